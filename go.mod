@@ -1,0 +1,3 @@
+module thidua
+
+go 1.26.8
