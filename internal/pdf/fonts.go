@@ -1,0 +1,138 @@
+package pdf
+
+import (
+	"bufio"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"thidua/fonts"
+)
+
+//go:generate go run ./gen
+
+// fontdata holds, for each face, two font definitions (encodings "a" and
+// "b") and the face compressed once, as written by ./gen. fpdf embeds such
+// a face as it is: no parsing or subsetting per document, which is what
+// makes a PDF cost about a millisecond instead of tens.
+//
+//go:embed fontdata
+var fontdata embed.FS
+
+// encoding is one of the two single-byte encodings of the faces.
+type encoding struct {
+	family string         // fpdf family name
+	code   map[rune]byte  // character -> code
+	widths [4][256]uint16 // per face, the /Widths fpdf writes, 1/1000 em
+	defs   [4][]byte      // per face, fpdf's JSON definition
+}
+
+var (
+	encs  [2]*encoding // preferred first: "b", then "a"
+	faceZ [4][]byte    // per face, the compressed font file
+)
+
+func init() {
+	for i, name := range []string{"b", "a"} {
+		e := &encoding{family: "thidua" + name, code: map[rune]byte{}}
+		m, err := fontdata.ReadFile("fontdata/thidua-" + name + ".map")
+		must(err)
+		sc := bufio.NewScanner(strings.NewReader(string(m)))
+		for sc.Scan() {
+			var pos, uv int
+			var glyph string
+			if _, err := fmt.Sscanf(sc.Text(), "!%x U+%x %s", &pos, &uv, &glyph); err == nil && glyph != ".notdef" {
+				e.code[rune(uv)] = byte(pos)
+			}
+		}
+		for _, st := range fonts.Styles {
+			def, err := fontdata.ReadFile("fontdata/" + fonts.Family + "-" + st.Name() + "-" + name + ".json")
+			must(err)
+			var d struct{ Cw []int }
+			must(json.Unmarshal(def, &d))
+			for c, w := range d.Cw {
+				e.widths[st][c] = uint16(w)
+			}
+			e.defs[st] = def
+		}
+		encs[i] = e
+	}
+	for _, st := range fonts.Styles {
+		z, err := fontdata.ReadFile("fontdata/" + fonts.Family + "-" + st.Name() + ".z")
+		must(err)
+		faceZ[st] = z
+	}
+	for _, r := range fonts.Charset() {
+		if _, ok := encs[0].code[r]; !ok {
+			if _, ok := encs[1].code[r]; !ok {
+				panic(fmt.Sprintf("pdf: no encoding holds %q; run go generate", r))
+			}
+		}
+	}
+}
+
+func must(err error) {
+	if err != nil {
+		panic("pdf: embedded font data: " + err.Error())
+	}
+}
+
+// fpdfStyle is fpdf's name for a face.
+func fpdfStyle(s fonts.Style) string {
+	return [...]string{"", "B", "I", "BI"}[s]
+}
+
+// chunk is text in one encoding, already encoded.
+type chunk struct {
+	enc    int
+	bytes  []byte
+	spaces int // code-32 bytes, which the word spacing widens
+}
+
+// encode splits s into chunks, each in one encoding, preferring the first.
+// Characters no encoding holds are an error: the record check keeps them
+// out, so one here is a bug, never a silent '?'.
+func encode(s string, dst []chunk) ([]chunk, error) {
+	cur := -1
+	for _, r := range s {
+		e := 0
+		b, ok := encs[0].code[r]
+		if !ok || (cur == 1 && r == ' ') {
+			if b1, ok1 := encs[1].code[r]; ok1 {
+				e, b, ok = 1, b1, true
+			}
+		}
+		if !ok {
+			return dst, fmt.Errorf("ký tự %q (U+%04X) không có trong phông chữ", r, r)
+		}
+		if e != cur {
+			dst = append(dst, chunk{enc: e})
+			cur = e
+		}
+		c := &dst[len(dst)-1]
+		c.bytes = append(c.bytes, b)
+		if b == ' ' {
+			c.spaces++
+		}
+	}
+	return dst, nil
+}
+
+// width is the width of an encoded chunk as a PDF viewer advances it, pt.
+func (c chunk) width(st fonts.Style, size float64) float64 {
+	w := 0
+	tab := &encs[c.enc].widths[st]
+	for _, b := range c.bytes {
+		w += int(tab[b])
+	}
+	return float64(w) * size / 1000
+}
+
+// addFont registers face st in encoding e with fpdf, sharing the one
+// compressed file between both encodings of a face.
+func addFont(p *fpdf.Fpdf, e int, st fonts.Style) {
+	p.AddFontFromBytes(encs[e].family, fpdfStyle(st), encs[e].defs[st], faceZ[st])
+}

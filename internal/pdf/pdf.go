@@ -1,0 +1,347 @@
+// Package pdf lays out a doc.Document on A4 pages and writes it as PDF
+// with fpdf, breaking lines and pages the way Word does with the same
+// model: greedy line filling with the Times New Roman widths of the
+// embedded faces, exact line pitches, two-line widow and orphan control,
+// keep-with-next, rows that never split and repeated header rows.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"thidua/fonts"
+	"thidua/internal/doc"
+)
+
+// Epoch is the creation date written into every PDF, so that the same
+// document gives the same bytes.
+var Epoch = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+
+const eps = 0.01
+
+// PageNumberSize is the size of the page numbers in the top margin.
+const PageNumberSize = 13
+
+// Write lays out d and writes it to w as PDF.
+func Write(w io.Writer, d *doc.Document) error {
+	var buf bytes.Buffer
+	if err := render(&buf, d); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func render(w io.Writer, d *doc.Document) error {
+	p := fpdf.New("P", "pt", "A4", "")
+	p.SetAutoPageBreak(false, 0)
+	p.SetCompression(false)
+	p.SetMargins(0, 0, 0)
+	p.SetCatalogSort(true)
+	p.SetCreationDate(Epoch)
+	p.SetModificationDate(Epoch)
+	p.SetProducer("thidua", false)
+	p.SetCreator("thidua", false)
+	p.SetTitle(d.Title, true)
+	p.SetSubject(d.Subject, true)
+	p.SetDrawColor(0, 0, 0)
+	p.SetTextColor(0, 0, 0)
+	r := &renderer{p: p, ws: 0}
+	for _, s := range d.Sections {
+		r.section(s)
+		if r.err != nil {
+			return r.err
+		}
+	}
+	if len(d.Sections) == 0 {
+		r.section(&doc.Section{})
+	}
+	if r.err != nil {
+		return r.err
+	}
+	return p.Output(w)
+}
+
+// renderer places blocks on pages, top to bottom.
+type renderer struct {
+	p     *fpdf.Fpdf
+	added [2][4]bool
+	sec   *doc.Section
+	page  int // page number within the section, from 1
+	y     float64
+	// geometry of the current section's pages
+	left, top, width, bottom float64
+	ws                       float64 // current word spacing (Tw)
+	font                     [3]int  // current encoding, style, size*100: avoids redundant Tf
+	scratch                  []chunk
+	err                      error
+}
+
+func (r *renderer) section(s *doc.Section) {
+	r.sec = s
+	r.page = 0
+	r.left, r.top = doc.MarginLeft, doc.MarginTop
+	r.width = s.Width()
+	r.bottom = r.top + s.Height()
+	r.newPage()
+	r.flow(s.Blocks, r.left, r.width)
+}
+
+func (r *renderer) newPage() {
+	orient := "P"
+	if r.sec.Landscape {
+		orient = "L"
+	}
+	r.p.AddPageFormat(orient, fpdf.SizeType{Wd: doc.PageWidth, Ht: doc.PageHeight})
+	r.font = [3]int{-1, -1, -1}
+	r.ws = 0
+	r.page++
+	r.y = r.top
+	if r.sec.Numbered && r.page > 1 {
+		num := strconv.Itoa(r.page)
+		pn := &doc.Paragraph{Props: doc.Style{Size: PageNumberSize, Align: doc.Center, Line: doc.LinePitch(PageNumberSize)},
+			Runs: []doc.Run{{Text: num}}}
+		r.drawLines(pn, breakLines(pn, r.width), r.left, r.width, doc.HeaderTop)
+	}
+}
+
+// atTop reports whether nothing has been placed on the current page yet.
+func (r *renderer) atTop() bool { return r.y <= r.top+eps }
+
+func (r *renderer) room() float64 { return r.bottom - r.y }
+
+// flow places blocks one after another, breaking pages as needed.
+func (r *renderer) flow(blocks []doc.Block, x, width float64) {
+	for i, b := range blocks {
+		if r.err != nil {
+			return
+		}
+		var next doc.Block
+		if i+1 < len(blocks) {
+			next = blocks[i+1]
+		}
+		if keepsNext(b) && !r.atTop() {
+			need := keepChain(blocks[i:], width)
+			if need > r.room()+eps && need <= r.bottom-r.top {
+				r.newPage()
+			}
+		}
+		switch b := b.(type) {
+		case *doc.Paragraph:
+			r.paragraph(b, x, width)
+		case *doc.Table:
+			after := 0.0
+			if b.KeepNext && next != nil {
+				after = firstPart(next, width)
+			}
+			r.table(b, x, width, after)
+		case *doc.Rule:
+			if r.y+b.Height > r.bottom+eps && !r.atTop() {
+				r.newPage()
+			}
+			r.rule(b, x, width, r.y)
+			r.y += b.Height
+		case *doc.Spacer:
+			if r.y+b.Height > r.bottom+eps && !r.atTop() {
+				r.newPage()
+			}
+			r.y += b.Height
+		case doc.PageBreak:
+			r.newPage()
+		default:
+			r.err = fmt.Errorf("pdf: unknown block %T", b)
+		}
+	}
+}
+
+func keepsNext(b doc.Block) bool {
+	if p, ok := b.(*doc.Paragraph); ok {
+		return p.Props.KeepNext
+	}
+	return false
+}
+
+// keepChain is the height that must fit on one page for blocks[0], a
+// keep-with-next paragraph, to stay with what follows: the whole chain of
+// keep-with-next paragraphs and the first part of the block after them.
+func keepChain(blocks []doc.Block, width float64) float64 {
+	need := 0.0
+	for _, b := range blocks {
+		if !keepsNext(b) {
+			return need + firstPart(b, width)
+		}
+		need += height(b, width)
+	}
+	return need
+}
+
+// firstPart is the least of b that Word places on a page before it would
+// rather move b to the next one.
+func firstPart(b doc.Block, width float64) float64 {
+	switch b := b.(type) {
+	case *doc.Paragraph:
+		n := len(breakLines(b, width))
+		if b.Props.KeepLines || n <= 3 {
+			return float64(n) * b.Props.Line
+		}
+		return 2 * b.Props.Line
+	case *doc.Table:
+		m := measureTable(b, width)
+		need := 0.0
+		for i := range b.Rows {
+			need += m.heights[i]
+			if i >= b.HeaderRows && !m.keep(i) {
+				break
+			}
+		}
+		return need
+	}
+	return height(b, width)
+}
+
+// height is the height b takes when nothing breaks it.
+func height(b doc.Block, width float64) float64 {
+	switch b := b.(type) {
+	case *doc.Paragraph:
+		return float64(len(breakLines(b, width)))*b.Props.Line + b.Props.After
+	case *doc.Table:
+		m := measureTable(b, width)
+		h := 0.0
+		for _, rh := range m.heights {
+			h += rh
+		}
+		return h
+	case *doc.Rule:
+		return b.Height
+	case *doc.Spacer:
+		return b.Height
+	}
+	return 0
+}
+
+// paragraph places p's lines, splitting it across pages with two-line
+// widow and orphan control, as Word's default "Widow/Orphan control" does.
+func (r *renderer) paragraph(p *doc.Paragraph, x, width float64) {
+	lines := breakLines(p, width)
+	lh := p.Props.Line
+	for i := 0; i < len(lines); {
+		rest := len(lines) - i
+		fit := int((r.room() + eps) / lh)
+		if fit >= rest {
+			r.drawLines(p, lines[i:], x, width, r.y)
+			r.y += float64(rest) * lh
+			break
+		}
+		k := fit
+		if p.Props.KeepLines {
+			k = 0
+		}
+		if rest-k < 2 {
+			k = rest - 2
+		}
+		if i == 0 && k < 2 {
+			k = 0
+		}
+		if k <= 0 {
+			if !r.atTop() {
+				r.newPage()
+				continue
+			}
+			k = max(fit, 1) // taller than a page: fill it
+		}
+		r.drawLines(p, lines[i:i+k], x, width, r.y)
+		i += k
+		r.newPage()
+	}
+	r.y += p.Props.After
+}
+
+// drawLines draws lines of p from the top y, one pitch apart.
+func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64) {
+	pr := &p.Props
+	face := fonts.Get(fonts.Regular)
+	descent := -float64(face.Descent) / float64(face.UnitsPerEm) * pr.Size
+	type frag struct {
+		style  fonts.Style
+		chunks []chunk
+	}
+	var frags []frag
+	for _, ln := range lines {
+		baseline := y + pr.Line - descent
+		y += pr.Line
+		// merge atoms of one face, encode, measure as the viewer will
+		frags = frags[:0]
+		r.scratch = r.scratch[:0]
+		natural, spaces := 0.0, 0
+		for i := 0; i < len(ln.atoms); {
+			j := i
+			var text []byte
+			for j < len(ln.atoms) && ln.atoms[j].style == ln.atoms[i].style {
+				text = append(text, ln.atoms[j].text...)
+				j++
+			}
+			start := len(r.scratch)
+			var err error
+			r.scratch, err = encode(string(text), r.scratch)
+			if err != nil {
+				r.err = err
+				return
+			}
+			frags = append(frags, frag{ln.atoms[i].style, r.scratch[start:len(r.scratch):len(r.scratch)]})
+			for _, c := range r.scratch[start:] {
+				natural += c.width(ln.atoms[i].style, pr.Size)
+				spaces += c.spaces
+			}
+			i = j
+		}
+		left := x + pr.Left + ln.indent
+		avail := width - pr.Left - pr.Right - ln.indent
+		ws := 0.0
+		switch pr.Align {
+		case doc.Center:
+			left += (avail - natural) / 2
+		case doc.Right:
+			left += avail - natural
+		case doc.Justify:
+			if !ln.last && spaces > 0 && avail > natural {
+				ws = (avail - natural) / float64(spaces)
+			}
+		}
+		if ws != r.ws {
+			r.p.SetWordSpacing(ws)
+			r.ws = ws
+		}
+		for _, f := range frags {
+			for _, c := range f.chunks {
+				r.setFont(c.enc, f.style, pr.Size)
+				r.p.Text(left, baseline, string(c.bytes))
+				left += c.width(f.style, pr.Size) + ws*float64(c.spaces)
+			}
+		}
+	}
+}
+
+func (r *renderer) setFont(enc int, st fonts.Style, size float64) {
+	key := [3]int{enc, int(st), int(size * 100)}
+	if key == r.font {
+		return
+	}
+	if !r.added[enc][st] {
+		addFont(r.p, enc, st)
+		r.added[enc][st] = true
+	}
+	r.p.SetFont(encs[enc].family, fpdfStyle(st), size)
+	r.font = key
+}
+
+// rule draws a centred horizontal line at the top of its box.
+func (r *renderer) rule(b *doc.Rule, x, width, y float64) {
+	x0 := x + (width-b.Width)/2
+	r.p.SetLineWidth(doc.RuleThickness)
+	r.p.Line(x0, y, x0+b.Width, y)
+}
