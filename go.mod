@@ -2,4 +2,8 @@ module thidua
 
 go 1.26.8
 
-require codeberg.org/go-pdf/fpdf v0.12.0 // indirect
+require (
+	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
+	github.com/BurntSushi/toml v1.6.0 // indirect
+	github.com/yuin/goldmark v1.8.7 // indirect
+)

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+
+	"thidua/internal/forms"
+	"thidua/internal/output"
+	"thidua/internal/record"
+	"thidua/internal/render"
+	"thidua/internal/view"
+)
+
+func init() {
+	register(&command{
+		name:    "render",
+		summary: "viết giấy tờ của một bản ghi ra DOCX và PDF",
+		usage:   "BẢN_GHI.toml [-o THƯ_MỤC] [--giay TÊN,...] [--dinh-dang docx,pdf] [--mau THƯ_MỤC_MẪU]",
+		help: `Đọc bản ghi, kiểm tra, rồi viết mọi giấy tờ mà bản ghi có đủ dữ liệu (hoặc chỉ những
+giấy tờ chọn bằng --giay) vào thư mục ra. Mỗi tệp được ghi trọn vẹn rồi mới thay tệp cũ;
+tệp không đổi nội dung thì để nguyên. Bản ghi có lỗi thì không ghi tệp nào.`,
+		flags: renderFlags,
+		run:   runRender,
+	})
+}
+
+type renderOpts struct {
+	out, formats, papers, templates string
+}
+
+var renderOptions renderOpts
+
+func renderFlags(fs *flag.FlagSet) {
+	fs.StringVar(&renderOptions.out, "o", "ra", "thư mục ghi tệp")
+	fs.StringVar(&renderOptions.papers, "giay", "", "chỉ viết các giấy tờ này, theo tên mẫu (xem: thidua templates list)")
+	fs.StringVar(&renderOptions.formats, "dinh-dang", "docx,pdf", "định dạng ra: docx, pdf hoặc docx,pdf")
+	fs.StringVar(&renderOptions.templates, "mau", "", "thư mục chứa mẫu đã sửa (xuất mẫu có sẵn: thidua templates export)")
+}
+
+func runRender(e *env, args []string) int {
+	c := find("render")
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	renderFlags(fs)
+	rest, code, ok := parse(e, c, fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) != 1 {
+		return usageError(e, c, "cần đúng một tệp bản ghi .toml")
+	}
+	o := renderOptions
+	formats, err := render.ParseFormats(o.formats)
+	if err != nil {
+		return usageError(e, c, "%v", err)
+	}
+	set, err := forms.LoadSet(o.templates)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%v\n", err)
+		return exitInput
+	}
+	rec, err := record.Load(rest[0])
+	if err != nil {
+		return reportRecordError(e, err)
+	}
+	data := view.Data(rec)
+	tpls, err := set.Pick(o.papers, data)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: %v\n", rest[0], err)
+		return exitInput
+	}
+	if len(tpls) == 0 {
+		fmt.Fprintf(e.stderr, "%s: bản ghi chưa có phần nào để viết giấy tờ (ví dụ bảng [giao_uoc]); xem docs/record.md.\n", rest[0])
+		return exitInput
+	}
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		fmt.Fprintf(e.stderr, "không tạo được thư mục ra %q: %v\n", o.out, err)
+		return exitInternal
+	}
+	exit := exitOK
+	for _, t := range tpls {
+		files, err := render.Paper(t, data, formats)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", rest[0], err)
+			exit = max(exit, exitInput)
+			continue
+		}
+		for _, f := range files {
+			res, err := output.Write(o.out, f.Name, f.Data)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "không ghi được %s: %v\n", f.Name, err)
+				exit = exitInternal
+				continue
+			}
+			fmt.Fprintf(e.stdout, "%s %s (%s)\n", resultWord(res), joinPath(o.out, f.Name), size(len(f.Data)))
+		}
+	}
+	return exit
+}
+
+// reportRecordError prints a record's problems and returns the exit code.
+func reportRecordError(e *env, err error) int {
+	var errs record.Errors
+	if errors.As(err, &errs) {
+		fmt.Fprintln(e.stderr, errs.Error())
+		fmt.Fprintf(e.stderr, "\nBản ghi có %d lỗi; chưa ghi tệp nào. Sửa các lỗi trên rồi chạy lại.\n", len(errs))
+		return exitInput
+	}
+	fmt.Fprintf(e.stderr, "%v\n", err)
+	return exitInput
+}
+
+func resultWord(r output.Result) string {
+	switch r {
+	case output.Replaced:
+		return "Đã thay"
+	case output.Unchanged:
+		return "Không đổi"
+	}
+	return "Đã ghi"
+}
+
+func joinPath(dir, name string) string {
+	if dir == "" || dir == "." {
+		return name
+	}
+	return dir + string(os.PathSeparator) + name
+}
+
+// size writes a byte count for people: "12 KB".
+func size(n int) string {
+	if n < 1024 {
+		return fmt.Sprintf("%d B", n)
+	}
+	return fmt.Sprintf("%d KB", (n+512)/1024)
+}

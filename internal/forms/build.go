@@ -1,0 +1,144 @@
+package forms
+
+import (
+	"fmt"
+	"strings"
+
+	"thidua/internal/doc"
+	"thidua/internal/frame"
+)
+
+// Applies reports whether data has every record section the template
+// needs (its front matter's "can").
+func (t *Template) Applies(data map[string]any) bool {
+	for _, key := range t.Front.Can {
+		if _, ok := lookup(data, key); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// Build executes the template over data and lays out the paper.
+func (t *Template) Build(data map[string]any) (*doc.Document, error) {
+	front := map[string]string{}
+	for key, tt := range t.front {
+		s, err := execute(tt, data)
+		if err != nil {
+			return nil, fmt.Errorf("%s", cleanTemplateError(err))
+		}
+		front[key] = strings.TrimSpace(s)
+	}
+	body, err := execute(t.body, data)
+	if err != nil {
+		return nil, fmt.Errorf("%s", cleanTemplateError(err))
+	}
+	head := frame.Head{
+		Parent:    front["co_quan_chu_quan"],
+		Issuer:    front["co_quan_ban_hanh"],
+		Number:    front["so"],
+		PlaceDate: front["dia_danh_ngay"],
+		Type:      front["ten_loai"],
+		Summary:   front["trich_yeu"],
+		Letter:    t.Front.CongVan,
+		To:        lines(front["kinh_gui"]),
+	}
+	first := &doc.Section{Numbered: true, Blocks: head.Blocks()}
+	sections, err := convert(body, first)
+	if err != nil {
+		return nil, err
+	}
+	var sigs []frame.Sig
+	for _, s := range t.Front.Ky {
+		found, err := signers(data, s)
+		if err != nil {
+			return nil, err
+		}
+		sigs = append(sigs, found...)
+	}
+	last := sections[len(sections)-1]
+	last.Blocks = append(last.Blocks, frame.Signatures(lines(front["noi_nhan"]), sigs)...)
+	title := head.Type
+	if head.Summary != "" {
+		title += " - " + head.Summary
+	}
+	return &doc.Document{Title: strings.TrimSpace(title), Subject: head.Issuer, Sections: sections}, nil
+}
+
+// FileName returns the paper's output name without extension, as its
+// front matter's ten_tep makes it (not yet made safe).
+func (t *Template) FileName(data map[string]any) (string, error) {
+	tt, ok := t.front["ten_tep"]
+	if !ok {
+		return t.Name, nil
+	}
+	s, err := execute(tt, data)
+	return strings.TrimSpace(s), err
+}
+
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// lookup follows a dotted path through nested maps.
+func lookup(data map[string]any, path string) (any, bool) {
+	var cur any = data
+	for _, k := range strings.Split(path, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if cur, ok = m[k]; !ok || cur == nil {
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+// signers reads signature blocks at s.Nguoi: a person (ho_ten, chuc_vu,
+// tham_quyen), a list of persons, or a list of member units, each
+// signed by its head (thu_truong).
+func signers(data map[string]any, s Signer) ([]frame.Sig, error) {
+	v, ok := lookup(data, s.Nguoi)
+	if !ok {
+		return nil, fmt.Errorf("mẫu cần người ký ở %q nhưng bản ghi không có", s.Nguoi)
+	}
+	var people []map[string]any
+	switch x := v.(type) {
+	case map[string]any:
+		people = []map[string]any{x}
+	case []map[string]any:
+		people = x
+	default:
+		return nil, fmt.Errorf("%q không phải là người ký (cần ho_ten, chuc_vu)", s.Nguoi)
+	}
+	var out []frame.Sig
+	for _, p := range people {
+		if head, ok := p["thu_truong"].(map[string]any); ok {
+			p = head
+		}
+		sig := frame.Sig{Title: str(p["chuc_vu"]), Name: str(p["ho_ten"])}
+		switch a := p["tham_quyen"].(type) {
+		case []string:
+			sig.Authority = a
+		case string:
+			sig.Authority = []string{a}
+		}
+		if s.ChucDanh != "" {
+			sig.Authority, sig.Title = nil, s.ChucDanh
+		}
+		out = append(out, sig)
+	}
+	return out, nil
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}

@@ -1,0 +1,427 @@
+package forms
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"thidua/fonts"
+	"thidua/internal/doc"
+	"thidua/internal/frame"
+	"thidua/internal/view"
+)
+
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// escapeMarkdown prints a value so that Markdown reads it back as the
+// same text: ASCII punctuation is backslash-escaped and line breaks
+// become spaces. Values of type view.Markdown pass unchanged.
+func escapeMarkdown(v any) string {
+	if m, ok := v.(view.Markdown); ok {
+		return string(m)
+	}
+	s := view.Print(v)
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\n' || c == '\r' || c == '\t':
+			b.WriteByte(' ')
+		case c < 0x80 && util.IsPunct(c):
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// Directives are HTML comments a template writes on a line of their own.
+const (
+	dirPageBreak = "trang-moi" // start a new page
+	dirLandscape = "ngang"     // start a landscape section (wide tables)
+	dirPortrait  = "doc"       // back to portrait
+	dirAppendix  = "phu-luc"   // start an appendix: new page, numbering from 1
+)
+
+// converter turns Markdown into blocks, opening sections at directives.
+type converter struct {
+	src      []byte
+	sections []*doc.Section
+	cur      *doc.Section
+	err      error
+}
+
+func (c *converter) add(b doc.Block) { c.cur.Blocks = append(c.cur.Blocks, b) }
+
+func (c *converter) newSection(landscape bool) {
+	c.cur = &doc.Section{Landscape: landscape, Numbered: true}
+	c.sections = append(c.sections, c.cur)
+}
+
+// convert parses md and appends its blocks to sec, opening further
+// sections where the Markdown asks.
+func convert(md string, sec *doc.Section) ([]*doc.Section, error) {
+	c := &converter{src: []byte(md), sections: []*doc.Section{sec}, cur: sec}
+	root := markdown.Parser().Parse(text.NewReader(c.src))
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		c.block(n, 0)
+	}
+	return c.sections, c.err
+}
+
+func (c *converter) block(n ast.Node, depth int) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		style := map[int]*doc.Style{1: frame.Part, 2: frame.Section, 3: frame.Clause}[n.Level]
+		if style == nil {
+			style = frame.Point
+		}
+		c.add(doc.NewParagraph(style, c.inlines(n)...))
+	case *ast.Paragraph, *ast.TextBlock:
+		c.paragraphs(frame.Body, "", c.inlines(n))
+	case *ast.Blockquote:
+		for p := n.FirstChild(); p != nil; p = p.NextSibling() {
+			c.paragraphs(frame.Basis, "", c.inlines(p))
+		}
+	case *ast.List:
+		c.list(n, depth)
+	case *east.Table:
+		c.add(c.table(n))
+	case *ast.ThematicBreak:
+		c.add(doc.PageBreak{})
+	case *ast.HTMLBlock:
+		c.directive(n)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			c.add(doc.NewParagraph(frame.Body, doc.Run{Text: strings.TrimRight(string(seg.Value(c.src)), "\n")}))
+		}
+	}
+}
+
+// paragraphs adds a paragraph of runs; a hard line break inside starts a
+// new paragraph of the same style without first-line indent.
+func (c *converter) paragraphs(style *doc.Style, prefix string, runs []doc.Run) {
+	if prefix != "" {
+		runs = append([]doc.Run{{Text: prefix}}, runs...)
+	}
+	first := true
+	var cur []doc.Run
+	flush := func() {
+		p := doc.NewParagraph(style, trimRuns(cur)...)
+		if !first {
+			p.Props.FirstLine = 0
+		}
+		c.add(p)
+		first, cur = false, nil
+	}
+	for _, r := range runs {
+		if r.Text == "\n" {
+			flush()
+			continue
+		}
+		cur = append(cur, r)
+	}
+	flush()
+}
+
+func (c *converter) list(l *ast.List, depth int) {
+	num := l.Start
+	if num == 0 {
+		num = 1
+	}
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		prefix := "- "
+		if l.IsOrdered() {
+			if depth == 0 {
+				prefix = fmt.Sprintf("%d. ", num)
+			} else {
+				prefix = string(rune('a'+(num-1)%26)) + ") "
+			}
+		}
+		num++
+		first := true
+		for b := item.FirstChild(); b != nil; b = b.NextSibling() {
+			switch b := b.(type) {
+			case *ast.List:
+				c.list(b, depth+1)
+			case *ast.Paragraph, *ast.TextBlock:
+				p := prefix
+				if !first {
+					p = ""
+				}
+				c.paragraphs(frame.Body, p, c.inlines(b))
+				first = false
+			default:
+				c.block(b, depth+1)
+			}
+		}
+	}
+}
+
+func (c *converter) directive(n *ast.HTMLBlock) {
+	var sb strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		sb.Write(seg.Value(c.src))
+	}
+	s := strings.TrimSpace(sb.String())
+	if !strings.HasPrefix(s, "<!--") || !strings.HasSuffix(s, "-->") {
+		return // other HTML is not part of a paper
+	}
+	switch strings.TrimSpace(s[4 : len(s)-3]) {
+	case dirPageBreak:
+		c.add(doc.PageBreak{})
+	case dirLandscape:
+		c.newSection(true)
+	case dirPortrait:
+		c.newSection(false)
+	case dirAppendix:
+		c.newSection(c.cur.Landscape)
+	}
+}
+
+// inlines flattens a node's inline content into runs. A run "\n" marks a
+// hard line break.
+func (c *converter) inlines(n ast.Node) []doc.Run {
+	var runs []doc.Run
+	var walk func(n ast.Node, bold, italic bool)
+	walk = func(n ast.Node, bold, italic bool) {
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			switch ch := ch.(type) {
+			case *ast.Text:
+				runs = appendRun(runs, doc.Run{Text: unescape(ch.Segment.Value(c.src)), Bold: bold, Italic: italic})
+				if ch.HardLineBreak() {
+					runs = append(runs, doc.Run{Text: "\n"})
+				} else if ch.SoftLineBreak() {
+					runs = appendRun(runs, doc.Run{Text: " ", Bold: bold, Italic: italic})
+				}
+			case *ast.String:
+				runs = appendRun(runs, doc.Run{Text: string(ch.Value), Bold: bold, Italic: italic})
+			case *ast.Emphasis:
+				walk(ch, bold || ch.Level >= 2, italic || ch.Level == 1)
+			case *ast.CodeSpan:
+				walk(ch, bold, italic)
+			case *ast.RawHTML:
+				// not part of a paper
+			default:
+				walk(ch, bold, italic)
+			}
+		}
+	}
+	walk(n, false, false)
+	return runs
+}
+
+// appendRun adds r, merging it into the last run when their faces match.
+func appendRun(runs []doc.Run, r doc.Run) []doc.Run {
+	if r.Text == "" {
+		return runs
+	}
+	if k := len(runs) - 1; k >= 0 && runs[k].Text != "\n" && runs[k].Bold == r.Bold && runs[k].Italic == r.Italic {
+		runs[k].Text += r.Text
+		return runs
+	}
+	return append(runs, r)
+}
+
+// trimRuns drops spaces at the start and end of a paragraph.
+func trimRuns(runs []doc.Run) []doc.Run {
+	for len(runs) > 0 {
+		runs[0].Text = strings.TrimLeft(runs[0].Text, " ")
+		if runs[0].Text != "" {
+			break
+		}
+		runs = runs[1:]
+	}
+	for len(runs) > 0 {
+		k := len(runs) - 1
+		runs[k].Text = strings.TrimRight(runs[k].Text, " ")
+		if runs[k].Text != "" {
+			break
+		}
+		runs = runs[:k]
+	}
+	return runs
+}
+
+// unescape resolves backslash escapes and character references in one
+// pass, as CommonMark reads text.
+func unescape(b []byte) string {
+	var out strings.Builder
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):
+			out.WriteByte(b[i+1])
+			i++
+		case c == '&':
+			end := strings.IndexByte(string(b[i:min(len(b), i+40)]), ';')
+			if end > 1 {
+				ref := b[i : i+end+1]
+				res := util.ResolveEntityNames(util.ResolveNumericReferences(ref))
+				if string(res) != string(ref) {
+					out.Write(res)
+					i += end
+					continue
+				}
+			}
+			out.WriteByte(c)
+		default:
+			out.WriteByte(c)
+		}
+	}
+	return out.String()
+}
+
+// table converts a GFM table. A cell holding only "<" joins the cell on
+// its left; one holding only "^" joins the cell above (merged cells).
+func (c *converter) table(t *east.Table) *doc.Table {
+	type cell struct {
+		runs  []doc.Run
+		align doc.Align
+		head  bool
+	}
+	var grid [][]cell
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		_, head := row.(*east.TableHeader)
+		var cells []cell
+		for col := row.FirstChild(); col != nil; col = col.NextSibling() {
+			tc := col.(*east.TableCell)
+			al := doc.Left
+			switch tc.Alignment {
+			case east.AlignCenter:
+				al = doc.Center
+			case east.AlignRight:
+				al = doc.Right
+			}
+			if head {
+				al = doc.Center
+			}
+			cells = append(cells, cell{runs: trimRuns(c.inlines(tc)), align: al, head: head})
+		}
+		grid = append(grid, cells)
+	}
+	width := c.cur.Width()
+	cols := 0
+	for _, r := range grid {
+		cols = max(cols, len(r))
+	}
+	mins, maxs := make([]float64, cols), make([]float64, cols)
+	out := &doc.Table{Borders: true, HeaderRows: 1, PadX: 4, PadY: 2}
+	texts := func(runs []doc.Run) string {
+		var sb strings.Builder
+		for _, r := range runs {
+			sb.WriteString(r.Text)
+		}
+		return sb.String()
+	}
+	for _, r := range grid {
+		for j, cl := range r {
+			s := texts(cl.runs)
+			if s == "<" || s == "^" {
+				continue
+			}
+			st := frame.Cell
+			if cl.head {
+				st = frame.CellHead
+			}
+			face := fonts.Get(fonts.StyleOf(st.Bold, st.Italic))
+			for _, w := range strings.Fields(s) {
+				mins[j] = max(mins[j], face.Width(w, st.Size)+2*out.PadX+1)
+			}
+			maxs[j] = max(maxs[j], face.Width(s, st.Size)+2*out.PadX+1)
+		}
+	}
+	out.Columns = fitColumns(mins, maxs, width)
+	for i, r := range grid {
+		row := &doc.Row{KeepNext: i == 0}
+		for j := 0; j < len(r); j++ {
+			cl := r[j]
+			s := texts(cl.runs)
+			switch {
+			case s == "<" && len(row.Cells) > 0:
+				row.Cells[len(row.Cells)-1].Span = row.Cells[len(row.Cells)-1].Columns() + 1
+				continue
+			case s == "^" && i > 0:
+				row.Cells = append(row.Cells, &doc.Cell{Merge: doc.MergeContinue})
+				markMergeStart(out.Rows, len(row.Cells)-1)
+				continue
+			}
+			st := frame.Cell
+			if cl.head {
+				st = frame.CellHead
+			}
+			p := doc.NewParagraph(st, cl.runs...)
+			p.Props.Align = cl.align
+			row.Cells = append(row.Cells, &doc.Cell{Blocks: []doc.Block{p}, VAlign: doc.Middle})
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	// header rows: the first row and the rows merged into it
+	for out.HeaderRows < len(out.Rows) && grid[out.HeaderRows][0].head {
+		out.HeaderRows++
+	}
+	return out
+}
+
+// markMergeStart marks the cell above column index j as the start of a
+// vertical merge unless it continues one already.
+func markMergeStart(rows []*doc.Row, j int) {
+	for i := len(rows) - 1; i >= 0; i-- {
+		if j >= len(rows[i].Cells) {
+			return
+		}
+		c := rows[i].Cells[j]
+		if c.Merge != doc.MergeContinue {
+			c.Merge = doc.MergeStart
+			return
+		}
+	}
+}
+
+// fitColumns shares width between columns as browsers and Word's autofit
+// do: every column gets at least its longest word, the rest goes where
+// the text is longest, and the table fills the width.
+func fitColumns(mins, maxs []float64, width float64) []float64 {
+	n := len(mins)
+	out := make([]float64, n)
+	sumMin, sumMax := 0.0, 0.0
+	for i := range mins {
+		maxs[i] = max(maxs[i], mins[i])
+		sumMin += mins[i]
+		sumMax += maxs[i]
+	}
+	switch {
+	case sumMax <= width:
+		for i := range out {
+			out[i] = maxs[i] + (width-sumMax)*maxs[i]/sumMax
+		}
+	case sumMin >= width:
+		for i := range out {
+			out[i] = width * mins[i] / sumMin
+		}
+	default:
+		for i := range out {
+			out[i] = mins[i] + (width-sumMin)*(maxs[i]-mins[i])/(sumMax-sumMin)
+		}
+	}
+	// whole points, summing to the width exactly
+	total := 0.0
+	for i := range out {
+		out[i] = float64(int(out[i]))
+		total += out[i]
+	}
+	out[n-1] += width - total
+	return out
+}

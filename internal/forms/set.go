@@ -1,0 +1,109 @@
+package forms
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"thidua/templates"
+)
+
+// Set is the templates a run uses: the built-in ones, each replaced by a
+// user's edited copy of the same name when a folder of them is given.
+type Set struct {
+	byName map[string]*Template
+}
+
+// LoadSet parses the built-in templates and, when dir is not empty, the
+// templates in dir, which replace built-ins of the same name and may add
+// new papers.
+func LoadSet(dir string) (*Set, error) {
+	s := &Set{byName: map[string]*Template{}}
+	if err := s.addAll(templates.FS, ""); err != nil {
+		return nil, err
+	}
+	if dir != "" {
+		info, err := os.Stat(dir)
+		if err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("không mở được thư mục mẫu %q: cần một thư mục chứa các tệp mẫu .md (xuất mẫu có sẵn bằng: thidua templates export %s)", dir, dir)
+		}
+		if err := s.addAll(os.DirFS(dir), dir); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func (s *Set) addAll(fsys fs.FS, dir string) error {
+	names, err := fs.Glob(fsys, "*"+Ext)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, n := range names {
+		src, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		label := n
+		if dir != "" {
+			label = filepath.Join(dir, n)
+		} else {
+			label = "templates/" + n
+		}
+		t, err := Parse(label, src)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		s.byName[t.Name] = t
+	}
+	return errors.Join(errs...)
+}
+
+// Names lists the templates in name order.
+func (s *Set) Names() []string {
+	var out []string
+	for n := range s.byName {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Get returns the template of a name.
+func (s *Set) Get(name string) (*Template, bool) {
+	t, ok := s.byName[name]
+	return t, ok
+}
+
+// Pick returns the templates named in a comma-separated list, or, when
+// the list is empty, every template whose sections the data has.
+func (s *Set) Pick(list string, data map[string]any) ([]*Template, error) {
+	var out []*Template
+	if strings.TrimSpace(list) == "" {
+		for _, n := range s.Names() {
+			if t := s.byName[n]; t.Applies(data) {
+				out = append(out, t)
+			}
+		}
+		return out, nil
+	}
+	for _, n := range strings.Split(list, ",") {
+		n = strings.TrimSpace(n)
+		t, ok := s.byName[n]
+		if !ok {
+			return nil, fmt.Errorf("không có mẫu giấy tờ %q; các mẫu có: %s", n, strings.Join(s.Names(), ", "))
+		}
+		if !t.Applies(data) {
+			return nil, fmt.Errorf("bản ghi không có phần [%s] mà mẫu %q cần", strings.Join(t.Front.Can, "], ["), n)
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}

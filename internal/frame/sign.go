@@ -1,0 +1,101 @@
+package frame
+
+import (
+	"strings"
+
+	"thidua/internal/doc"
+	"thidua/internal/vn"
+)
+
+// Sig is one signature block (boxes 7a-7c): the authority lines
+// ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), the title ("PHÓ CHỦ TỊCH"),
+// room for the signature and seal, and the name.
+type Sig struct {
+	Authority []string
+	Title     string
+	Name      string
+}
+
+// SignatureRoom is the empty height left between title and name for a
+// handwritten or digital signature and the seal (box 7c).
+var SignatureRoom = doc.Mm(27)
+
+// blocks builds the signature block, centred in its cell.
+func (s Sig) blocks() []doc.Block {
+	var out []doc.Block
+	for _, a := range s.Authority {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, para(Authority, vn.Upper(a)))
+		}
+	}
+	if s.Title != "" {
+		out = append(out, para(Authority, vn.Upper(s.Title)))
+	}
+	name := para(Signer, s.Name)
+	name.Props.After = 12
+	return append(out, &doc.Spacer{Height: SignatureRoom}, name)
+}
+
+// Signatures lays out the end of a paper: one signer on the right with
+// "Nơi nhận" on the left; two signers side by side; more in a grid, two
+// per row, the last one centred when their number is odd. A block never
+// splits across pages.
+func Signatures(copies []string, sigs []Sig) []doc.Block {
+	width := doc.PageWidth - doc.MarginLeft - doc.MarginRight
+	half := width / 2
+	switch {
+	case len(sigs) == 1:
+		left := width * 0.45
+		return []doc.Block{&doc.Table{
+			Columns: []float64{left, width - left},
+			Rows:    []*doc.Row{{Cells: []*doc.Cell{{Blocks: copiesBlocks(copies)}, {Blocks: sigs[0].blocks()}}}},
+		}}
+	case len(sigs) == 0:
+		if len(copies) == 0 {
+			return nil
+		}
+		return []doc.Block{&doc.Table{
+			Columns: []float64{width * 0.45, width * 0.55},
+			Rows:    []*doc.Row{{Cells: []*doc.Cell{{Blocks: copiesBlocks(copies)}, {}}}},
+		}}
+	}
+	var out []doc.Block
+	grid := &doc.Table{Columns: []float64{half, half}}
+	for i := 0; i+1 < len(sigs); i += 2 {
+		grid.Rows = append(grid.Rows, &doc.Row{Cells: []*doc.Cell{{Blocks: sigs[i].blocks()}, {Blocks: sigs[i+1].blocks()}}})
+	}
+	out = append(out, grid)
+	if len(sigs)%2 == 1 {
+		out = append(out, &doc.Table{
+			Columns: []float64{half},
+			Align:   doc.Center,
+			Rows:    []*doc.Row{{Cells: []*doc.Cell{{Blocks: sigs[len(sigs)-1].blocks()}}}},
+		})
+	}
+	if len(copies) > 0 {
+		out = append(out, &doc.Table{
+			Columns: []float64{width * 0.45, width * 0.55},
+			Rows:    []*doc.Row{{Cells: []*doc.Cell{{Blocks: copiesBlocks(copies)}, {}}}},
+		})
+	}
+	return out
+}
+
+// copiesBlocks writes "Nơi nhận:" and its list (box 9b); the list ends
+// with "Lưu: VT" unless the record already says where the file copy goes.
+func copiesBlocks(copies []string) []doc.Block {
+	if len(copies) == 0 {
+		return nil
+	}
+	items := append([]string(nil), copies...)
+	last := strings.ToLower(items[len(items)-1])
+	if !strings.HasPrefix(last, "lưu") {
+		items = append(items, "Lưu: VT")
+	}
+	out := []doc.Block{para(CopiesHead, "Nơi nhận:")}
+	for _, it := range Enumerate(items) {
+		p := para(Copies, "- "+it)
+		out = append(out, p)
+	}
+	return out
+}

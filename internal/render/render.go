@@ -1,0 +1,79 @@
+// Package render turns one record's data into paper files: each chosen
+// template is built into the document model once and written by the DOCX
+// and PDF renderers.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"thidua/internal/doc"
+	"thidua/internal/docx"
+	"thidua/internal/forms"
+	"thidua/internal/pdf"
+	"thidua/internal/vn"
+)
+
+// Formats are the output formats, in the order files are made.
+var Formats = []string{"docx", "pdf"}
+
+// File is one paper in one format.
+type File struct {
+	Name  string // file name with extension, safe to join to a folder
+	Paper string // template name
+	Data  []byte
+}
+
+// ParseFormats reads a comma-separated list of formats ("" means all).
+func ParseFormats(list string) ([]string, error) {
+	if strings.TrimSpace(list) == "" {
+		return Formats, nil
+	}
+	var out []string
+	for _, f := range strings.Split(list, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f != "docx" && f != "pdf" {
+			return nil, fmt.Errorf("định dạng %q không có; chọn docx, pdf hoặc docx,pdf", f)
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// Paper builds one template over data and writes it in each format.
+func Paper(t *forms.Template, data map[string]any, formats []string) ([]File, error) {
+	d, err := t.Build(data)
+	if err != nil {
+		return nil, fmt.Errorf("mẫu %s: %w", t.Name, err)
+	}
+	base, err := t.FileName(data)
+	if err != nil {
+		return nil, fmt.Errorf("mẫu %s: ten_tep: %w", t.Name, err)
+	}
+	base = vn.Slug(base, 120)
+	var out []File
+	for _, f := range formats {
+		b, err := Write(d, f)
+		if err != nil {
+			return nil, fmt.Errorf("mẫu %s (%s): %w", t.Name, f, err)
+		}
+		out = append(out, File{Name: base + "." + f, Paper: t.Name, Data: b})
+	}
+	return out, nil
+}
+
+// Write renders a document in one format.
+func Write(d *doc.Document, format string) ([]byte, error) {
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case "docx":
+		err = docx.Write(&buf, d)
+	case "pdf":
+		err = pdf.Write(&buf, d)
+	default:
+		err = fmt.Errorf("định dạng %q không có", format)
+	}
+	return buf.Bytes(), err
+}

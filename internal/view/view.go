@@ -1,0 +1,316 @@
+// Package view turns a record into the data templates and Word forms
+// read, keyed by the record's own TOML names ({{.cum.ten}}), and provides
+// the functions they call ({{ngay .phien.ngay}}). Built-in templates and
+// users' Word forms see exactly the same names.
+package view
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"text/template"
+	"time"
+
+	"thidua/internal/frame"
+	"thidua/internal/vn"
+)
+
+// Markdown is text that a template prints as Markdown rather than as
+// literal text (see the markdown function).
+type Markdown string
+
+// Funcs returns the template functions, named in Vietnamese without
+// diacritics like the record's keys.
+func Funcs() template.FuncMap {
+	return template.FuncMap{
+		"ngay":       func(d any) (string, error) { t, err := date(d); return vn.DecreeDate(t), err },
+		"ngay_so":    func(d any) (string, error) { t, err := date(d); return t.Format("02/01/2006"), err },
+		"thu":        func(d any) (string, error) { t, err := date(d); return vn.Weekday(t), err },
+		"noi_ngay":   placeDate,
+		"so_ky_hieu": numberSymbol,
+		"so":         formatNumber,
+		"phan_tram":  formatPercent,
+		"tien":       func(n any) (string, error) { v, err := integer(n); return vn.FormatInt(v), err },
+		"bang_chu":   func(n any) (string, error) { v, err := integer(n); return vn.MoneyWords(v), err },
+		"hai_so":     twoDigits,
+		"in_hoa":     func(s string) string { return vn.Upper(s) },
+		"liet_ke":    enumerate,
+		"markdown":   func(s any) Markdown { return Markdown(fmt.Sprint(s)) },
+		"co":         has,
+		"cong":       func(a, b int) int { return a + b },
+	}
+}
+
+// date accepts what the data holds for a date.
+func date(d any) (time.Time, error) {
+	switch v := d.(type) {
+	case time.Time:
+		return v, nil
+	case string:
+		return vn.ParseDate(v)
+	}
+	return time.Time{}, fmt.Errorf("cần một ngày, nhận được %v", d)
+}
+
+// placeDate writes "Nghệ An, ngày 14 tháng 3 năm 2023".
+func placeDate(place string, d any) (string, error) {
+	t, err := date(d)
+	return vn.PlaceDate(place, t), err
+}
+
+// numberSymbol writes box 3 after "Số: " (see frame.NumberText).
+func numberSymbol(number any, symbol string) (string, error) {
+	n := int64(0)
+	if number != nil {
+		var err error
+		if n, err = integer(number); err != nil {
+			return "", err
+		}
+	}
+	return frame.NumberText(int(n), symbol), nil
+}
+
+// formatNumber writes a number the Vietnamese way with the given
+// decimals (none given: as many as it has, up to 2).
+func formatNumber(x any, decimals ...int) (string, error) {
+	f, err := float(x)
+	if err != nil {
+		return "", err
+	}
+	if len(decimals) > 0 {
+		return vn.FormatNumber(f, decimals[0]), nil
+	}
+	d := 0
+	for d < 2 && math.Abs(f*math.Pow(10, float64(d))-math.Round(f*math.Pow(10, float64(d)))) > 1e-9 {
+		d++
+	}
+	return vn.FormatNumber(f, d), nil
+}
+
+func formatPercent(x any, decimals ...int) (string, error) {
+	f, err := float(x)
+	if err != nil {
+		return "", err
+	}
+	d := 2
+	if len(decimals) > 0 {
+		d = decimals[0]
+	}
+	return vn.FormatPercent(f, d), nil
+}
+
+// twoDigits writes a count below 10 with a leading zero: "07".
+func twoDigits(n any) (string, error) {
+	v, err := integer(n)
+	return fmt.Sprintf("%02d", v), err
+}
+
+// enumerate ends each item with ";" and the last with "." (see frame.Enumerate).
+func enumerate(items any) ([]string, error) {
+	list, err := strings_(items)
+	return frame.Enumerate(list), err
+}
+
+func strings_(items any) ([]string, error) {
+	switch v := items.(type) {
+	case []string:
+		return v, nil
+	case []any:
+		out := make([]string, len(v))
+		for i, x := range v {
+			out[i] = fmt.Sprint(x)
+		}
+		return out, nil
+	case nil:
+		return nil, nil
+	}
+	return nil, fmt.Errorf("cần một danh sách, nhận được %T", items)
+}
+
+// has reports whether a map holds a non-empty value under key: it lets a
+// template test an optional field without failing on a missing key.
+func has(m map[string]any, key string) bool {
+	v, ok := m[key]
+	if !ok || v == nil {
+		return false
+	}
+	switch x := v.(type) {
+	case string:
+		return x != ""
+	case []any:
+		return len(x) > 0
+	case []string:
+		return len(x) > 0
+	case []map[string]any:
+		return len(x) > 0
+	}
+	return true
+}
+
+func integer(x any) (int64, error) {
+	switch v := x.(type) {
+	case int:
+		return int64(v), nil
+	case int64:
+		return v, nil
+	case float64:
+		if v == math.Trunc(v) {
+			return int64(v), nil
+		}
+	case string:
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return n, nil
+		}
+	}
+	return 0, fmt.Errorf("cần một số nguyên, nhận được %v", x)
+}
+
+func float(x any) (float64, error) {
+	switch v := x.(type) {
+	case int:
+		return float64(v), nil
+	case int64:
+		return float64(v), nil
+	case float64:
+		return v, nil
+	}
+	return 0, fmt.Errorf("cần một số, nhận được %v", x)
+}
+
+// Print is how a value prints when a template gives it no function: text
+// as it is, integers without grouping (a year stays 2023), decimals with
+// a comma, dates as dd/mm/yyyy.
+func Print(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case Markdown:
+		return string(x)
+	case time.Time:
+		return x.Format("02/01/2006")
+	case float64:
+		return strings.Replace(strconv.FormatFloat(x, 'f', -1, 64), ".", ",", 1)
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// Data converts a record (any struct whose fields carry toml tags) into
+// the map templates read: keys are the TOML keys, nested tables are maps,
+// arrays of tables are []map[string]any, dates are time.Time; nil
+// pointers and empty optional values are left out.
+func Data(record any) map[string]any {
+	m, _ := toData(reflect.ValueOf(record)).(map[string]any)
+	return m
+}
+
+// Dater is implemented by record types that hold a civil date.
+type Dater interface{ Time() time.Time }
+
+var daterType = reflect.TypeFor[Dater]()
+
+func toData(v reflect.Value) any {
+	if !v.IsValid() {
+		return nil
+	}
+	if v.Type().Implements(daterType) {
+		if v.Kind() == reflect.Pointer && v.IsNil() {
+			return nil
+		}
+		t := v.Interface().(Dater).Time()
+		if t.IsZero() {
+			return nil
+		}
+		return t
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return toData(v.Elem())
+	case reflect.Struct:
+		if t, ok := v.Interface().(time.Time); ok {
+			return t
+		}
+		m := map[string]any{}
+		addFields(m, v)
+		return m
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.String {
+			out := make([]string, v.Len())
+			for i := range out {
+				out[i] = v.Index(i).String()
+			}
+			return out
+		}
+		if isStructy(v.Type().Elem()) {
+			out := make([]map[string]any, v.Len())
+			for i := range out {
+				out[i], _ = toData(v.Index(i)).(map[string]any)
+				if out[i] != nil {
+					out[i]["stt"] = i + 1
+				}
+			}
+			return out
+		}
+		out := make([]any, v.Len())
+		for i := range out {
+			out[i] = toData(v.Index(i))
+		}
+		return out
+	case reflect.Map:
+		m := map[string]any{}
+		for _, k := range v.MapKeys() {
+			m[fmt.Sprint(k.Interface())] = toData(v.MapIndex(k))
+		}
+		return m
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return int64(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		return v.Float()
+	case reflect.Bool:
+		return v.Bool()
+	case reflect.String:
+		return v.String()
+	}
+	return v.Interface()
+}
+
+func isStructy(t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.Struct && t != reflect.TypeFor[time.Time]()
+}
+
+// addFields copies a struct's tagged fields into m; untagged embedded
+// structs contribute their fields at the same level.
+func addFields(m map[string]any, v reflect.Value) {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		tag := strings.Split(f.Tag.Get("toml"), ",")[0]
+		if tag == "-" {
+			continue
+		}
+		fv := v.Field(i)
+		if tag == "" {
+			if f.Anonymous && fv.Kind() == reflect.Struct {
+				addFields(m, fv)
+			}
+			continue
+		}
+		if x := toData(fv); x != nil {
+			m[tag] = x
+		}
+	}
+}

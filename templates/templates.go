@@ -1,0 +1,11 @@
+// Package templates embeds the built-in paper templates, one Markdown
+// file with a TOML front matter each. `thidua templates export` writes
+// them out for a user to edit; `--mau DIR` renders with edited copies.
+package templates
+
+import "embed"
+
+// FS holds the built-in templates, named <paper>.md.
+//
+//go:embed *.md
+var FS embed.FS
