@@ -3,6 +3,7 @@ package record
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -21,6 +22,9 @@ import (
 // Load reads and checks the record in the file at path.
 func Load(path string) (*Record, error) {
 	data, err := os.ReadFile(path)
+	if info, statErr := os.Stat(path); statErr == nil && info.IsDir() {
+		err = errIsDir
+	}
 	if err != nil {
 		return nil, Errors{{File: path, Msg: "không đọc được tệp hồ sơ: " + readProblem(err),
 			Hint: "kiểm tra lại đường dẫn và tên tệp (đuôi .toml)"}}
@@ -28,9 +32,13 @@ func Load(path string) (*Record, error) {
 	return Parse(path, data)
 }
 
+var errIsDir = errors.New("đây là thư mục, không phải tệp")
+
 // readProblem says in Vietnamese why a file could not be read.
 func readProblem(err error) string {
 	switch {
+	case err == errIsDir:
+		return err.Error()
 	case os.IsNotExist(err):
 		return "tệp không tồn tại"
 	case os.IsPermission(err):
@@ -248,7 +256,7 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 	case t == dateType:
 		date, p := dateFrom(v)
 		if p != nil && p.typeErr {
-			d.typeErr(v, path, subject, "ngày", "ghi ngày dạng 2024-01-12 (không có ngoặc kép) hoặc \"12/01/2024\"")
+			d.typeErr(v, path, subject, "ngày", p.hint)
 		} else if p != nil {
 			d.valErr(path, p.msg, p.hint)
 		} else {
@@ -279,6 +287,9 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 		if !ok {
 			d.typeErr(v, path, subject, "chuỗi", fmt.Sprintf("đặt giá trị trong dấu ngoặc kép: %s = %q", f.key, scalarText(v)))
 			return
+		}
+		if strings.ContainsAny(strings.TrimSpace(s), "\r\n") {
+			d.valErr(path, subject+" không được xuống dòng", "viết cả giá trị trên một dòng, trong một cặp dấu ngoặc kép")
 		}
 		fv.SetString(d.text(path, subject, s, f.required))
 		d.ok[path] = true

@@ -155,6 +155,10 @@ func TestBadRecords(t *testing.T) {
 		src:  edit(t, "[phien]\nloai = \"ky-ket\"\nngay = 2023-03-14\ndia_diem = \"Thành phố Vinh, tỉnh Nghệ An\"\ndon_vi_dang_cai = \"nghe-an\"\n", ""),
 		want: []wantErr{{"1:1", "phien", []string{"thiếu thông tin phiên họp (khóa phien)"}, []string{"thêm bảng [phien]"}}},
 	}, {
+		name: "missing year: the hint shows a year",
+		src:  edit(t, "nam = 2023\n", ""),
+		want: []wantErr{{"1:1", "cum.nam", []string{"thiếu năm thi đua (khóa nam)"}, []string{"thêm nam = 2024 vào bảng [cum]"}}},
+	}, {
 		name: "empty required text",
 		src:  edit(t, `ten = "Ủy ban nhân dân tỉnh Quảng Trị"`, `ten = "  "`),
 		want: []wantErr{{"14:7", "thanh_vien[2].ten", []string{"thành viên thứ 2: tên đầy đủ của đơn vị đang để trống"}, nil}},
@@ -199,6 +203,10 @@ func TestBadRecords(t *testing.T) {
 			{"4:14", "cum.cum_truong", []string{`"quang-tri" không phải mã`}, nil},
 			{"6:1", "thanh_vien", []string{"cụm mới có 1 thành viên; cần ít nhất 2"}, []string{"[[thanh_vien]]"}},
 		},
+	}, {
+		name: "line break in a name",
+		src:  edit(t, `ho_ten = "Võ Văn Hưng"`, "ho_ten = \"\"\"Võ Văn\nHưng\"\"\""),
+		want: []wantErr{{"16:10", "thanh_vien[2].thu_truong.ho_ten", []string{"thành viên thứ 2: họ và tên thủ trưởng không được xuống dòng"}, nil}},
 	}, {
 		name: "academic titles before a signer's name",
 		src:  edit(t, `ho_ten = "Võ Văn Hưng"`, `ho_ten = "PGS.TS. Võ Văn Hưng"`),
@@ -363,6 +371,8 @@ func TestLoad(t *testing.T) {
 	checkErrorsFile(t, err, path+":3:7: cum.nam: ")
 	_, err = Load(filepath.Join(dir, "khong-co.toml"))
 	checkErrorsFile(t, err, filepath.Join(dir, "khong-co.toml")+": không đọc được tệp hồ sơ: tệp không tồn tại")
+	_, err = Load(dir)
+	checkErrorsFile(t, err, dir+": không đọc được tệp hồ sơ: đây là thư mục, không phải tệp")
 }
 
 func checkErrorsFile(t *testing.T, err error, prefix string) {
@@ -436,5 +446,41 @@ func TestUnmarshalTOML(t *testing.T) {
 	}
 	if _, err := toml.Decode("l = [1]", &v); err == nil {
 		t.Error("array of integers accepted as Lines")
+	}
+}
+
+// FuzzParse: Parse never panics, and every error it reports points at a
+// line of the source and a column on that line (or just past its end).
+func FuzzParse(f *testing.F) {
+	f.Add(goodRecord)
+	f.Add(strings.Replace(goodRecord, "nam = 2023", `nam = "2023"`, 1))
+	f.Add("[cum]\nten = 1\n[[thanh_vien]]\nthu_truong = 2\n[phien]\nngay = 2024-02-30\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		_, err := Parse("f.toml", []byte(src))
+		if err == nil {
+			return
+		}
+		var errs Errors
+		if !errors.As(err, &errs) || len(errs) == 0 {
+			t.Fatalf("error %v is not a non-empty Errors", err)
+		}
+		lines := strings.Split(strings.TrimPrefix(src, "\uFEFF"), "\n")
+		for _, e := range errs {
+			if e.Line < 1 || e.Line > len(lines) || e.Col < 1 || e.Col > len([]rune(lines[e.Line-1]))+1 || e.Msg == "" {
+				t.Fatalf("error outside the source: %v", e)
+			}
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	data, err := os.ReadFile("../../samples/bac-trung-bo-2023.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Parse("bac-trung-bo-2023.toml", data); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -50,6 +50,7 @@ func (ix *index) lineCol(off int) (line, col int) {
 	if off > len(ix.src) {
 		off = len(ix.src)
 	}
+	off = runeStart(ix.src, off)
 	lo, hi := 0, len(ix.lines)-1
 	for lo < hi { // last line start <= off
 		mid := (lo + hi + 1) / 2
@@ -60,6 +61,20 @@ func (ix *index) lineCol(off int) (line, col int) {
 		}
 	}
 	return lo + 1, utf8.RuneCountInString(ix.src[ix.lines[lo]:off]) + 1
+}
+
+// runeStart moves an offset that falls inside a multi-byte character back
+// to that character's first byte.
+func runeStart(s string, off int) int {
+	for i := 1; i < utf8.UTFMax && off-i >= 0 && off < len(s); i++ {
+		if utf8.RuneStart(s[off-i]) {
+			if _, n := utf8.DecodeRuneInString(s[off-i:]); n > i {
+				return off - i
+			}
+			break
+		}
+	}
+	return off
 }
 
 // lineOffset returns the byte offset of the start of a 1-based line, clamped

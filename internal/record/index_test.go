@@ -209,6 +209,10 @@ func TestLineColCountsCharacters(t *testing.T) {
 			t.Errorf("%s value at %s, want %s", path, got, want)
 		}
 	}
+	// An offset inside "ô" (BurntSushi's can be) counts as the "ô".
+	if l, c := ix.lineCol(strings.Index(src, "ô") + 1); l != 2 || c != 6 {
+		t.Errorf("inside ô at %d:%d, want 2:6", l, c)
+	}
 	// The '#' after "ô" is byte 10 of line 2 but character 9.
 	l, c := ix.lineCol(strings.Index(src, "#"))
 	if l != 2 || c != 9 {

@@ -5,7 +5,8 @@
 // All text comes out NFC-normalised in the record's tone-mark style. The
 // struct tags name the TOML keys ("toml"), say what a field is in words a
 // clerk understands ("label"), whether it must be given ("required") and
-// what one item of a list is called ("item").
+// what one item of a list is called ("item") and an example value for
+// hints ("eg").
 package record
 
 import (
@@ -32,7 +33,7 @@ type Cluster struct {
 	Name   string `toml:"ten" label:"tên cụm thi đua" required:"true"`
 	Symbol string `toml:"ky_hieu" label:"ký hiệu của cụm"`
 	Body   string `toml:"co_quan_chu_quan" label:"cơ quan chủ quản"`
-	Year   int    `toml:"nam" label:"năm thi đua" required:"true"`
+	Year   int    `toml:"nam" label:"năm thi đua" required:"true" eg:"2024"`
 	Head   string `toml:"cum_truong" label:"cụm trưởng"`
 	Deputy string `toml:"cum_pho" label:"cụm phó"`
 	// Tone is "moi" or "cu"; Load sets it to "moi" when the record omits it.
@@ -41,7 +42,7 @@ type Cluster struct {
 
 // Member is one member unit of the cluster.
 type Member struct {
-	ID   string `toml:"id" label:"mã thành viên" required:"true"`
+	ID   string `toml:"id" label:"mã thành viên" required:"true" eg:"\"nghe-an\""`
 	Name string `toml:"ten" label:"tên đầy đủ của đơn vị" required:"true"`
 	// Short is the short name; Load sets it to Name when the record omits it.
 	Short string `toml:"ten_ngan" label:"tên ngắn"`
@@ -82,7 +83,7 @@ const (
 
 // Session is the meeting the record is about.
 type Session struct {
-	Kind   string   `toml:"loai" label:"loại phiên họp" required:"true"`
+	Kind   string   `toml:"loai" label:"loại phiên họp" required:"true" eg:"\"ky-ket\""`
 	Name   string   `toml:"ten" label:"tên hội nghị"`
 	Date   Date     `toml:"ngay" label:"ngày họp" required:"true"`
 	Time   string   `toml:"gio" label:"giờ họp"`
@@ -96,7 +97,7 @@ type Session struct {
 type Pledge struct {
 	// Number is the document number; 0 leaves it blank for the clerk.
 	Number int    `toml:"so" label:"số văn bản"`
-	Symbol string `toml:"ky_hieu" label:"ký hiệu văn bản" required:"true"`
+	Symbol string `toml:"ky_hieu" label:"ký hiệu văn bản" required:"true" eg:"\"GƯTĐ-CTĐ\""`
 	// Date defaults to the session's date (set by Load).
 	Date Date `toml:"ngay" label:"ngày ký"`
 	// Place defaults to the host's dia_danh (set by Load).
@@ -191,7 +192,8 @@ func toneStyle(s string) vn.ToneStyle {
 
 // Pos returns the line and character column of the key of a field path
 // ("thanh_vien[2].thu_truong.ho_ten") in the record's source, or of its
-// nearest parent written there; 0, 0 for a record not read from a source.
+// nearest parent written there (1, 1 when none is); 0, 0 for a record not
+// read from a source.
 func (r *Record) Pos(field string) (line, col int) {
 	if r.ix == nil {
 		return 0, 0
