@@ -1,6 +1,7 @@
 package vn
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -54,6 +55,9 @@ func Weekday(t time.Time) string { return weekdays[t.Weekday()] }
 // "ngày 30/02/2024 không có thật: tháng 2 năm 2024 chỉ có 29 ngày".
 func ParseDate(s string) (time.Time, error) {
 	in := strings.TrimSpace(s)
+	if in == "" {
+		return time.Time{}, errors.New("chưa có ngày: hãy viết như 05/01/2024")
+	}
 	parts := strings.Split(in, "/")
 	shape := fmt.Errorf("ngày %q không đúng dạng ngày/tháng/năm: hãy viết như 05/01/2024 hoặc 5/1/2024", in)
 	if len(parts) != 3 {

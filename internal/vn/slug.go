@@ -127,6 +127,7 @@ func cutSlug(s string, max int) string {
 type SlugSet struct {
 	max  int
 	used map[string]bool
+	next map[string]int // the next suffix to try for a base slug
 }
 
 // minSetSlug is the smallest max a SlugSet accepts: room for a word and a
@@ -139,7 +140,7 @@ func NewSlugSet(max int) *SlugSet {
 	if max > 0 && max < minSetSlug {
 		max = minSetSlug
 	}
-	return &SlugSet{max: max, used: map[string]bool{}}
+	return &SlugSet{max: max, used: map[string]bool{}, next: map[string]int{}}
 }
 
 // Add returns the slug of name, made unique by a suffix "-2", "-3", ...
@@ -150,7 +151,7 @@ func (set *SlugSet) Add(name string) string {
 		set.used[base] = true
 		return base
 	}
-	for k := 2; ; k++ {
+	for k := max(set.next[base], 2); ; k++ {
 		suffix := "-" + strconv.Itoa(k)
 		cand := base + suffix
 		if set.max > 0 && len(cand) > set.max {
@@ -162,6 +163,7 @@ func (set *SlugSet) Add(name string) string {
 		}
 		if !set.used[cand] {
 			set.used[cand] = true
+			set.next[base] = k + 1
 			return cand
 		}
 	}

@@ -30,7 +30,7 @@ func Normalize(s string, style ToneStyle) string {
 	if i == len(s) {
 		return s
 	}
-	if !norm.NFC.IsNormalString(s[i:]) {
+	if norm.NFC.QuickSpanString(s[i:]) < len(s)-i {
 		s = norm.NFC.String(s)
 	}
 	if firstToneFix(s, style) < 0 {
