@@ -266,12 +266,12 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 	case t == linesType:
 		lines, p := linesFrom(v)
 		if p != nil {
-			at := path
+			at, want := path, "chuỗi hoặc danh sách chuỗi"
 			if p.item > 0 {
-				at = itemPath(path, p.item)
+				at, want = itemPath(path, p.item), "chuỗi"
 				subject = fmt.Sprintf("%smục thứ %d của %s", who.prefix(), p.item, f.label)
 			}
-			d.typeErr(p.value, at, subject, "chuỗi hoặc danh sách chuỗi", fmt.Sprintf(`ghi một chuỗi, hoặc danh sách chuỗi: %s = ["...", "..."]`, f.key))
+			d.typeErr(p.value, at, subject, want, fmt.Sprintf(`ghi một chuỗi, hoặc danh sách chuỗi: %s = ["...", "..."]`, f.key))
 			return
 		}
 		for i := range lines {

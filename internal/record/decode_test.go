@@ -139,6 +139,10 @@ func TestBadRecords(t *testing.T) {
 		src:  edit(t, `chuc_vu = "Chủ tịch" }`, `chuc_vu = 1 }`),
 		want: []wantErr{{"10:55", "thanh_vien[1].thu_truong.chuc_vu", []string{"thành viên thứ 1: chức vụ thủ trưởng phải là chuỗi, đang là số nguyên 1"}, []string{`chuc_vu = "1"`}}},
 	}, {
+		name: "a number in a list of lines",
+		src:  edit(t, `chuc_vu = "Chủ tịch" }`, `chuc_vu = "Chủ tịch", tham_quyen = ["TM. Ủy ban nhân dân", 2] }`),
+		want: []wantErr{{"10:104", "thanh_vien[1].thu_truong.tham_quyen[2]", []string{"thành viên thứ 1: mục thứ 2 của thẩm quyền ký phải là chuỗi, đang là số nguyên 2"}, nil}},
+	}, {
 		name: "a table where a list of persons belongs",
 		src:  edit(t, `don_vi_dang_cai = "nghe-an"`, "don_vi_dang_cai = \"nghe-an\"\nchu_tri = { ho_ten = \"Nguyễn Đức Trung\" }"),
 		want: []wantErr{{"24:11", "phien.chu_tri", []string{"người chủ trì phải là danh sách các bảng, đang là một bảng"}, []string{"[[phien.chu_tri]]"}}},
@@ -165,15 +169,19 @@ func TestBadRecords(t *testing.T) {
 	}, {
 		name: "impossible TOML date",
 		src:  edit(t, "ngay = 2023-03-14", "ngay = 2024-02-30"),
-		want: []wantErr{{"21:8", "phien.ngay", []string{"ngày 30/02/2024 không có thật: tháng 02/2024 chỉ có 29 ngày"}, []string{"có từ ngày 01 đến ngày 29"}}},
+		want: []wantErr{{"21:8", "phien.ngay", []string{"ngày 30/02/2024 không có thật: tháng 2 năm 2024 chỉ có 29 ngày"}, []string{"ngày có thật"}}},
 	}, {
 		name: "impossible date written dd/mm/yyyy",
 		src:  edit(t, "ngay = 2023-03-14", `ngay = "30/02/2024"`),
-		want: []wantErr{{"21:8", "phien.ngay", []string{"ngày 30/02/2024 không có thật: tháng 02/2024 chỉ có 29 ngày"}, nil}},
+		want: []wantErr{{"21:8", "phien.ngay", []string{"ngày 30/02/2024 không có thật: tháng 2 năm 2024 chỉ có 29 ngày"}, nil}},
 	}, {
 		name: "month 13",
 		src:  edit(t, "ngay = 2023-03-14", `ngay = "14/13/2023"`),
-		want: []wantErr{{"21:8", "phien.ngay", []string{"không có tháng 13"}, []string{"viết ngược ngày và tháng"}}},
+		want: []wantErr{{"21:8", "phien.ngay", []string{"ngày 14/13/2023 không có thật: tháng 13 không có"}, nil}},
+	}, {
+		name: "TOML date without leading zeros",
+		src:  edit(t, "ngay = 2023-03-14", "ngay = 2023-3-14"),
+		want: []wantErr{{"21:8", "phien.ngay", []string{"ngày 2023-3-14 phải viết đủ hai chữ số"}, []string{"viết 2023-03-14"}}},
 	}, {
 		name: "date with a time",
 		src:  edit(t, "ngay = 2023-03-14", "ngay = 2023-03-14T08:00:00"),
@@ -234,7 +242,7 @@ func TestBadRecords(t *testing.T) {
 	}, {
 		name: "text without quotes",
 		src:  edit(t, `ten = "Ủy ban nhân dân tỉnh Quảng Trị"`, `ten = Ủy ban nhân dân tỉnh Quảng Trị`),
-		want: []wantErr{{"14:7", "thanh_vien[2].ten", []string{`giá trị "Ủy" viết sai: chữ phải đặt trong dấu ngoặc kép`}, nil}},
+		want: []wantErr{{"14:7", "thanh_vien[2].ten", []string{`giá trị "Ủy" viết sai: chữ phải đặt trong dấu ngoặc kép`}, []string{`đặt chữ trong dấu ngoặc kép: ten = "Ủy ban nhân dân tỉnh Quảng Trị"`}}},
 	}, {
 		name: "key with diacritics",
 		src:  edit(t, `dia_danh = "Nghệ An"`, `địa_danh = "Nghệ An"`),

@@ -82,7 +82,7 @@ var syntaxRules = []syntaxRule{
 		`ghi giá trị sau dấu =, ví dụ: ten = "..."`},
 	{regexp.MustCompile(`^expected value but found (.*) instead`),
 		"giá trị $1 viết sai: chữ phải đặt trong dấu ngoặc kép",
-		`viết ví dụ: ten = "Ủy ban nhân dân tỉnh Nghệ An" (số và ngày thì không cần ngoặc kép)`},
+		`đặt chữ trong dấu ngoặc kép, ví dụ: ten = "Ủy ban nhân dân tỉnh Nghệ An" (số và ngày thì không cần ngoặc kép)`},
 	{regexp.MustCompile(`^unexpected EOF; expected value`),
 		"thiếu giá trị sau dấu =",
 		`ghi giá trị sau dấu =, ví dụ: ten = "..."`},
@@ -162,12 +162,30 @@ func syntaxError(file string, ix *index, pe toml.ParseError) *Error {
 		if m := r.re.FindStringSubmatchIndex(pe.Message); m != nil {
 			e.Msg = string(r.re.ExpandString(nil, r.msg, pe.Message, m))
 			e.Hint = string(r.re.ExpandString(nil, r.hint, pe.Message, m))
+			if strings.HasPrefix(pe.Message, "expected value but found") {
+				// Text without quotes: show the line with them.
+				e.Hint = cmp.Or(quoteHint(ix, off), e.Hint)
+			}
 			return e
 		}
 	}
 	e.Msg = "lỗi cú pháp TOML (" + pe.Message + ")"
 	e.Hint = "so dòng này với ví dụ trong docs/record.md"
 	return e
+}
+
+// quoteHint shows the line holding off with its value, from off to the end
+// of the line, put in quotes: `ten = "Ủy ban nhân dân"`; "" when the line
+// has no "key =" before off.
+func quoteHint(ix *index, off int) string {
+	line, _ := ix.lineCol(off)
+	start, end := ix.lineOffset(line), ix.lineOffset(line+1)
+	eq := strings.LastIndexByte(ix.src[start:off], '=')
+	value := strings.TrimSpace(ix.src[off:end])
+	if eq < 0 || value == "" {
+		return ""
+	}
+	return fmt.Sprintf("đặt chữ trong dấu ngoặc kép: %s = %q", strings.TrimSpace(ix.src[start:start+eq]), value)
 }
 
 var (
