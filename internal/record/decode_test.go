@@ -241,7 +241,7 @@ func TestBadRecords(t *testing.T) {
 		want: []wantErr{{"22:43", "phien.dia_diem", []string{"còn chữ thừa '(' sau giá trị"}, []string{"dấu ngoặc kép"}}},
 	}, {
 		name: "text without quotes",
-		src:  edit(t, `ten = "Ủy ban nhân dân tỉnh Quảng Trị"`, `ten = Ủy ban nhân dân tỉnh Quảng Trị`),
+		src:  edit(t, `ten = "Ủy ban nhân dân tỉnh Quảng Trị"`, `ten = Ủy ban nhân dân tỉnh Quảng Trị # tên mới`),
 		want: []wantErr{{"14:7", "thanh_vien[2].ten", []string{`giá trị "Ủy" viết sai: chữ phải đặt trong dấu ngoặc kép`}, []string{`đặt chữ trong dấu ngoặc kép: ten = "Ủy ban nhân dân tỉnh Quảng Trị"`}}},
 	}, {
 		name: "key with diacritics",

@@ -181,7 +181,11 @@ func quoteHint(ix *index, off int) string {
 	line, _ := ix.lineCol(off)
 	start, end := ix.lineOffset(line), ix.lineOffset(line+1)
 	eq := strings.LastIndexByte(ix.src[start:off], '=')
-	value := strings.TrimSpace(ix.src[off:end])
+	value := ix.src[off:end]
+	if i := strings.Index(value, " #"); i >= 0 {
+		value = value[:i] // a comment after the value
+	}
+	value = strings.TrimSpace(value)
 	if eq < 0 || value == "" {
 		return ""
 	}
