@@ -3,7 +3,8 @@ module thidua
 go 1.26.8
 
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
-	github.com/BurntSushi/toml v1.6.0 // indirect
-	github.com/yuin/goldmark v1.8.7 // indirect
+	codeberg.org/go-pdf/fpdf v0.12.0
+	github.com/BurntSushi/toml v1.6.0
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/text v0.43.0
 )

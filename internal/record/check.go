@@ -1,0 +1,147 @@
+package record
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"thidua/internal/vn"
+)
+
+// check applies the rules that go beyond types (years, ids, references,
+// signature blocks) and fills the defaults the schema names.
+func (d *decoder) check(r *Record) {
+	c := &r.Cluster
+	if d.ok["cum.nam"] && (c.Year < 2000 || c.Year > 2100) {
+		d.valErr("cum.nam", fmt.Sprintf("năm thi đua %d nằm ngoài khoảng 2000-2100", c.Year), "ghi năm đủ bốn chữ số, ví dụ: nam = 2024")
+	}
+	if d.ok["cum.kieu_dau"] && c.Tone != "moi" && c.Tone != "cu" {
+		d.valErr("cum.kieu_dau", fmt.Sprintf("kiểu đặt dấu %q không có", c.Tone), `ghi kieu_dau = "moi" (hòa, thủy) hoặc kieu_dau = "cu" (hoà, thuỷ)`)
+	}
+	if c.Tone == "" {
+		c.Tone = "moi"
+	}
+	d.symbol("cum.ky_hieu", c.Symbol)
+
+	ids := d.members(r)
+	d.ref("cum.cum_truong", "cụm trưởng", c.Head, ids)
+	d.ref("cum.cum_pho", "cụm phó", c.Deputy, ids)
+	if c.Head != "" && c.Head == c.Deputy {
+		d.valErr("cum.cum_pho", fmt.Sprintf("cụm phó trùng với cụm trưởng (%q)", c.Head), "cụm trưởng và cụm phó là hai thành viên khác nhau; sửa một trong hai mã")
+	}
+
+	s := &r.Session
+	if d.ok["phien.loai"] && !slices.Contains(kinds, s.Kind) {
+		d.valErr("phien.loai", fmt.Sprintf("loại phiên họp %q không có", s.Kind), `ghi loai = "ky-ket" (ký kết giao ước), "so-ket" (sơ kết) hoặc "tong-ket" (tổng kết)`)
+	}
+	d.ref("phien.don_vi_dang_cai", "đơn vị đăng cai", s.Host, ids)
+
+	if p := r.Pledge; p != nil {
+		d.symbol("giao_uoc.ky_hieu", p.Symbol)
+		d.positive("giao_uoc.so", "số văn bản", p.Number)
+		d.positive("giao_uoc.so_ban", "số bản", p.Copies)
+		if p.Date.IsZero() {
+			p.Date = s.Date
+		}
+		if p.Place == "" {
+			if h := r.Host(); h != nil {
+				p.Place = h.Place
+			}
+		}
+		// An unknown host is reported already; its place cannot be known.
+		if p.Place == "" && d.ok["giao_uoc"] && d.ok["phien"] && (s.Host == "" || r.Host() != nil) {
+			d.keyErr("giao_uoc", "chưa có địa danh cho dòng \"..., ngày ... tháng ... năm ...\" của bản giao ước",
+				`thêm dia_danh = "..." vào bảng [giao_uoc], hoặc ghi don_vi_dang_cai trong [phien] và dia_danh cho đơn vị đó`)
+		}
+		if p.Copies == 0 {
+			p.Copies = len(r.Members) + 1
+		}
+	}
+}
+
+var kinds = []string{KindSigning, KindMidYear, KindYearEnd}
+
+var reID = regexp.MustCompile(`^[a-z0-9-]+$`)
+
+// members checks ids (form, uniqueness), signers and the member count,
+// fills short names, and returns the ids that are well formed.
+func (d *decoder) members(r *Record) []string {
+	if d.ok["thanh_vien"] && len(r.Members) < 2 {
+		d.keyErr("thanh_vien", fmt.Sprintf("cụm mới có %d thành viên; cần ít nhất 2", len(r.Members)),
+			"thêm các thành viên còn lại, mỗi thành viên mở đầu bằng dòng [[thanh_vien]]")
+	}
+	var ids []string
+	first := map[string]int{}
+	for i := range r.Members {
+		m := &r.Members[i]
+		p := itemPath("thanh_vien", i+1)
+		if m.Short == "" {
+			m.Short = m.Name
+		}
+		d.signerName(p+".thu_truong.ho_ten", m.Head.Name, i+1)
+		if m.ID == "" || !d.ok[p+".id"] {
+			continue
+		}
+		if !reID.MatchString(m.ID) {
+			d.valErr(p+".id", fmt.Sprintf("thành viên thứ %d: mã %q chỉ được có chữ thường không dấu, chữ số và dấu gạch ngang", i+1, m.ID),
+				`viết tên địa phương không dấu, nối bằng "-", ví dụ: id = "nghe-an"`)
+			continue
+		}
+		if j, dup := first[m.ID]; dup {
+			d.valErr(p+".id", fmt.Sprintf("thành viên thứ %d: mã %q trùng với mã của thành viên thứ %d", i+1, m.ID, j),
+				"mỗi thành viên một mã riêng; đổi mã của một trong hai thành viên")
+			continue
+		}
+		first[m.ID] = i + 1
+		ids = append(ids, m.ID)
+	}
+	return ids
+}
+
+// ref checks that a key naming a member holds a member's id.
+func (d *decoder) ref(field, label, id string, ids []string) {
+	if id == "" || !d.ok[field] || slices.Contains(ids, id) {
+		return
+	}
+	hint := "ghi mã (id) của một thành viên: " + strings.Join(ids, ", ")
+	if s := suggest(id, ids); s != "" {
+		hint = fmt.Sprintf("có phải là %q? Các mã đã khai: %s", s, strings.Join(ids, ", "))
+	}
+	d.valErr(field, fmt.Sprintf("%s %q không phải mã của thành viên nào trong [[thanh_vien]]", label, id), hint)
+}
+
+// symbol checks a document symbol: capitals, groups joined by "-", no blanks.
+func (d *decoder) symbol(field, s string) {
+	if s == "" || !d.ok[field] {
+		return
+	}
+	want := vn.Upper(strings.Join(strings.Fields(s), "-"))
+	if want != s {
+		d.valErr(field, fmt.Sprintf("ký hiệu %q phải viết hoa, các nhóm nối bằng dấu \"-\", không có khoảng trắng", s),
+			fmt.Sprintf("viết %s = %q", field[strings.LastIndexByte(field, '.')+1:], want))
+	}
+}
+
+// positive checks an optional count that, when given, must be at least 1.
+func (d *decoder) positive(field, label string, n int) {
+	if d.ok[field] && n < 1 {
+		d.valErr(field, fmt.Sprintf("%s phải từ 1 trở lên, đang là %d", label, n), "sửa lại số, hoặc xóa dòng này để dùng giá trị mặc định")
+	}
+}
+
+// reTitle matches academic titles and degrees written before a name.
+var reTitle = regexp.MustCompile(`^(?:(?:GS|PGS|TSKH|TS|ThS|BSCKII|BSCKI|BS|DS|KS|KTS|CN|LS)(?:\.\s*|\s+)|` +
+	`(?i:phó giáo sư|giáo sư|tiến sĩ|tiến sỹ|thạc sĩ|thạc sỹ|bác sĩ|bác sỹ|dược sĩ|kỹ sư|kĩ sư|kiến trúc sư|cử nhân|luật sư)[\s.]+)+`)
+
+// signerName rejects academic titles before a signer's name: Nghị định
+// 30/2020 leaves them out of signature blocks.
+func (d *decoder) signerName(field, name string, n int) {
+	m := reTitle.FindString(name)
+	if m == "" {
+		return
+	}
+	rest := strings.TrimSpace(name[len(m):])
+	d.valErr(field, fmt.Sprintf("thành viên thứ %d: trước họ tên người ký có học hàm, học vị %q; Nghị định 30/2020 không ghi học hàm, học vị ở phần chữ ký", n, strings.TrimSpace(m)),
+		fmt.Sprintf("bỏ %q, chỉ ghi: ho_ten = %q", strings.TrimSpace(m), rest))
+}

@@ -1,0 +1,478 @@
+package record
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"thidua/fonts"
+	"thidua/internal/vn"
+)
+
+// Load reads and checks the record in the file at path.
+func Load(path string) (*Record, error) {
+	data, err := os.ReadFile(path)
+	if info, statErr := os.Stat(path); statErr == nil && info.IsDir() {
+		err = errIsDir
+	}
+	if err != nil {
+		return nil, Errors{{File: path, Msg: "không đọc được tệp hồ sơ: " + readProblem(err),
+			Hint: "kiểm tra lại đường dẫn và tên tệp (đuôi .toml)"}}
+	}
+	return Parse(path, data)
+}
+
+var errIsDir = errors.New("đây là thư mục, không phải tệp")
+
+// readProblem says in Vietnamese why a file could not be read.
+func readProblem(err error) string {
+	switch {
+	case err == errIsDir:
+		return err.Error()
+	case os.IsNotExist(err):
+		return "tệp không tồn tại"
+	case os.IsPermission(err):
+		return "không có quyền đọc"
+	}
+	return err.Error()
+}
+
+// Parse decodes and checks a record; file names it in error messages. The
+// error, when not nil, is an Errors holding every problem found.
+func Parse(file string, data []byte) (*Record, error) {
+	src := string(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	ix := newIndex(src)
+	var tree map[string]any
+	if _, err := toml.Decode(src, &tree); err != nil {
+		pe, ok := asParseError(err)
+		if !ok {
+			return nil, Errors{{File: file, Line: 1, Col: 1, Msg: "không đọc được tệp TOML: " + err.Error(),
+				Hint: "so tệp với ví dụ trong docs/record.md"}}
+		}
+		return nil, Errors{syntaxError(file, ix, pe)}
+	}
+	d := &decoder{file: file, ix: ix, ok: map[string]bool{}}
+	if cum, ok := tree["cum"].(map[string]any); ok {
+		if s, ok := cum["kieu_dau"].(string); ok {
+			d.style = toneStyle(s)
+		}
+	}
+	r := &Record{file: file, ix: ix}
+	d.table(tree, reflect.ValueOf(r).Elem(), "", "")
+	d.check(r)
+	if len(d.errs) > 0 {
+		return nil, d.errs.sort()
+	}
+	return r, nil
+}
+
+// decoder walks the parsed TOML tree into a Record, guided by the struct
+// tags, and collects every problem instead of stopping at the first.
+type decoder struct {
+	file  string
+	ix    *index
+	style vn.ToneStyle
+	ok    map[string]bool // field paths whose value decoded without error
+	errs  Errors
+}
+
+// keyErr reports a problem about a key (unknown, misspelt, missing child).
+func (d *decoder) keyErr(field, msg, hint string) {
+	off, ok := d.ix.keyOff(field)
+	d.add(off, ok, field, msg, hint)
+}
+
+// valErr reports a problem about a value.
+func (d *decoder) valErr(field, msg, hint string) {
+	off, ok := d.ix.valOff(field)
+	d.add(off, ok, field, msg, hint)
+}
+
+func (d *decoder) add(off int, ok bool, field, msg, hint string) {
+	e := &Error{File: d.file, Line: 1, Col: 1, Field: field, Msg: msg, Hint: hint}
+	if ok {
+		e.Line, e.Col = d.ix.lineCol(off)
+	}
+	d.errs = append(d.errs, e)
+}
+
+// owner names the list item a table belongs to ("thành viên thứ 2"), or
+// is empty outside lists.
+type owner string
+
+// prefix starts a message: "thành viên thứ 2: ".
+func (o owner) prefix() string {
+	if o == "" {
+		return ""
+	}
+	return string(o) + ": "
+}
+
+// of ends a phrase: " của thành viên thứ 2".
+func (o owner) of() string {
+	if o == "" {
+		return ""
+	}
+	return " của " + string(o)
+}
+
+// field describes one struct field from its tags.
+type field struct {
+	key, label, item, eg string
+	required             bool
+	index                int
+}
+
+func fieldsOf(t reflect.Type) []field {
+	var out []field
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		key := f.Tag.Get("toml")
+		if key == "" || !f.IsExported() {
+			continue
+		}
+		out = append(out, field{key: key, label: f.Tag.Get("label"), item: f.Tag.Get("item"),
+			eg: f.Tag.Get("eg"), required: f.Tag.Get("required") == "true", index: i})
+	}
+	return out
+}
+
+var (
+	dateType  = reflect.TypeFor[Date]()
+	linesType = reflect.TypeFor[Lines]()
+)
+
+// table decodes the TOML table m into the struct rv. path is the table's
+// field path, who says whose table it is ("thành viên thứ 2").
+func (d *decoder) table(m map[string]any, rv reflect.Value, path string, who owner) {
+	fields := fieldsOf(rv.Type())
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	seen := map[string]bool{}
+	for _, k := range keys {
+		fp := joinPath(path, k)
+		i := slices.IndexFunc(fields, func(f field) bool { return f.key == k })
+		if i < 0 {
+			d.unknownKey(fields, k, fp, path, who)
+			if j := slices.IndexFunc(fields, func(f field) bool { return strings.EqualFold(f.key, k) }); j >= 0 {
+				seen[fields[j].key] = true
+			}
+			continue
+		}
+		f := fields[i]
+		seen[k] = true
+		d.value(m[k], rv.Field(f.index), fp, f, who)
+	}
+	for _, f := range fields {
+		if f.required && !seen[f.key] {
+			fp := joinPath(path, f.key)
+			d.keyErr(fp, fmt.Sprintf("%sthiếu %s (khóa %s)", who.prefix(), f.label, f.key), d.addHint(rv.Field(f.index).Type(), f, path, who))
+		}
+	}
+}
+
+// addHint says how to add a missing field.
+func (d *decoder) addHint(t reflect.Type, f field, path string, who owner) string {
+	full := tablePath(joinPath(path, f.key))
+	switch {
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
+		return fmt.Sprintf("thêm các mục, mỗi mục mở đầu bằng dòng [[%s]]; xem docs/record.md", full)
+	case t.Kind() == reflect.Struct && t != dateType:
+		return fmt.Sprintf("thêm bảng [%s]%s với các khóa của nó; xem docs/record.md", full, who.of())
+	}
+	eg := f.eg
+	if eg == "" {
+		eg = map[reflect.Type]string{dateType: "2024-01-12", linesType: `["..."]`, reflect.TypeFor[int](): "1"}[t]
+	}
+	if eg == "" {
+		eg = `"..."`
+	}
+	where := "vào bảng [" + tablePath(path) + "]" + who.of()
+	if path == "" {
+		where = "vào đầu tệp"
+	}
+	return fmt.Sprintf("thêm %s = %s %s", f.key, eg, where)
+}
+
+// tablePath drops item numbers: "thanh_vien[2].thu_truong" -> "thanh_vien.thu_truong",
+// the way a table header names it.
+func tablePath(path string) string {
+	var b strings.Builder
+	skip := false
+	for _, r := range path {
+		switch {
+		case r == '[' && !skip:
+			skip = true
+		case r == ']' && skip:
+			skip = false
+		case !skip:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unknownKey reports a key the schema does not have at this level,
+// distinguishing a key written in the wrong case from an unknown one.
+func (d *decoder) unknownKey(fields []field, k, fp, path string, who owner) {
+	where := " ở ngoài cùng tệp"
+	if path != "" {
+		where = " trong bảng [" + tablePath(path) + "]"
+	}
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.key
+		if strings.EqualFold(f.key, k) {
+			d.keyErr(fp, fmt.Sprintf("%skhóa %q phải viết chữ thường: %q", who.prefix(), k, f.key), fmt.Sprintf("sửa %s thành %s", k, f.key))
+			return
+		}
+	}
+	hint := "xóa dòng này, hoặc sửa tên khóa theo docs/record.md; các khóa dùng được ở đây: " + strings.Join(names, ", ")
+	if s := suggest(k, names); s != "" {
+		i := slices.Index(names, s)
+		hint = fmt.Sprintf("có phải là %s (%s)? Các khóa dùng được ở đây: %s", s, fields[i].label, strings.Join(names, ", "))
+	}
+	d.keyErr(fp, fmt.Sprintf("%skhóa lạ %q%s", who.prefix(), k, where), hint)
+}
+
+// value decodes one TOML value v into the field fv.
+func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner) {
+	subject := who.prefix() + f.label
+	t := fv.Type()
+	switch {
+	case t == dateType:
+		date, p := dateFrom(v)
+		if p != nil && p.typeErr {
+			d.typeErr(v, path, subject, "ngày", p.hint)
+		} else if p != nil {
+			d.valErr(path, p.msg, p.hint)
+		} else {
+			fv.Set(reflect.ValueOf(date))
+			d.ok[path] = true
+		}
+	case t == linesType:
+		lines, p := linesFrom(v)
+		if p != nil {
+			at, want := path, "chuỗi hoặc danh sách chuỗi"
+			if p.item > 0 {
+				at, want = itemPath(path, p.item), "chuỗi"
+				subject = fmt.Sprintf("%smục thứ %d của %s", who.prefix(), p.item, f.label)
+			}
+			d.typeErr(p.value, at, subject, want, fmt.Sprintf(`ghi một chuỗi, hoặc danh sách chuỗi: %s = ["...", "..."]`, f.key))
+			return
+		}
+		for i := range lines {
+			lines[i] = d.text(itemPath(path, i+1), fmt.Sprintf("%smục thứ %d của %s", who.prefix(), i+1, f.label), lines[i], true)
+		}
+		if f.required && len(lines) == 0 {
+			d.valErr(path, subject+" đang để trống", fmt.Sprintf(`ghi ít nhất một mục: %s = ["..."]`, f.key))
+		}
+		fv.Set(reflect.ValueOf(lines))
+		d.ok[path] = true
+	case t.Kind() == reflect.String:
+		s, ok := v.(string)
+		if !ok {
+			d.typeErr(v, path, subject, "chuỗi", fmt.Sprintf("đặt giá trị trong dấu ngoặc kép: %s = %q", f.key, scalarText(v)))
+			return
+		}
+		if strings.ContainsAny(strings.TrimSpace(s), "\r\n") {
+			d.valErr(path, subject+" không được xuống dòng", "viết cả giá trị trên một dòng, trong một cặp dấu ngoặc kép")
+		}
+		fv.SetString(d.text(path, subject, s, f.required))
+		d.ok[path] = true
+	case t.Kind() == reflect.Int:
+		n, ok := v.(int64)
+		if !ok {
+			hint := fmt.Sprintf("ghi số nguyên, không có ngoặc kép, ví dụ: %s = %s", f.key, cmp.Or(f.eg, "1"))
+			if s, isStr := v.(string); isStr {
+				if _, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+					hint = fmt.Sprintf("bỏ dấu ngoặc kép: %s = %s", f.key, strings.TrimSpace(s))
+				}
+			}
+			d.typeErr(v, path, subject, "số nguyên", hint)
+			return
+		}
+		fv.SetInt(n)
+		d.ok[path] = true
+	case t.Kind() == reflect.Struct, t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
+		m, ok := v.(map[string]any)
+		if !ok {
+			d.typeErr(v, path, subject, "bảng", fmt.Sprintf("viết thành bảng: một dòng [%s] rồi mỗi khóa một dòng bên dưới", tablePath(path)))
+			return
+		}
+		if t.Kind() == reflect.Pointer {
+			fv.Set(reflect.New(t.Elem()))
+			fv = fv.Elem()
+		}
+		d.table(m, fv, path, who)
+		d.ok[path] = true
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
+		items, ok := tablesFrom(v)
+		if !ok {
+			d.typeErr(v, path, subject, "danh sách các bảng", fmt.Sprintf("mỗi %s mở đầu bằng dòng [[%s]] (hai cặp ngoặc vuông)", cmp.Or(f.item, "mục"), tablePath(path)))
+			return
+		}
+		fv.Set(reflect.MakeSlice(t, len(items), len(items)))
+		for i, v := range items {
+			ip := itemPath(path, i+1)
+			item := owner(fmt.Sprintf("%s thứ %d", f.item, i+1))
+			m, ok := v.(map[string]any)
+			if !ok {
+				d.typeErr(v, ip, string(item), "bảng", fmt.Sprintf(`viết %s dạng { ho_ten = "...", chuc_vu = "..." }`, f.item))
+				continue
+			}
+			d.table(m, fv.Index(i), ip, item)
+		}
+		d.ok[path] = true
+	default:
+		panic(fmt.Sprintf("record: field %s has unsupported type %s", path, t))
+	}
+}
+
+// text normalises a string on its way in and checks that it is Unicode
+// Vietnamese the embedded font can print.
+func (d *decoder) text(path, subject, s string, required bool) string {
+	s = vn.Normalize(s, d.style)
+	if strings.TrimSpace(s) == "" {
+		if required {
+			d.valErr(path, subject+" đang để trống", "ghi nội dung vào giữa hai dấu ngoặc kép")
+		}
+		return s
+	}
+	if enc, orig, ok := vn.Suspect(s); ok {
+		d.valErr(path, fmt.Sprintf("%s có vẻ là chữ gõ bằng bảng mã %s bị đọc nhầm: %q, có lẽ là %q", subject, encodingName(enc), clip(s), clip(orig)),
+			"chuyển mã cả tệp bằng lệnh: thidua chuyen-ma TỆP (hoặc gõ lại bằng Unicode), rồi kiểm tra lại")
+		return s
+	}
+	if miss := fonts.Missing(s); len(miss) > 0 {
+		var parts []string
+		for _, r := range miss {
+			parts = append(parts, fmt.Sprintf("%q (U+%04X)", r, r))
+		}
+		d.valErr(path, fmt.Sprintf("%s có ký tự phông chữ không in được: %s", subject, strings.Join(parts, ", ")),
+			"thay ký tự đó bằng chữ, dấu thông thường hoặc xóa đi")
+	}
+	return s
+}
+
+// encodingName names a legacy encoding the way clerks know it.
+func encodingName(e vn.Encoding) string {
+	switch e {
+	case vn.TCVN3:
+		return "TCVN3 (ABC, phông .VnTime)"
+	case vn.VNI:
+		return "VNI (phông VNI-Times)"
+	case vn.Windows1258:
+		return "Windows-1258"
+	}
+	return "cũ"
+}
+
+// typeErr reports a value of the wrong TOML type.
+func (d *decoder) typeErr(v any, path, subject, want, hint string) {
+	d.valErr(path, fmt.Sprintf("%s phải là %s, đang là %s", subject, want, describe(v)), hint)
+}
+
+// describe names a TOML value's type and shows short values.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("chuỗi %q", clip(x))
+	case int64:
+		return fmt.Sprintf("số nguyên %d", x)
+	case float64:
+		return "số thập phân " + strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return fmt.Sprintf("giá trị đúng/sai %v", x)
+	case time.Time:
+		switch x.Location().String() {
+		case "date-local":
+			return "ngày " + x.Format("2006-01-02")
+		case "time-local":
+			return "giờ " + x.Format("15:04:05")
+		}
+		return "ngày giờ " + x.Format("2006-01-02T15:04:05")
+	case map[string]any:
+		return "một bảng"
+	case []any, []map[string]any:
+		return "một danh sách"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// scalarText writes a scalar as a clerk would have meant it in quotes.
+func scalarText(v any) string {
+	switch x := v.(type) {
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	return "..."
+}
+
+// clip shortens long text for a message.
+func clip(s string) string {
+	const n = 60
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+// tablesFrom accepts an array of tables ([[x]] or [{...}, {...}]).
+func tablesFrom(v any) ([]any, bool) {
+	switch x := v.(type) {
+	case []map[string]any:
+		out := make([]any, len(x))
+		for i := range x {
+			out[i] = x[i]
+		}
+		return out, true
+	case []any:
+		return x, true
+	}
+	return nil, false
+}
+
+// problem is what a value decoder found wrong.
+type problem struct {
+	typeErr   bool // the value has the wrong TOML type
+	item      int  // 1-based element of an array the problem is in; 0 for the whole value
+	value     any  // the offending value, for type errors
+	msg, hint string
+}
+
+// linesFrom accepts a string or an array of strings.
+func linesFrom(v any) (Lines, *problem) {
+	switch x := v.(type) {
+	case string:
+		return Lines{x}, nil
+	case []any:
+		out := make(Lines, len(x))
+		for i, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return nil, &problem{typeErr: true, item: i + 1, value: e, msg: "mục thứ " + strconv.Itoa(i+1) + " phải là chuỗi, đang là " + describe(e)}
+			}
+			out[i] = s
+		}
+		return out, nil
+	}
+	return nil, &problem{typeErr: true, value: v, msg: "phải là chuỗi hoặc danh sách chuỗi, đang là " + describe(v)}
+}

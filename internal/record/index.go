@@ -1,0 +1,467 @@
+package record
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// index maps the field paths of a TOML source ("thanh_vien[2].thu_truong.ho_ten")
+// to byte offsets of their keys and values. BurntSushi/toml validates the
+// syntax; the scanner only has to find keys in a file it has accepted, and
+// must not fail (or panic) on one it has not.
+type index struct {
+	src   string
+	lines []int          // byte offset where each line starts
+	keys  map[string]int // path -> offset of its key (or table header), first seen
+	vals  map[string]int // path -> offset of its value's first character
+	order []entry        // every key and value seen, in source order
+}
+
+// entry is one position the scanner recorded.
+type entry struct {
+	path string
+	off  int
+}
+
+// maxDepth bounds the nesting of arrays and inline tables the scanner
+// follows; deeper values are skipped as one scalar.
+const maxDepth = 64
+
+// newIndex scans src.
+func newIndex(src string) *index {
+	ix := &index{src: src, lines: []int{0}, keys: map[string]int{}, vals: map[string]int{}}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			ix.lines = append(ix.lines, i+1)
+		}
+	}
+	s := scanner{ix: ix, src: src, counts: map[string]int{}}
+	s.run()
+	return ix
+}
+
+// lineCol converts a byte offset to a 1-based line and a 1-based column
+// counted in characters.
+func (ix *index) lineCol(off int) (line, col int) {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(ix.src) {
+		off = len(ix.src)
+	}
+	off = runeStart(ix.src, off)
+	lo, hi := 0, len(ix.lines)-1
+	for lo < hi { // last line start <= off
+		mid := (lo + hi + 1) / 2
+		if ix.lines[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1, utf8.RuneCountInString(ix.src[ix.lines[lo]:off]) + 1
+}
+
+// runeStart moves an offset that falls inside a multi-byte character back
+// to that character's first byte.
+func runeStart(s string, off int) int {
+	for i := 1; i < utf8.UTFMax && off-i >= 0 && off < len(s); i++ {
+		if utf8.RuneStart(s[off-i]) {
+			if _, n := utf8.DecodeRuneInString(s[off-i:]); n > i {
+				return off - i
+			}
+			break
+		}
+	}
+	return off
+}
+
+// lineOffset returns the byte offset of the start of a 1-based line, clamped
+// to the source.
+func (ix *index) lineOffset(line int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(ix.lines) {
+		return len(ix.src)
+	}
+	return ix.lines[line-1]
+}
+
+// keyOff returns the offset of the key of path or, when the source does not
+// write that key, of its nearest parent that it does write (the key of a
+// table, or the first character of an item of an array).
+func (ix *index) keyOff(path string) (int, bool) {
+	for p := path; p != ""; p = parentPath(p) {
+		if off, ok := ix.keys[p]; ok {
+			return off, true
+		}
+		if off, ok := ix.vals[p]; ok {
+			return off, true
+		}
+	}
+	return 0, false
+}
+
+// valOff returns the offset of the value of path, falling back to its key
+// and then to its parents' keys.
+func (ix *index) valOff(path string) (int, bool) {
+	if off, ok := ix.vals[path]; ok {
+		return off, true
+	}
+	return ix.keyOff(path)
+}
+
+// at returns the path of the last key or value that starts on the same line
+// as off and not after it; "" if there is none.
+func (ix *index) at(off int) string {
+	line, _ := ix.lineCol(off)
+	start := ix.lineOffset(line)
+	path := ""
+	for _, e := range ix.order {
+		if e.off > off {
+			break
+		}
+		if e.off >= start {
+			path = e.path
+		}
+	}
+	return path
+}
+
+// parentPath strips the last key or item number: "a[2].b" -> "a[2]" -> "a" -> "".
+func parentPath(p string) string {
+	if strings.HasSuffix(p, "]") {
+		if i := strings.LastIndexByte(p, '['); i > 0 && !strings.HasSuffix(p, `"]`) {
+			return p[:i]
+		}
+	}
+	inQuote := false
+	last := -1
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			if inQuote {
+				i++
+			}
+		case '"':
+			inQuote = !inQuote
+		case '.', '[':
+			if !inQuote {
+				last = i
+			}
+		}
+	}
+	if last < 0 {
+		return ""
+	}
+	return p[:last]
+}
+
+// joinPath appends a key to a field path, quoting it when it could be
+// mistaken for path syntax. The scanner and the decoder both build paths
+// with it, so that they agree.
+func joinPath(prefix, key string) string {
+	if key == "" || strings.ContainsAny(key, ".[]\" \t\r\n") {
+		key = strconv.Quote(key)
+	}
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+// itemPath appends a 1-based item number: itemPath("thanh_vien", 2) = "thanh_vien[2]".
+func itemPath(prefix string, n int) string {
+	return prefix + "[" + strconv.Itoa(n) + "]"
+}
+
+// scanner walks a TOML source, recording positions into an index.
+type scanner struct {
+	ix     *index
+	src    string
+	pos    int
+	table  string         // path of the current [table] or [[array]] item
+	counts map[string]int // path of an array of tables -> items seen so far
+}
+
+func (s *scanner) key(path string, off int) {
+	if _, ok := s.ix.keys[path]; !ok {
+		s.ix.keys[path] = off
+	}
+	s.ix.order = append(s.ix.order, entry{path, off})
+}
+
+func (s *scanner) val(path string, off int) {
+	if off >= len(s.src) || s.src[off] == '\n' || s.src[off] == '\r' {
+		return
+	}
+	if _, ok := s.ix.vals[path]; !ok {
+		s.ix.vals[path] = off
+	}
+	s.ix.order = append(s.ix.order, entry{path, off})
+}
+
+func (s *scanner) peek(i int) byte {
+	if s.pos+i < len(s.src) {
+		return s.src[s.pos+i]
+	}
+	return 0
+}
+
+// blank skips spaces and tabs, and also newlines and comments when multiline.
+func (s *scanner) blank(multiline bool) {
+	for s.pos < len(s.src) {
+		switch c := s.src[s.pos]; {
+		case c == ' ' || c == '\t':
+			s.pos++
+		case c == '#':
+			s.skipLine()
+			if !multiline {
+				return
+			}
+		case (c == '\n' || c == '\r') && multiline:
+			s.pos++
+		default:
+			return
+		}
+	}
+}
+
+// skipLine moves to the newline that ends the current line (or to the end).
+func (s *scanner) skipLine() {
+	if i := strings.IndexByte(s.src[s.pos:], '\n'); i >= 0 {
+		s.pos += i
+	} else {
+		s.pos = len(s.src)
+	}
+}
+
+func (s *scanner) run() {
+	for {
+		s.blank(true)
+		if s.pos >= len(s.src) {
+			return
+		}
+		start := s.pos
+		switch {
+		case s.src[s.pos] == '[' && s.peek(1) == '[':
+			s.pos += 2
+			s.header(start, true)
+		case s.src[s.pos] == '[':
+			s.pos++
+			s.header(start, false)
+		default:
+			s.keyValue(s.table, 0)
+		}
+		// Whatever is left on the line is either a comment or an error
+		// BurntSushi reports; step past it.
+		s.skipLine()
+		if s.pos == start {
+			s.pos++
+		}
+	}
+}
+
+// header reads a [table] or [[array.item]] header after its opening brackets.
+func (s *scanner) header(start int, array bool) {
+	segs := s.dottedKey()
+	if len(segs) == 0 {
+		return
+	}
+	path := ""
+	for i, seg := range segs {
+		path = joinPath(path, seg.name)
+		if i == len(segs)-1 && array {
+			s.key(path, start)
+			s.counts[path]++
+			path = itemPath(path, s.counts[path])
+		} else if n := s.counts[path]; n > 0 {
+			path = itemPath(path, n)
+		}
+		s.key(path, start)
+	}
+	s.table = path
+}
+
+// keySeg is one simple key and where it starts.
+type keySeg struct {
+	name string
+	off  int
+}
+
+// dottedKey reads a.b."c d" and returns its parts; it stops at '=', ']' or
+// anything else that cannot continue a key.
+func (s *scanner) dottedKey() []keySeg {
+	var segs []keySeg
+	for {
+		s.blank(false)
+		off := s.pos
+		name, ok := s.simpleKey()
+		if !ok {
+			return segs
+		}
+		segs = append(segs, keySeg{name, off})
+		s.blank(false)
+		if s.peek(0) != '.' {
+			return segs
+		}
+		s.pos++
+	}
+}
+
+// simpleKey reads one bare, "basic" or 'literal' key.
+func (s *scanner) simpleKey() (string, bool) {
+	if s.pos >= len(s.src) {
+		return "", false
+	}
+	switch s.src[s.pos] {
+	case '"':
+		raw := s.quoted('"')
+		if name, err := strconv.Unquote(raw); err == nil {
+			return name, true
+		}
+		return strings.Trim(raw, `"`), true
+	case '\'':
+		return strings.Trim(s.quoted('\''), "'"), true
+	}
+	start := s.pos
+	for s.pos < len(s.src) && !strings.ContainsRune(" \t\r\n.=[]{},#\"'", rune(s.src[s.pos])) {
+		s.pos++
+	}
+	return s.src[start:s.pos], s.pos > start
+}
+
+// quoted reads a one-line string opened by q at s.pos and returns it with
+// its quotes; a string left open ends at the end of the line.
+func (s *scanner) quoted(q byte) string {
+	start := s.pos
+	s.pos++
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		switch {
+		case c == '\\' && q == '"' && s.pos+1 < len(s.src) && s.src[s.pos+1] != '\n':
+			s.pos += 2
+		case c == q:
+			s.pos++
+			return s.src[start:s.pos]
+		case c == '\n':
+			return s.src[start:s.pos]
+		default:
+			s.pos++
+		}
+	}
+	return s.src[start:s.pos]
+}
+
+// keyValue reads key = value under prefix.
+func (s *scanner) keyValue(prefix string, depth int) {
+	segs := s.dottedKey()
+	if len(segs) == 0 {
+		return
+	}
+	path := prefix
+	for _, seg := range segs {
+		path = joinPath(path, seg.name)
+		s.key(path, seg.off)
+	}
+	s.blank(false)
+	if s.peek(0) != '=' {
+		return
+	}
+	s.pos++
+	s.blank(false)
+	s.value(path, depth)
+}
+
+// value reads the value that starts at s.pos and records it under path.
+func (s *scanner) value(path string, depth int) {
+	s.val(path, s.pos)
+	switch c := s.peek(0); {
+	case c == '"' || c == '\'':
+		if s.peek(1) == c && s.peek(2) == c {
+			s.multiline(c)
+		} else {
+			s.quoted(c)
+		}
+	case c == '[' && depth < maxDepth:
+		s.pos++
+		s.array(path, depth+1)
+	case c == '{' && depth < maxDepth:
+		s.pos++
+		s.inlineTable(path, depth+1)
+	default:
+		for s.pos < len(s.src) && !strings.ContainsRune(",]}#\r\n", rune(s.src[s.pos])) {
+			s.pos++
+		}
+	}
+}
+
+// multiline reads a """...""" or ”'...”' string, whose closing delimiter
+// may carry up to two more quotes.
+func (s *scanner) multiline(q byte) {
+	s.pos += 3
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		if c == '\\' && q == '"' {
+			s.pos += 2
+			continue
+		}
+		if c == q && s.peek(1) == q && s.peek(2) == q {
+			s.pos += 3
+			for n := 0; n < 2 && s.peek(0) == q; n++ {
+				s.pos++
+			}
+			return
+		}
+		s.pos++
+	}
+	s.pos = len(s.src)
+}
+
+// array reads the elements of [ ... ] after the '[', numbering them from 1.
+func (s *scanner) array(path string, depth int) {
+	for n := 1; ; n++ {
+		s.blank(true)
+		if s.pos >= len(s.src) {
+			return
+		}
+		if c := s.src[s.pos]; c == ']' {
+			s.pos++
+			return
+		} else if c == ',' || c == '}' || c == '=' {
+			return // malformed; BurntSushi reports it
+		}
+		start := s.pos
+		s.value(itemPath(path, n), depth)
+		s.blank(true)
+		if s.peek(0) == ',' {
+			s.pos++
+		} else if s.pos == start {
+			return
+		}
+	}
+}
+
+// inlineTable reads the keys of { ... } after the '{'.
+func (s *scanner) inlineTable(path string, depth int) {
+	for {
+		s.blank(true)
+		if s.pos >= len(s.src) {
+			return
+		}
+		if s.src[s.pos] == '}' {
+			s.pos++
+			return
+		}
+		start := s.pos
+		s.keyValue(path, depth)
+		s.blank(true)
+		if s.peek(0) == ',' {
+			s.pos++
+		} else if s.pos == start {
+			return
+		}
+	}
+}

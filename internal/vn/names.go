@@ -1,0 +1,92 @@
+package vn
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Upper capitalises s keeping every diacritic: "Ủy ban" -> "ỦY BAN",
+// "đồng" -> "ĐỒNG". The result is in NFC.
+func Upper(s string) string {
+	return strings.ToUpper(norm.NFC.String(s))
+}
+
+// SplitName splits a Vietnamese full name into family name (the first
+// word), middle name (the words between) and given name (the last word):
+// "Nguyễn Thị Minh Khai" -> "Nguyễn", "Thị Minh", "Khai". A single word
+// is a given name; white space is tidied and the parts are in NFC.
+// Compound family names ("Tôn Thất", "Âu Dương") cannot be told from a
+// middle name by spelling alone and come out as family + middle.
+func SplitName(full string) (family, middle, given string) {
+	f := strings.Fields(norm.NFC.String(full))
+	switch len(f) {
+	case 0:
+		return "", "", ""
+	case 1:
+		return "", "", f[0]
+	}
+	return f[0], strings.Join(f[1:len(f)-1], " "), f[len(f)-1]
+}
+
+// collators holds Vietnamese collators: a Collator is not safe for
+// concurrent use, so each caller borrows one.
+var collators = sync.Pool{New: func() any { return collate.New(language.Vietnamese) }}
+
+// nameKey is the collation key of a name: given, middle, family.
+type nameKey [3][]byte
+
+func makeKey(c *collate.Collator, buf *collate.Buffer, name string) nameKey {
+	family, middle, given := SplitName(Normalize(name, ToneModern))
+	var k nameKey
+	for i, part := range [3]string{given, middle, family} {
+		k[i] = slices.Clone(c.KeyFromString(buf, part))
+		buf.Reset()
+	}
+	return k
+}
+
+func (k nameKey) compare(o nameKey) int {
+	for i := range k {
+		if c := bytes.Compare(k[i], o[i]); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// CompareNames orders two personal names the Vietnamese way: by given
+// name, then middle name, then family name, each in Vietnamese collation
+// (a ă â b c d đ e ê ..., tones after letters, case after tones). Both
+// tone styles compare equal ("Thủy" and "Thuỷ"). It returns -1, 0 or +1.
+func CompareNames(a, b string) int {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	var buf collate.Buffer
+	return makeKey(c, &buf, a).compare(makeKey(c, &buf, b))
+}
+
+// SortNames sorts names in place in the order of CompareNames; names that
+// compare equal keep their order.
+func SortNames(names []string) {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	var buf collate.Buffer
+	type item struct {
+		key  nameKey
+		name string
+	}
+	items := make([]item, len(names))
+	for i, n := range names {
+		items[i] = item{makeKey(c, &buf, n), n}
+	}
+	slices.SortStableFunc(items, func(x, y item) int { return x.key.compare(y.key) })
+	for i := range items {
+		names[i] = items[i].name
+	}
+}

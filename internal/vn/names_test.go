@@ -1,0 +1,74 @@
+package vn
+
+import (
+	"slices"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestUpper(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ủy ban nhân dân tỉnh Nghệ An": "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN",
+		"đồng chí":                     "ĐỒNG CHÍ",
+		"cụm trưởng, cụm phó":          "CỤM TRƯỞNG, CỤM PHÓ",
+		norm.NFD.String("thưởng"):      "THƯỞNG",
+	} {
+		if got := Upper(in); got != want {
+			t.Errorf("Upper(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+func TestSplitName(t *testing.T) {
+	for in, want := range map[string][3]string{
+		"Nguyễn Thị Minh Khai":           {"Nguyễn", "Thị Minh", "Khai"},
+		"  Lê   Lợi ":                    {"Lê", "", "Lợi"},
+		"Trần Văn An":                    {"Trần", "Văn", "An"},
+		"Hùng":                           {"", "", "Hùng"},
+		"":                               {"", "", ""},
+		norm.NFD.String("Đặng Ngọc Sơn"): {"Đặng", "Ngọc", "Sơn"},
+	} {
+		f, m, g := SplitName(in)
+		if [3]string{f, m, g} != want {
+			t.Errorf("SplitName(%q) = %q, %q, %q; want %q", in, f, m, g, want)
+		}
+	}
+}
+
+func TestCompareNames(t *testing.T) {
+	less := [][2]string{
+		{"Lê Văn An", "Nguyễn Văn Anh"},        // given name first: An < Anh
+		{"Trần Anh", "Lê Ánh"},                 // tones after letters
+		{"Lê Ánh", "Phạm Ăn"},                  // a < ă
+		{"Vũ Thị Ăn", "Vũ Thị Ân"},             // ă < â
+		{"Trần Dũng", "Lê Đạt"},                // d < đ
+		{"Nguyễn Thị Bình", "Nguyễn Văn Bình"}, // same given name: middle decides
+		{"Lê Văn Bình", "Nguyễn Văn Bình"},     // then family
+		{"Hoàng Oanh", "Hoàng Ơn"},             // o < ô < ơ
+		{"Lê Văn Ôn", "Lê Văn Ơn"},
+		{"Nguyễn Uyên", "Nguyễn Ưng"}, // u < ư
+		{"Trần Xuân", "Lê Yến"},
+		{"Lê Hòa", "Lê Hoan"}, // hoa < hoan whatever the tone
+	}
+	for _, p := range less {
+		if c := CompareNames(p[0], p[1]); c != -1 {
+			t.Errorf("CompareNames(%q, %q) = %d; want -1", p[0], p[1], c)
+		}
+		if c := CompareNames(p[1], p[0]); c != 1 {
+			t.Errorf("CompareNames(%q, %q) = %d; want 1", p[1], p[0], c)
+		}
+	}
+	if c := CompareNames("Nguyễn Thị Thủy", "Nguyễn Thị Thuỷ"); c != 0 {
+		t.Errorf("CompareNames of the two tone styles = %d; want 0", c)
+	}
+}
+
+func TestSortNames(t *testing.T) {
+	names := []string{"Nguyễn Văn Đạt", "Trần Thị Dung", "Lê Ánh", "Phạm Anh", "Hoàng Ăn", "Vũ Thị Bình", "Đặng Anh", "Lê Thị Yến"}
+	want := []string{"Đặng Anh", "Phạm Anh", "Lê Ánh", "Hoàng Ăn", "Vũ Thị Bình", "Trần Thị Dung", "Nguyễn Văn Đạt", "Lê Thị Yến"}
+	SortNames(names)
+	if !slices.Equal(names, want) {
+		t.Errorf("SortNames =\n%q\nwant\n%q", names, want)
+	}
+}
