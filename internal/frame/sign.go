@@ -59,7 +59,7 @@ func Signatures(copies []string, sigs []Sig) []doc.Block {
 			Rows:    []*doc.Row{{Cells: []*doc.Cell{{Blocks: copiesBlocks(copies)}, {}}}},
 		}}
 	}
-	var out []doc.Block
+	out := []doc.Block{&doc.Spacer{Height: 6}}
 	grid := &doc.Table{Columns: []float64{half, half}}
 	for i := 0; i+1 < len(sigs); i += 2 {
 		grid.Rows = append(grid.Rows, &doc.Row{Cells: []*doc.Cell{{Blocks: sigs[i].blocks()}, {Blocks: sigs[i+1].blocks()}}})

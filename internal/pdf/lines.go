@@ -130,7 +130,7 @@ func breakLines(p *doc.Paragraph, width float64) []line {
 			}
 		}
 		switch {
-		case cur.width+pending+w <= curAvail+eps:
+		case cur.width+pending+w <= curAvail-italicCorrection(atoms[j-1], p.Props.Size)+eps:
 			cur.atoms = append(cur.atoms, atoms[i:j]...)
 			cur.width += pending + w
 			pending = 0
@@ -162,6 +162,16 @@ func breakLines(p *doc.Paragraph, width float64) []line {
 	}
 	lines[len(lines)-1].last = true
 	return lines
+}
+
+// italicCorrection is the room LibreOffice keeps at the end of a line
+// that ends in italics, so that the slanted last letter does not pass the
+// margin: a twelfth of the font size, in whole twips.
+func italicCorrection(a atom, size float64) float64 {
+	if !a.style.Italic() {
+		return 0
+	}
+	return float64(int(size*20)/12) / 20
 }
 
 // fitPrefix returns how many bytes of a's text fit in width, at least one
