@@ -203,13 +203,14 @@ func (p *pkg) blocks(w *buf, bs []doc.Block, c ctx, sect string) error {
 	for last >= 0 && isPageBreak(bs[last]) {
 		last--
 	}
-	pending, started, endsWithPara := false, false, false
+	// started: something is written; pending: a page break waits for the
+	// next paragraph; afterTable: the last thing written is a table.
+	started, pending, afterTable := false, false, false
 	for i := 0; i <= last; i++ {
 		o := pprOpts{keepNext: c.keep, breakBefore: pending}
 		if i == last {
 			o.sect = sect
 		}
-		endsWithPara = true
 		switch b := bs[i].(type) {
 		case *doc.Paragraph:
 			if err := p.paragraph(w, b, o); err != nil {
@@ -218,34 +219,36 @@ func (p *pkg) blocks(w *buf, bs []doc.Block, c ctx, sect string) error {
 		case *doc.Rule:
 			ind := (c.width - b.Width) / 2
 			o.rule = true
-			p.empty(w, b.Height, ind, ind, o)
+			p.empty(w, b.Height-doc.RuleThickness, ind, ind, o)
 		case *doc.Spacer:
 			p.empty(w, b.Height, 0, 0, o)
 		case *doc.Table:
-			if pending {
+			// Word and LibreOffice merge two tables that touch into one:
+			// a tiny paragraph keeps them apart, or carries a page break.
+			if pending || afterTable {
 				o.sect = ""
 				p.empty(w, tinyHeight, 0, 0, o)
 			}
 			if err := p.table(w, b, c); err != nil {
 				return err
 			}
-			endsWithPara = false
 		case doc.PageBreak, *doc.PageBreak:
 			if c.inCell {
 				return fmt.Errorf("docx: ô bảng không được chứa ngắt trang; hãy bỏ ngắt trang khỏi bảng")
 			}
-			if pending {
-				o.sect = ""
+			if pending { // a second break in a row: an empty page between
 				p.empty(w, tinyHeight, 0, 0, o)
+				afterTable = false
 			}
 			pending = started
 			continue
 		default:
 			return fmt.Errorf("docx: khối nội dung kiểu %T không ghi được (lỗi chương trình)", b)
 		}
-		pending, started = false, true
+		_, afterTable = bs[i].(*doc.Table)
+		started, pending = true, false
 	}
-	if !endsWithPara || last < 0 {
+	if afterTable || !started {
 		p.empty(w, tinyHeight, 0, 0, pprOpts{keepNext: c.keep, sect: sect})
 	}
 	return nil

@@ -71,7 +71,9 @@ func scoreTable(n int) *doc.Table {
 		PadY:       2,
 		KeepNext:   true,
 	}
-	cell := func(s string) *doc.Cell { return &doc.Cell{Blocks: []doc.Block{para(cellStyle, plain(s))}, VAlign: doc.Middle} }
+	cell := func(s string) *doc.Cell {
+		return &doc.Cell{Blocks: []doc.Block{para(cellStyle, plain(s))}, VAlign: doc.Middle}
+	}
 	t.Rows = append(t.Rows, &doc.Row{Cells: []*doc.Cell{cell("TT"), cell("Đơn vị"), cell("Điểm"), cell("Xếp loại")}})
 	for i := 1; i <= n; i++ {
 		t.Rows = append(t.Rows, &doc.Row{Cells: []*doc.Cell{
