@@ -10,6 +10,7 @@ package docx
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/flate"
 	"errors"
 	"io"
@@ -121,7 +122,8 @@ func (p *pkg) appendCore(w *buf, d *doc.Document) error {
 	return nil
 }
 
-// write zips the parts into w in a fixed order.
+// write zips the parts into w in a fixed order. The parts that do not
+// depend on the document were compressed once, at start-up.
 func (p *pkg) write(w io.Writer) error {
 	static := &staticParts[0]
 	if p.numbered {
@@ -130,23 +132,35 @@ func (p *pkg) write(w io.Writer) error {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, deflater)
 	entries := [...]struct {
-		name string
+		pre  *zipPart // a precompressed part, or
+		name string   // the name and data of one to compress
 		data []byte
 	}{
-		{"[Content_Types].xml", static.contentTypes},
-		{"_rels/.rels", rootRels},
-		{"docProps/core.xml", p.core.b},
-		{"docProps/app.xml", appXML},
-		{"word/document.xml", p.body.b},
-		{"word/_rels/document.xml.rels", static.documentRels},
-		{"word/styles.xml", p.styleXML.b},
-		{"word/settings.xml", settingsXML},
-		{"word/fontTable.xml", fontTableXML},
-		{"word/header1.xml", emptyHeaderXML},
-		{"word/header2.xml", pageHeaderXML},
+		{pre: static.contentTypes},
+		{pre: rootRels},
+		{name: "docProps/core.xml", data: p.core.b},
+		{pre: appXML},
+		{name: "word/document.xml", data: p.body.b},
+		{pre: static.documentRels},
+		{name: "word/styles.xml", data: p.styleXML.b},
+		{pre: settingsXML},
+		{pre: fontTableXML},
+		{pre: emptyHeaderXML},
+		{pre: static.pageHeader},
 	}
 	for _, e := range entries {
-		if e.name == "word/header2.xml" && !p.numbered {
+		if e.pre != nil {
+			h := e.pre.hdr // CreateRaw changes the header it is given
+			f, err := zw.CreateRaw(&h)
+			if err != nil {
+				return err
+			}
+			if _, err := f.Write(e.pre.data); err != nil {
+				return err
+			}
+			continue
+		}
+		if e.name == "" {
 			continue
 		}
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: modified})
@@ -158,6 +172,44 @@ func (p *pkg) write(w io.Writer) error {
 		}
 	}
 	return zw.Close()
+}
+
+// zipPart is a part compressed once and copied into every package.
+type zipPart struct {
+	hdr  zip.FileHeader
+	data []byte // deflated
+}
+
+// precompress deflates a part that never changes. It writes the part into
+// a scratch archive exactly as write writes the others, and keeps the
+// header and compressed bytes that a reader finds there.
+func precompress(name string, data []byte) *zipPart {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	zw.RegisterCompressor(zip.Deflate, deflater)
+	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified})
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	if err == nil {
+		err = zw.Close()
+	}
+	var zr *zip.Reader
+	if err == nil {
+		zr, err = zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	}
+	var raw io.Reader
+	if err == nil {
+		raw, err = zr.File[0].OpenRaw()
+	}
+	var comp []byte
+	if err == nil {
+		comp, err = io.ReadAll(raw)
+	}
+	if err != nil {
+		panic("docx: precompressing " + name + ": " + err.Error())
+	}
+	return &zipPart{hdr: zr.File[0].FileHeader, data: comp}
 }
 
 // deflateLevel trades size for speed; level 6 costs about twice level 1

@@ -67,10 +67,12 @@ func sectPrFor(landscape, numbered bool) string {
 }
 
 // staticParts are the parts that depend only on whether some section is
-// numbered (index 1) or none is (index 0).
-var staticParts = [2]struct{ contentTypes, documentRels []byte }{
-	{contentTypes(false), documentRels(false)},
-	{contentTypes(true), documentRels(true)},
+// numbered (index 1) or none is (index 0); without numbers there is no
+// page-number header.
+var staticParts = [2]struct{ contentTypes, documentRels, pageHeader *zipPart }{
+	{precompress("[Content_Types].xml", contentTypes(false)), precompress("word/_rels/document.xml.rels", documentRels(false)), nil},
+	{precompress("[Content_Types].xml", contentTypes(true)), precompress("word/_rels/document.xml.rels", documentRels(true)),
+		precompress("word/header2.xml", pageHeaderXML)},
 }
 
 func contentTypes(numbered bool) []byte {
@@ -110,35 +112,35 @@ func documentRels(numbered bool) []byte {
 }
 
 var (
-	rootRels = []byte(xmlHeader + `<Relationships xmlns="` + nsRels + `">` +
+	rootRels = precompress("_rels/.rels", []byte(xmlHeader + `<Relationships xmlns="` + nsRels + `">` +
 		rel("rId1", relType+"officeDocument", "word/document.xml") +
 		rel("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml") +
 		rel("rId3", relType+"extended-properties", "docProps/app.xml") +
-		`</Relationships>`)
+		`</Relationships>`))
 
-	appXML = []byte(xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
-		`<Application>thidua</Application><DocSecurity>0</DocSecurity></Properties>`)
+	appXML = precompress("docProps/app.xml", []byte(xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+		`<Application>thidua</Application><DocSecurity>0</DocSecurity></Properties>`))
 
 	// settingsXML: no automatic hyphenation, tab stops every 1.27 cm,
 	// Word 2013+ layout (compatibility mode 15), Vietnamese number marks.
-	settingsXML = []byte(xmlHeader + `<w:settings xmlns:w="` + nsW + `">` +
+	settingsXML = precompress("word/settings.xml", []byte(xmlHeader + `<w:settings xmlns:w="` + nsW + `">` +
 		`<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:autoHyphenation w:val="0"/>` +
 		`<w:characterSpacingControl w:val="doNotCompress"/>` +
 		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
-		`<w:themeFontLang w:val="vi-VN"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>`)
+		`<w:themeFontLang w:val="vi-VN"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>`))
 
-	fontTableXML = []byte(xmlHeader + `<w:fonts xmlns:w="` + nsW + `"><w:font w:name="Times New Roman">` +
+	fontTableXML = precompress("word/fontTable.xml", []byte(xmlHeader + `<w:fonts xmlns:w="` + nsW + `"><w:font w:name="Times New Roman">` +
 		`<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>` +
-		`</w:font></w:fonts>`)
+		`</w:font></w:fonts>`))
 
 	// emptyHeaderXML is the header of first pages and unnumbered sections:
 	// one 1-pt paragraph, so that it never reaches the body.
-	emptyHeaderXML = func() []byte {
+	emptyHeaderXML = func() *zipPart {
 		w := buf{}
 		w.s(xmlHeader + `<w:hdr xmlns:w="` + nsW + `">`)
 		(&pkg{normal: &doc.Style{}}).empty(&w, tinyHeight, 0, 0, pprOpts{})
 		w.s(`</w:hdr>`)
-		return w.b
+		return precompress("word/header1.xml", w.b)
 	}()
 
 	// pageHeaderXML is the centred PAGE field, set in the Header style.
