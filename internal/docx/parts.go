@@ -112,25 +112,25 @@ func documentRels(numbered bool) []byte {
 }
 
 var (
-	rootRels = precompress("_rels/.rels", []byte(xmlHeader + `<Relationships xmlns="` + nsRels + `">` +
-		rel("rId1", relType+"officeDocument", "word/document.xml") +
-		rel("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml") +
-		rel("rId3", relType+"extended-properties", "docProps/app.xml") +
+	rootRels = precompress("_rels/.rels", []byte(xmlHeader+`<Relationships xmlns="`+nsRels+`">`+
+		rel("rId1", relType+"officeDocument", "word/document.xml")+
+		rel("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml")+
+		rel("rId3", relType+"extended-properties", "docProps/app.xml")+
 		`</Relationships>`))
 
-	appXML = precompress("docProps/app.xml", []byte(xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+	appXML = precompress("docProps/app.xml", []byte(xmlHeader+`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">`+
 		`<Application>thidua</Application><DocSecurity>0</DocSecurity></Properties>`))
 
 	// settingsXML: no automatic hyphenation, tab stops every 1.27 cm,
 	// Word 2013+ layout (compatibility mode 15), Vietnamese number marks.
-	settingsXML = precompress("word/settings.xml", []byte(xmlHeader + `<w:settings xmlns:w="` + nsW + `">` +
-		`<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:autoHyphenation w:val="0"/>` +
-		`<w:characterSpacingControl w:val="doNotCompress"/>` +
-		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+	settingsXML = precompress("word/settings.xml", []byte(xmlHeader+`<w:settings xmlns:w="`+nsW+`">`+
+		`<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:autoHyphenation w:val="0"/>`+
+		`<w:characterSpacingControl w:val="doNotCompress"/>`+
+		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`+
 		`<w:themeFontLang w:val="vi-VN"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>`))
 
-	fontTableXML = precompress("word/fontTable.xml", []byte(xmlHeader + `<w:fonts xmlns:w="` + nsW + `"><w:font w:name="Times New Roman">` +
-		`<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>` +
+	fontTableXML = precompress("word/fontTable.xml", []byte(xmlHeader+`<w:fonts xmlns:w="`+nsW+`"><w:font w:name="Times New Roman">`+
+		`<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>`+
 		`</w:font></w:fonts>`))
 
 	// emptyHeaderXML is the header of first pages and unnumbered sections:
