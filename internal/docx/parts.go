@@ -72,7 +72,7 @@ func sectPrFor(landscape, numbered bool) string {
 var staticParts = [2]struct{ contentTypes, documentRels, pageHeader *zipPart }{
 	{precompress("[Content_Types].xml", contentTypes(false)), precompress("word/_rels/document.xml.rels", documentRels(false)), nil},
 	{precompress("[Content_Types].xml", contentTypes(true)), precompress("word/_rels/document.xml.rels", documentRels(true)),
-		precompress("word/header2.xml", pageHeaderXML)},
+		precompress("word/header2.xml", []byte(pageHeaderXML))},
 }
 
 func contentTypes(numbered bool) []byte {
@@ -111,40 +111,49 @@ func documentRels(numbered bool) []byte {
 	return []byte(s + `</Relationships>`)
 }
 
+// The parts that never change, compressed once.
 var (
-	rootRels = precompress("_rels/.rels", []byte(xmlHeader+`<Relationships xmlns="`+nsRels+`">`+
-		rel("rId1", relType+"officeDocument", "word/document.xml")+
-		rel("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml")+
-		rel("rId3", relType+"extended-properties", "docProps/app.xml")+
-		`</Relationships>`))
+	rootRels       = precompress("_rels/.rels", []byte(rootRelsXML))
+	appXML         = precompress("docProps/app.xml", []byte(appPropsXML))
+	settingsXML    = precompress("word/settings.xml", []byte(settingsPartXML))
+	fontTableXML   = precompress("word/fontTable.xml", []byte(fontTablePartXML))
+	emptyHeaderXML = precompress("word/header1.xml", emptyHeader())
+)
 
-	appXML = precompress("docProps/app.xml", []byte(xmlHeader+`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">`+
-		`<Application>thidua</Application><DocSecurity>0</DocSecurity></Properties>`))
+const (
+	rootRelsXML = xmlHeader + `<Relationships xmlns="` + nsRels + `">` +
+		`<Relationship Id="rId1" Type="` + relType + `officeDocument" Target="word/document.xml"/>` +
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+		`<Relationship Id="rId3" Type="` + relType + `extended-properties" Target="docProps/app.xml"/>` +
+		`</Relationships>`
 
-	// settingsXML: no automatic hyphenation, tab stops every 1.27 cm,
+	appPropsXML = xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+		`<Application>thidua</Application><DocSecurity>0</DocSecurity></Properties>`
+
+	// settingsPartXML: no automatic hyphenation, tab stops every 1.27 cm,
 	// Word 2013+ layout (compatibility mode 15), Vietnamese number marks.
-	settingsXML = precompress("word/settings.xml", []byte(xmlHeader+`<w:settings xmlns:w="`+nsW+`">`+
-		`<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:autoHyphenation w:val="0"/>`+
-		`<w:characterSpacingControl w:val="doNotCompress"/>`+
-		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`+
-		`<w:themeFontLang w:val="vi-VN"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>`))
+	settingsPartXML = xmlHeader + `<w:settings xmlns:w="` + nsW + `">` +
+		`<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:autoHyphenation w:val="0"/>` +
+		`<w:characterSpacingControl w:val="doNotCompress"/>` +
+		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+		`<w:themeFontLang w:val="vi-VN"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>`
 
-	fontTableXML = precompress("word/fontTable.xml", []byte(xmlHeader+`<w:fonts xmlns:w="`+nsW+`"><w:font w:name="Times New Roman">`+
-		`<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>`+
-		`</w:font></w:fonts>`))
-
-	// emptyHeaderXML is the header of first pages and unnumbered sections:
-	// one 1-pt paragraph, so that it never reaches the body.
-	emptyHeaderXML = func() *zipPart {
-		w := buf{}
-		w.s(xmlHeader + `<w:hdr xmlns:w="` + nsW + `">`)
-		(&pkg{normal: &doc.Style{}}).empty(&w, tinyHeight, 0, 0, pprOpts{})
-		w.s(`</w:hdr>`)
-		return precompress("word/header1.xml", w.b)
-	}()
+	fontTablePartXML = xmlHeader + `<w:fonts xmlns:w="` + nsW + `"><w:font w:name="Times New Roman">` +
+		`<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>` +
+		`</w:font></w:fonts>`
 
 	// pageHeaderXML is the centred PAGE field, set in the Header style.
-	pageHeaderXML = []byte(xmlHeader + `<w:hdr xmlns:w="` + nsW + `"><w:p><w:pPr><w:pStyle w:val="` + headerID + `"/></w:pPr>` +
+	pageHeaderXML = xmlHeader + `<w:hdr xmlns:w="` + nsW + `"><w:p><w:pPr><w:pStyle w:val="` + headerID + `"/></w:pPr>` +
 		`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
-		`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>`)
+		`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>`
 )
+
+// emptyHeader is the header of first pages and unnumbered sections: one
+// 1-pt paragraph, so that it never reaches the body.
+func emptyHeader() []byte {
+	w := buf{}
+	w.s(xmlHeader + `<w:hdr xmlns:w="` + nsW + `">`)
+	(&pkg{normal: &doc.Style{}}).empty(&w, tinyHeight, 0, 0, pprOpts{})
+	w.s(`</w:hdr>`)
+	return w.b
+}
