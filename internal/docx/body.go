@@ -90,15 +90,7 @@ func (p *pkg) appendPPr(w *buf, s, base *doc.Style, o pprOpts) {
 		w.s(jc(s.Align))
 	}
 	if o.mark {
-		m := len(w.b)
-		w.s(`<w:rPr>`)
-		n := len(w.b)
-		appendRunDiff(w, s.Bold, s.Italic, s.Size, base, false)
-		if len(w.b) == n {
-			w.b = w.b[:m]
-		} else {
-			w.s(`</w:rPr>`)
-		}
+		appendRPr(w, s.Bold, s.Italic, s.Size, base)
 	}
 	w.s(o.sect)
 	if len(w.b) == open {
@@ -119,6 +111,20 @@ func jc(a doc.Align) string {
 		return `<w:jc w:val="both"/>`
 	}
 	return `<w:jc w:val="left"/>`
+}
+
+// appendRPr writes a w:rPr with the run properties that differ from base,
+// or nothing when none does.
+func appendRPr(w *buf, bold, italic bool, size float64, base *doc.Style) {
+	start := len(w.b)
+	w.s(`<w:rPr>`)
+	open := len(w.b)
+	appendRunDiff(w, bold, italic, size, base, false)
+	if len(w.b) == open {
+		w.b = w.b[:start]
+		return
+	}
+	w.s(`</w:rPr>`)
 }
 
 // appendRunDiff writes the run properties bold, italic and size where they
@@ -157,15 +163,7 @@ func (p *pkg) paragraph(w *buf, para *doc.Paragraph, o pprOpts) error {
 			continue
 		}
 		w.s(`<w:r>`)
-		m := len(w.b)
-		w.s(`<w:rPr>`)
-		n := len(w.b)
-		appendRunDiff(w, pr.Bold || r.Bold, pr.Italic || r.Italic, pr.Size, st, false)
-		if len(w.b) == n {
-			w.b = w.b[:m]
-		} else {
-			w.s(`</w:rPr>`)
-		}
+		appendRPr(w, pr.Bold || r.Bold, pr.Italic || r.Italic, pr.Size, st)
 		w.s(`<w:t xml:space="preserve">`)
 		if err := w.text(r.Text); err != nil {
 			return err
@@ -189,8 +187,11 @@ func (p *pkg) empty(w *buf, height, left, right float64, o pprOpts) {
 	w.s(`</w:p>`)
 }
 
-// tinyHeight is the height of the paragraph that carries a section break
-// after a table or ends a cell whose last block is a table: 1 pt.
+// tinyHeight is the height, 1 pt, of the empty paragraphs the model has no
+// block for: after a table that ends a section (to carry its w:sectPr) or
+// a cell, between two tables that would otherwise merge, before a table
+// that starts a new page (to carry pageBreakBefore), and on an empty page
+// made by two page breaks in a row.
 const tinyHeight = 1
 
 // blocks writes a list of blocks and ends it with a paragraph, as Word
@@ -217,6 +218,9 @@ func (p *pkg) blocks(w *buf, bs []doc.Block, c ctx, sect string) error {
 				return err
 			}
 		case *doc.Rule:
+			// Word and LibreOffice add the border's width to the
+			// paragraph: the line is that much shorter, so that the
+			// rule takes exactly its Height.
 			ind := (c.width - b.Width) / 2
 			o.rule = true
 			p.empty(w, b.Height-doc.RuleThickness, ind, ind, o)
