@@ -218,9 +218,10 @@ func (p *pkg) blocks(w *buf, bs []doc.Block, c ctx, sect string) error {
 				return err
 			}
 		case *doc.Rule:
-			// Word and LibreOffice add the border's width to the
-			// paragraph: the line is that much shorter, so that the
-			// rule takes exactly its Height.
+			// LibreOffice adds the border's width to the paragraph
+			// (measured; Word also sets paragraph borders outside the
+			// lines): the line is that much shorter, so that the rule
+			// takes exactly its Height.
 			ind := (c.width - b.Width) / 2
 			o.rule = true
 			p.empty(w, b.Height-doc.RuleThickness, ind, ind, o)
