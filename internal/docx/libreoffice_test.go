@@ -38,7 +38,7 @@ func fillPage(top doc.Block, landscape bool) *doc.Section {
 }
 
 func TestLibreOffice(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() && os.Getenv("CI") != "true" {
 		t.Skip("LibreOffice conversion is slow; run without -short")
 	}
 	needTools(t, "soffice", "pdftotext", "pdfinfo", "pdftoppm")
