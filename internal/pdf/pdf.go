@@ -24,6 +24,10 @@ var Epoch = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 
 const eps = 0.01
 
+// baselineRatio places the baseline in a line of exact height, as
+// LibreOffice does: four fifths down from the line's top.
+const baselineRatio = 0.8
+
 // PageNumberSize is the size of the page numbers in the top margin.
 const PageNumberSize = 13
 
@@ -115,12 +119,30 @@ func (r *renderer) atTop() bool { return r.y <= r.top+eps }
 
 func (r *renderer) room() float64 { return r.bottom - r.y }
 
-// flow places blocks one after another, breaking pages as needed.
+// flow places blocks one after another, breaking pages as needed. A page
+// break only takes effect before a block that is not already at the top of
+// a page, and two tables in a row are kept 1 pt apart, as the DOCX writes
+// them (Word and LibreOffice would merge touching tables).
 func (r *renderer) flow(blocks []doc.Block, x, width float64) {
+	var prev doc.Block
+	breakPending := false
 	for i, b := range blocks {
 		if r.err != nil {
 			return
 		}
+		if _, ok := b.(doc.PageBreak); ok {
+			breakPending = true
+			continue
+		}
+		if breakPending && !r.atTop() {
+			r.newPage()
+		}
+		breakPending = false
+		_, wasTable := prev.(*doc.Table)
+		if _, isTable := b.(*doc.Table); isTable && wasTable {
+			r.y += tableGap
+		}
+		prev = b
 		var next doc.Block
 		if i+1 < len(blocks) {
 			next = blocks[i+1]
@@ -151,13 +173,14 @@ func (r *renderer) flow(blocks []doc.Block, x, width float64) {
 				r.newPage()
 			}
 			r.y += b.Height
-		case doc.PageBreak:
-			r.newPage()
 		default:
 			r.err = fmt.Errorf("pdf: unknown block %T", b)
 		}
 	}
 }
+
+// tableGap is the empty 1-pt paragraph the DOCX puts between two tables.
+const tableGap = 1
 
 func keepsNext(b doc.Block) bool {
 	if p, ok := b.(*doc.Paragraph); ok {
@@ -192,7 +215,7 @@ func firstPart(b doc.Block, width float64) float64 {
 		return 2 * b.Props.Line
 	case *doc.Table:
 		m := measureTable(b, width)
-		need := 0.0
+		need := m.border()
 		for i := range b.Rows {
 			need += m.heights[i]
 			if i >= b.HeaderRows && !m.keep(i) {
@@ -211,7 +234,7 @@ func height(b doc.Block, width float64) float64 {
 		return float64(len(breakLines(b, width)))*b.Props.Line + b.Props.After
 	case *doc.Table:
 		m := measureTable(b, width)
-		h := 0.0
+		h := m.border()
 		for _, rh := range m.heights {
 			h += rh
 		}
@@ -264,15 +287,13 @@ func (r *renderer) paragraph(p *doc.Paragraph, x, width float64) {
 // drawLines draws lines of p from the top y, one pitch apart.
 func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64) {
 	pr := &p.Props
-	face := fonts.Get(fonts.Regular)
-	descent := -float64(face.Descent) / float64(face.UnitsPerEm) * pr.Size
 	type frag struct {
 		style  fonts.Style
 		chunks []chunk
 	}
 	var frags []frag
 	for _, ln := range lines {
-		baseline := y + pr.Line - descent
+		baseline := y + baselineRatio*pr.Line
 		y += pr.Line
 		// merge atoms of one face, encode, measure as the viewer will
 		frags = frags[:0]

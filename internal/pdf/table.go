@@ -18,6 +18,16 @@ type tableLayout struct {
 	mergeEnd [][]int
 }
 
+// border is the height a horizontal border line adds: LibreOffice lays a
+// bordered table out with each 0.5-pt line between rows, and one more
+// under the last row of each page.
+func (m *tableLayout) border() float64 {
+	if m.t.Borders {
+		return doc.RuleThickness
+	}
+	return 0
+}
+
 // keep reports whether row i must stay on the page of row i+1: it asks
 // to, or a vertical merge crosses from one to the other.
 func (m *tableLayout) keep(i int) bool {
@@ -81,7 +91,7 @@ func measureTable(t *doc.Table, _ float64) *tableLayout {
 				h = max(h, content[i][j]+2*t.PadY)
 			}
 		}
-		m.heights[i] = h
+		m.heights[i] = h + m.border()
 	}
 	// vertical merges: find where each ends, grow its last row if needed
 	for i, row := range t.Rows {
@@ -102,7 +112,7 @@ func measureTable(t *doc.Table, _ float64) *tableLayout {
 			for k := i; k <= end; k++ {
 				sum += m.heights[k]
 			}
-			if need := content[i][j] + 2*t.PadY; need > sum {
+			if need := content[i][j] + 2*t.PadY + float64(end-i+1)*m.border(); need > sum {
 				m.heights[end] += need - sum
 			}
 		}
@@ -155,7 +165,7 @@ func (r *renderer) table(t *doc.Table, x, width, after float64) {
 			r.err = fmt.Errorf("pdf: hàng %d của bảng cao hơn một trang", i+1)
 			return
 		}
-		need := 0.0
+		need := m.border() // the line under the last row
 		for k := i; k <= j; k++ {
 			need += m.heights[k]
 		}
@@ -163,6 +173,7 @@ func (r *renderer) table(t *doc.Table, x, width, after float64) {
 			need += after
 		}
 		if need > r.room()+eps && !r.atTop() {
+			r.y += m.border()
 			r.newPage()
 			if i >= t.HeaderRows {
 				for h := 0; h < t.HeaderRows; h++ {
@@ -175,6 +186,7 @@ func (r *renderer) table(t *doc.Table, x, width, after float64) {
 		}
 		i = j + 1
 	}
+	r.y += m.border()
 }
 
 // fits reports whether rows i..j fit on an empty page, below the header
@@ -187,7 +199,7 @@ func (r *renderer) fits(m *tableLayout, i, j int) bool {
 	for k := i; k <= j; k++ {
 		h += m.heights[k]
 	}
-	return h <= r.bottom-r.top+eps
+	return h+m.border() <= r.bottom-r.top+eps
 }
 
 // row draws row i of the table at r.y and moves below it. lastRow bounds
@@ -208,12 +220,13 @@ func (r *renderer) row(m *tableLayout, i int, x float64, lastRow int) {
 		w := m.cellWidth(i, j)
 		inner := w - 2*t.PadX
 		ch := blocksHeight(c.Blocks, inner)
-		y := top + t.PadY
+		room := h - 2*t.PadY - float64(end-i+1)*m.border()
+		y := top + m.border() + t.PadY
 		switch c.VAlign {
 		case doc.Middle:
-			y += (h - 2*t.PadY - ch) / 2
+			y += (room - ch) / 2
 		case doc.Bottom:
-			y += h - 2*t.PadY - ch
+			y += room - ch
 		}
 		r.cellBlocks(c.Blocks, cx+t.PadX, inner, y)
 		if t.Borders {
@@ -251,7 +264,7 @@ func (r *renderer) cellBlocks(blocks []doc.Block, x, width, y float64) {
 			for i := range b.Rows {
 				r.row(m, i, tx, len(b.Rows)-1)
 			}
-			y, r.y = r.y, save
+			y, r.y = r.y+m.border(), save
 		}
 	}
 }
