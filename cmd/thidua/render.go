@@ -10,7 +10,6 @@ import (
 	"thidua/internal/output"
 	"thidua/internal/record"
 	"thidua/internal/render"
-	"thidua/internal/view"
 )
 
 func init() {
@@ -64,7 +63,10 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return reportRecordError(e, err)
 	}
-	data := view.Data(rec)
+	data, err := render.Data(rec)
+	if err != nil {
+		return reportRecordError(e, err)
+	}
 	tpls, err := set.Pick(o.papers, data)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: %v\n", rest[0], err)
