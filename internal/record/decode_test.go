@@ -413,27 +413,6 @@ func TestPosAndErrorf(t *testing.T) {
 	}
 }
 
-func TestData(t *testing.T) {
-	r, err := Parse("rec.toml", []byte(goodRecord))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := r.Data()
-	cum := d["cum"].(map[string]any)
-	members := d["thanh_vien"].([]map[string]any)
-	head := members[1]["thu_truong"].(map[string]any)
-	pledge := d["giao_uoc"].(map[string]any)
-	if cum["ten"] != "Cụm thi đua các tỉnh Bắc Trung Bộ" || cum["nam"] != 2023 || cum["kieu_dau"] != "moi" {
-		t.Errorf("cum: %v", cum)
-	}
-	if members[0]["ten_ngan"] != "Ủy ban nhân dân tỉnh Nghệ An" || head["ho_ten"] != "Võ Văn Hưng" {
-		t.Errorf("thanh_vien: %v", members)
-	}
-	if pledge["ngay"] != (Date{2023, 3, 14}) || pledge["so_ban"] != 3 || len(pledge["noi_dung"].([]string)) != 2 {
-		t.Errorf("giao_uoc: %v", pledge)
-	}
-}
-
 // Date and Lines also decode with BurntSushi's own decoder.
 func TestUnmarshalTOML(t *testing.T) {
 	var v struct {

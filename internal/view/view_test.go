@@ -1,0 +1,110 @@
+package view
+
+import (
+	"strings"
+	"testing"
+	"text/template"
+	"time"
+
+	"thidua/internal/record"
+)
+
+const rec = `[cum]
+ten = "Cụm thi đua các tỉnh Bắc Trung Bộ"
+nam = 2023
+
+[[thanh_vien]]
+id = "nghe-an"
+ten = "Ủy ban nhân dân tỉnh Nghệ An"
+dia_danh = "Nghệ An"
+thu_truong = { ho_ten = "Nguyễn Đức Trung", chuc_vu = "Chủ tịch" }
+
+[[thanh_vien]]
+id = "quang-tri"
+ten = "Ủy ban nhân dân tỉnh Quảng Trị"
+ten_ngan = "Quảng Trị"
+thu_truong = { ho_ten = "Võ Văn Hưng", chuc_vu = "Chủ tịch", tham_quyen = "TM. Ủy ban nhân dân" }
+
+[phien]
+loai = "ky-ket"
+ngay = 2023-03-14
+dia_diem = "Thành phố Vinh"
+don_vi_dang_cai = "nghe-an"
+
+[giao_uoc]
+so = 5
+ky_hieu = "GƯTĐ-CTĐBTB"
+muc_dich = "Thi đua."
+noi_dung = ["Một.", "Hai."]
+`
+
+func TestDataOfRecord(t *testing.T) {
+	r, err := record.Parse("r.toml", []byte(rec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Data(r)
+	cum := d["cum"].(map[string]any)
+	if cum["ten"] != "Cụm thi đua các tỉnh Bắc Trung Bộ" || cum["nam"] != int64(2023) {
+		t.Errorf("cum = %v", cum)
+	}
+	members := d["thanh_vien"].([]map[string]any)
+	if len(members) != 2 || members[1]["stt"] != 2 || members[0]["ten_ngan"] != "Ủy ban nhân dân tỉnh Nghệ An" {
+		t.Errorf("thanh_vien = %v", members)
+	}
+	head := members[1]["thu_truong"].(map[string]any)
+	if head["ho_ten"] != "Võ Văn Hưng" || strings.Join(head["tham_quyen"].([]string), "|") != "TM. Ủy ban nhân dân" {
+		t.Errorf("thu_truong = %v", head)
+	}
+	g := d["giao_uoc"].(map[string]any)
+	if g["ngay"] != time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC) || g["dia_danh"] != "Nghệ An" || g["so_ban"] != int64(3) {
+		t.Errorf("giao_uoc defaults = %v", g)
+	}
+	if _, ok := d["giao_uoc"].(map[string]any)["noi_nhan"]; !ok {
+		t.Errorf("empty lists should still be present so templates can range over them")
+	}
+}
+
+func TestFuncs(t *testing.T) {
+	day := time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC)
+	cases := []struct{ tpl, want string }{
+		{`{{ngay .d}}`, "ngày 05 tháng 01 năm 2024"},
+		{`{{noi_ngay "Nghệ An" .d}}`, "Nghệ An, ngày 05 tháng 01 năm 2024"},
+		{`{{so_ky_hieu 5 "BC-CTĐ"}}`, "05/BC-CTĐ"},
+		{`{{so_ky_hieu 12 "BC-CTĐ"}}`, "12/BC-CTĐ"},
+		{`{{so_ky_hieu 0 "BC-CTĐ"}}`, "        /BC-CTĐ"},
+		{`{{so 31434.47}}`, "31.434,47"},
+		{`{{so 1721.4}}`, "1.721,4"},
+		{`{{so 4.5 2}}`, "4,50"},
+		{`{{phan_tram 43.31}}`, "43,31%"},
+		{`{{tien 2340000}}`, "2.340.000"},
+		{`{{bang_chu 2340000}}`, "Hai triệu ba trăm bốn mươi nghìn đồng"},
+		{`{{hai_so 7}}`, "07"},
+		{`{{in_hoa "Ủy ban nhân dân"}}`, "ỦY BAN NHÂN DÂN"},
+		{`{{range liet_ke .l}}{{.}}|{{end}}`, "a;|b.|"},
+		{`{{if co .m "x"}}có{{else}}không{{end}}`, "không"},
+	}
+	data := map[string]any{"d": day, "l": []string{"a", "b;"}, "m": map[string]any{"x": ""}}
+	for _, c := range cases {
+		tt := template.Must(template.New("").Funcs(Funcs()).Parse(c.tpl))
+		var b strings.Builder
+		if err := tt.Execute(&b, data); err != nil {
+			t.Errorf("%s: %v", c.tpl, err)
+			continue
+		}
+		if b.String() != c.want {
+			t.Errorf("%s = %q, want %q", c.tpl, b.String(), c.want)
+		}
+	}
+}
+
+func TestPrint(t *testing.T) {
+	for v, want := range map[any]string{2023: "2023", 4.5: "4,5", "x": "x", nil: ""} {
+		if got := Print(v); got != want {
+			t.Errorf("Print(%v) = %q, want %q", v, got, want)
+		}
+	}
+	if got := Print(time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC)); got != "14/03/2023" {
+		t.Errorf("Print(date) = %q", got)
+	}
+}
