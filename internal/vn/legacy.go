@@ -177,14 +177,14 @@ func ToLegacy(s string, enc Encoding) (string, error) {
 	return fromUnits(b), nil
 }
 
-// passThrough reports whether r is a character that a legacy text keeps
-// as itself: ASCII, or punctuation of Windows-1252 that the encoding does
-// not reuse (below lowest, the first byte the encoding gives a letter).
+// passThrough appends r when a legacy text keeps it as itself: ASCII, or
+// punctuation that Windows-1252 shows for a byte the encoding does not
+// reuse (below lowest, the first byte the encoding gives a letter).
 func passThrough(b []byte, r rune, lowest byte) ([]byte, bool) {
 	if r < utf8.RuneSelf {
 		return append(b, byte(r)), true
 	}
-	if c, ok := byteOf(r); ok && c < lowest && !unicode.IsLetter(r) {
+	if c, ok := byteOf(r); ok && c < lowest && !unicode.IsLetter(r) && runeOf(c) == r {
 		return append(b, c), true
 	}
 	return b, false

@@ -68,6 +68,8 @@ func firstToneFix(s string, style ToneStyle) int {
 			if needsFix(s[start:end], style) {
 				return start
 			}
+			prev, i = 0, end // the rest of this word needs no second look
+			continue
 		}
 		if isWordRune(r) {
 			prev = r
