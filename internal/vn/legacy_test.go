@@ -256,3 +256,11 @@ func hasLetterBeyondASCII(s string) bool {
 	}
 	return false
 }
+
+func TestSuspectDecomposedMojibake(t *testing.T) {
+	// TCVN3 mojibake that went through NFD: é became e + U+0301.
+	s := norm.NFD.String("Céng hoµ x· héi chñ nghÜa ViÖt Nam")
+	if enc, orig, ok := Suspect(s); !ok || enc != TCVN3 || orig != "Cộng hoà xã hội chủ nghĩa Việt Nam" {
+		t.Errorf("Suspect(NFD mojibake) = %v, %q, %v", enc, orig, ok)
+	}
+}
