@@ -146,8 +146,13 @@ func (sy *syllable) parse(word string) bool {
 			return false
 		}
 		low := li.base
-		if li.upper {
-			low = toLowerLetter(low)
+		switch {
+		case li.vowel != 0:
+			low = vowelBases[li.vowel]
+		case low == 'Đ':
+			low = 'đ'
+		case li.upper:
+			low += 'a' - 'A'
 		}
 		if li.tone != toneNone {
 			if sy.tonePos >= 0 {
@@ -322,21 +327,4 @@ func isSyllable(word string) bool {
 		return true
 	}
 	return sy.tonePos == sy.tonePlace(ToneModern) || sy.tonePos == sy.tonePlace(ToneClassic)
-}
-
-// toLowerLetter lower-cases a Vietnamese base letter.
-func toLowerLetter(r rune) rune {
-	if r >= 'A' && r <= 'Z' {
-		return r + 'a' - 'A'
-	}
-	switch r {
-	case 'Đ':
-		return 'đ'
-	}
-	for v := 1; v <= 12; v++ {
-		if composed[1][v][0] == r {
-			return composed[0][v][0]
-		}
-	}
-	return r
 }

@@ -154,6 +154,7 @@ func endsWord(rest string) bool {
 	return !isWordRune(r)
 }
 
+// wordStart returns the offset where the word holding s[i] starts.
 func wordStart(s string, i int) int {
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
@@ -165,6 +166,7 @@ func wordStart(s string, i int) int {
 	return i
 }
 
+// wordEnd returns the offset just after the word holding s[i].
 func wordEnd(s string, i int) int {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -192,6 +194,7 @@ func toneTarget(word string, style ToneStyle, sy *syllable) (target int, ok bool
 	return 0, false
 }
 
+// needsFix reports whether the tone mark of word must move.
 func needsFix(word string, style ToneStyle) bool {
 	var sy syllable
 	_, ok := toneTarget(word, style, &sy)

@@ -10,8 +10,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// digitWords are the digits as read aloud.
 var digitWords = [10]string{"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"}
 
+// billion is one tỷ.
 const billion = 1_000_000_000
 
 // MoneyWords spells an amount of đồng the way treasury papers do, with a
