@@ -111,6 +111,12 @@ func FuzzNormalize(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
+		for _, style := range []ToneStyle{ToneModern, ToneClassic} {
+			n := norm.NFC.String(s)
+			if fix, _ := scanTones(n, style); fix < 0 && fixEveryWord(n, style) != n {
+				t.Fatalf("the quick scan misses a mark to move in %q (style %d)", n, style)
+			}
+		}
 		m := Normalize(s, ToneModern)
 		c := Normalize(s, ToneClassic)
 		if !norm.NFC.IsNormalString(m) || !norm.NFC.IsNormalString(c) {
@@ -123,4 +129,27 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("styles of %q do not convert: modern %q, classic %q", s, m, c)
 		}
 	})
+}
+
+// fixEveryWord moves the tone marks of s word by word, parsing every word:
+// the slow reference for the quick scan of Normalize.
+func fixEveryWord(s string, style ToneStyle) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			b.WriteString(s[i : i+size])
+			i += size
+			continue
+		}
+		end := wordEnd(s, i)
+		var sy syllable
+		if _, ok := toneTarget(s[i:end], style, &sy); ok {
+			b.WriteString(fixTones(s[i:end], style, 0))
+		} else {
+			b.WriteString(s[i:end])
+		}
+		i = end
+	}
+	return b.String()
 }

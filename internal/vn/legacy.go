@@ -92,6 +92,14 @@ func toUnits(s string) (units []rune, bad rune, ok bool) {
 	return units, 0, true
 }
 
+// nfc returns s in NFC, without allocating when it already is.
+func nfc(s string) string {
+	if knownNFC(s) || norm.NFC.QuickSpanString(s) == len(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
 // fromUnits writes units back as the characters a Windows-1252 reader shows.
 func fromUnits(b []byte) string {
 	var sb strings.Builder
@@ -110,8 +118,9 @@ func fromUnits(b []byte) string {
 // lacks, come out in capitals when the rest of the word is in capitals
 // ("CéNG HOµ" gives "CỘNG HOÀ"). The result is in NFC but its tone marks
 // are where the source put them: pass it to Normalize for one style.
-// FromLegacy fails when s holds a letter no legacy byte can produce,
-// which means s is already Unicode.
+// s may have gone through NFD on the way (as file names on macOS do): it
+// is put in NFC first. FromLegacy fails when s holds a letter no legacy
+// byte can produce, which means s is already Unicode.
 func FromLegacy(s string, enc Encoding) (string, error) {
 	if enc == Unicode {
 		return norm.NFC.String(s), nil
@@ -119,7 +128,7 @@ func FromLegacy(s string, enc Encoding) (string, error) {
 	if enc != TCVN3 && enc != VNI && enc != Windows1258 {
 		return "", fmt.Errorf("không biết bảng mã số %d: chỉ chuyển được từ TCVN3, VNI hoặc Windows-1258", int(enc))
 	}
-	units, bad, ok := toUnits(s)
+	units, bad, ok := toUnits(nfc(s))
 	if !ok {
 		return "", fmt.Errorf("không thể chuyển từ %s: ký tự %q không có trong bảng mã này, văn bản có lẽ đã là Unicode", enc, bad)
 	}
@@ -177,14 +186,14 @@ func ToLegacy(s string, enc Encoding) (string, error) {
 	return fromUnits(b), nil
 }
 
-// passThrough reports whether r is a character that a legacy text keeps
-// as itself: ASCII, or punctuation of Windows-1252 that the encoding does
-// not reuse (below lowest, the first byte the encoding gives a letter).
+// passThrough appends r when a legacy text keeps it as itself: ASCII, or
+// punctuation that Windows-1252 shows for a byte the encoding does not
+// reuse (below lowest, the first byte the encoding gives a letter).
 func passThrough(b []byte, r rune, lowest byte) ([]byte, bool) {
 	if r < utf8.RuneSelf {
 		return append(b, byte(r)), true
 	}
-	if c, ok := byteOf(r); ok && c < lowest && !unicode.IsLetter(r) {
+	if c, ok := byteOf(r); ok && c < lowest && !unicode.IsLetter(r) && runeOf(c) == r {
 		return append(b, c), true
 	}
 	return b, false

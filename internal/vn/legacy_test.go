@@ -256,3 +256,34 @@ func hasLetterBeyondASCII(s string) bool {
 	}
 	return false
 }
+
+func TestSuspectDecomposedMojibake(t *testing.T) {
+	// TCVN3 mojibake that went through NFD: é became e + U+0301.
+	s := norm.NFD.String("Céng hoµ x· héi chñ nghÜa ViÖt Nam")
+	if enc, orig, ok := Suspect(s); !ok || enc != TCVN3 || orig != "Cộng hoà xã hội chủ nghĩa Việt Nam" {
+		t.Errorf("Suspect(NFD mojibake) = %v, %q, %v", enc, orig, ok)
+	}
+}
+
+// TestSuspectShortFields checks what a record holds most: names and short
+// titles, each written in every legacy encoding.
+func TestSuspectShortFields(t *testing.T) {
+	fields := []string{"Nguyễn Huy Hùng", "Đặng Ngọc Sơn", "Lê Thành Đông", "Nguyễn Thăng Long", "Trần Thị Thủy",
+		"Phạm Văn Đức", "Hoàng Thị Lan", "Võ Minh Tuấn", "Bùi Quang Vinh", "Đỗ Thị Hằng", "Chủ tịch UBND thị xã",
+		"Phó Bí thư Thị ủy", "Hội nghị tổng kết năm 2023", "Cờ thi đua của Chính phủ", "Bằng khen"}
+	for _, f := range fields {
+		for enc := range fixtureExt {
+			l, err := ToLegacy(f, enc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l == f {
+				continue // "Bùi" is the same in Windows-1258 and Unicode
+			}
+			got, orig, ok := Suspect(l)
+			if !ok || got != enc || !sameAsSeed(orig, f, enc) {
+				t.Errorf("Suspect(%q) = %v, %q, %v; want %v, %q", l, got, orig, ok, enc, f)
+			}
+		}
+	}
+}

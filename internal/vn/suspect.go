@@ -3,6 +3,8 @@ package vn
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Suspect reports whether s looks like Vietnamese in a legacy encoding
@@ -15,14 +17,22 @@ import (
 // with diacritics than s had, when at least 60% of its words are
 // Vietnamese syllables (abbreviations such as UBND and single ASCII
 // letters left out) and at least 70% of its words with diacritics are.
-// So text whose every word is already a syllable is never suspected. Text holding any letter that no
-// legacy byte can produce (ư, ơ, đ, ộ, a combining mark, a CJK letter) is
-// Unicode and is never suspected, nor is plain ASCII. The conversion that
+// So text whose every word is already a syllable is never suspected, and
+// a field too short to tell ("Tù do" is TCVN3 for "Tự do" but also two
+// syllables) passes. Plain ASCII is never suspected, nor is text holding
+// a letter no legacy byte produces (ư, ơ, đ, ộ, a CJK letter) or a
+// combining mark that stays after NFC: that is Unicode. Mojibake that
+// went through NFD is read in NFC and still caught. The conversion that
 // mends the most words wins; original is in NFC, with its tone marks
 // where the source put them.
 func Suspect(s string) (enc Encoding, original string, ok bool) {
-	if !mayBeLegacy(s) {
+	switch legacyHint(s) {
+	case hintUnicode:
 		return Unicode, "", false
+	case hintMark:
+		if s = norm.NFC.String(s); legacyHint(s) != hintMaybe {
+			return Unicode, "", false
+		}
 	}
 	units, _, fits := toUnits(s)
 	if !fits {
@@ -46,27 +56,36 @@ func Suspect(s string) (enc Encoding, original string, ok bool) {
 	return enc, original, ok
 }
 
-// mayBeLegacy is the quick test: s has a character a legacy byte could
-// have produced beyond ASCII, and no letter only Unicode can hold.
-func mayBeLegacy(s string) bool {
-	high := false
+// Answers of legacyHint.
+const (
+	hintUnicode = iota // plain ASCII, or a letter no legacy byte produces
+	hintMark           // a combining mark: look again in NFC
+	hintMaybe          // only characters legacy bytes produce, some beyond ASCII
+)
+
+// legacyHint is the quick test before counting words.
+func legacyHint(s string) int {
+	hint := hintUnicode
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
+		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if _, ok := byteOf(r); ok {
-			high = true
-			continue
+		switch {
+		case r >= 0x100 && lookup(r).known:
+			return hintUnicode // ă, đ, ơ, ư, ộ ...: Unicode Vietnamese
+		case unicode.IsMark(r):
+			return hintMark
 		}
-		if unicode.IsLetter(r) || unicode.IsMark(r) {
-			return false
+		if _, ok := byteOf(r); ok {
+			hint = hintMaybe
+		} else if unicode.IsLetter(r) {
+			return hintUnicode
 		}
 	}
-	return high
+	return hint
 }
 
 // wordCount summarises the words of a text.

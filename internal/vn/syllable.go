@@ -1,7 +1,5 @@
 package vn
 
-import "unicode/utf8"
-
 // maxLetters bounds a Vietnamese syllable: "nghiêng" has seven letters.
 const maxLetters = 8
 
@@ -49,10 +47,10 @@ func clusterKey(v ...uint8) uint16 {
 
 // clusters lists every vowel cluster of standard Vietnamese spelling after
 // an ordinary onset (or none); clustersQu those after qu-.
-var clusters, clustersQu = map[uint16]uint8{}, map[uint16]uint8{}
+var clusters, clustersQu [1 << 12]uint8
 
 func init() {
-	add := func(m map[uint16]uint8, class uint8, spellings ...string) {
+	add := func(m *[1 << 12]uint8, class uint8, spellings ...string) {
 		for _, s := range spellings {
 			var v []uint8
 			for _, r := range s {
@@ -61,37 +59,76 @@ func init() {
 			m[clusterKey(v...)] = class
 		}
 	}
-	add(clusters, codaMay, "a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "oa", "oe", "uê", "uy")
-	add(clusters, codaMust, "ă", "â", "iê", "oă", "oo", "uâ", "uô", "ươ", "yê", "uyê")
-	add(clusters, codaNone, "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi",
+	add(&clusters, codaMay, "a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "oa", "oe", "uê", "uy")
+	add(&clusters, codaMust, "ă", "â", "iê", "oă", "oo", "uâ", "uô", "ươ", "yê", "uyê")
+	add(&clusters, codaNone, "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi",
 		"ua", "ui", "uơ", "ưa", "ưi", "ưu", "iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "uya", "uyu", "ươi", "ươu", "yêu")
-	add(clustersQu, codaMay, "a", "e", "ê", "i", "y", "ơ")
-	add(clustersQu, codaMust, "ă", "â", "ô", "yê")
-	add(clustersQu, codaNone, "ai", "ao", "ay", "ây", "eo")
+	add(&clustersQu, codaMay, "a", "e", "ê", "i", "y", "ơ")
+	add(&clustersQu, codaMust, "ă", "â", "ô", "yê")
+	add(&clustersQu, codaNone, "ai", "ao", "ay", "ây", "eo")
 }
 
-// onsets lists the initial consonants, longest first.
-var onsets = []string{"ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",
-	"b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"}
+// onsetLen returns how many letters the initial consonant takes, or -1
+// when the word starts with letters no Vietnamese onset has.
+func (sy *syllable) onsetLen() int {
+	at := func(i int) rune {
+		if i < sy.n {
+			return sy.l[i].low
+		}
+		return 0
+	}
+	switch at(0) {
+	case 'n':
+		switch {
+		case at(1) == 'g' && at(2) == 'h':
+			return 3
+		case at(1) == 'g', at(1) == 'h':
+			return 2
+		}
+		return 1
+	case 'c', 'k', 'p':
+		if at(1) == 'h' {
+			return 2
+		}
+		return 1
+	case 'g':
+		if at(1) == 'h' || at(1) == 'i' {
+			return 2
+		}
+		return 1
+	case 't':
+		if at(1) == 'h' || at(1) == 'r' {
+			return 2
+		}
+		return 1
+	case 'q':
+		if at(1) == 'u' {
+			return 2
+		}
+		return -1
+	case 'b', 'd', 'đ', 'h', 'l', 'm', 'r', 's', 'v', 'x':
+		return 1
+	case 'f', 'j', 'w', 'z':
+		return -1
+	}
+	return 0
+}
 
 // codas lists the final consonants; -k is only in Central Highlands
 // place names (Đắk Lắk, Đắk Nông).
 var codas = []string{"c", "ch", "k", "m", "n", "ng", "nh", "p", "t"}
 
-// hasPrefix reports whether the lower-case letters from i spell p.
-func (sy *syllable) hasPrefix(i int, p string) bool {
-	for _, r := range p {
-		if i >= sy.n || sy.l[i].low != r {
+// spells reports whether letters [i,j) spell exactly p, an ASCII string.
+func (sy *syllable) spells(i, j int, p string) bool {
+	if j-i != len(p) {
+		return false
+	}
+	for k := 0; k < len(p); k++ {
+		if sy.l[i+k].low != rune(p[k]) {
 			return false
 		}
-		i++
 	}
 	return true
-}
-
-// spells reports whether letters [i,j) spell exactly p.
-func (sy *syllable) spells(i, j int, p string) bool {
-	return utf8.RuneCountInString(p) == j-i && sy.hasPrefix(i, p)
 }
 
 // parse reads word as one Vietnamese syllable: letters, onset, vowel
@@ -109,8 +146,13 @@ func (sy *syllable) parse(word string) bool {
 			return false
 		}
 		low := li.base
-		if li.upper {
-			low = toLowerLetter(low)
+		switch {
+		case li.vowel != 0:
+			low = vowelBases[li.vowel]
+		case low == 'Đ':
+			low = 'đ'
+		case li.upper:
+			low += 'a' - 'A'
 		}
 		if li.tone != toneNone {
 			if sy.tonePos >= 0 {
@@ -125,12 +167,9 @@ func (sy *syllable) parse(word string) bool {
 		return false
 	}
 	// Onset.
-	sy.vs, sy.onset = 0, onsetOther
-	for _, o := range onsets {
-		if sy.hasPrefix(0, o) {
-			sy.vs = utf8.RuneCountInString(o)
-			break
-		}
+	sy.vs, sy.onset = sy.onsetLen(), onsetOther
+	if sy.vs < 0 {
+		return false
 	}
 	switch {
 	case sy.spells(0, sy.vs, "qu"):
@@ -158,9 +197,9 @@ func (sy *syllable) parse(word string) bool {
 	for i := 0; i < k; i++ {
 		v[i] = sy.l[sy.vs+i].vowel
 	}
-	table := clusters
+	table := &clusters
 	if sy.onset == onsetQu {
-		table = clustersQu
+		table = &clustersQu
 	}
 	class := table[clusterKey(v[:k]...)]
 	if class == 0 {
@@ -288,21 +327,4 @@ func isSyllable(word string) bool {
 		return true
 	}
 	return sy.tonePos == sy.tonePlace(ToneModern) || sy.tonePos == sy.tonePlace(ToneClassic)
-}
-
-// toLowerLetter lower-cases a Vietnamese base letter.
-func toLowerLetter(r rune) rune {
-	if r >= 'A' && r <= 'Z' {
-		return r + 'a' - 'A'
-	}
-	switch r {
-	case 'Đ':
-		return 'đ'
-	}
-	for v := 1; v <= 12; v++ {
-		if composed[1][v][0] == r {
-			return composed[0][v][0]
-		}
-	}
-	return r
 }

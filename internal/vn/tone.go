@@ -30,24 +30,54 @@ func Normalize(s string, style ToneStyle) string {
 	if i == len(s) {
 		return s
 	}
-	if norm.NFC.QuickSpanString(s[i:]) < len(s)-i {
+	fix, isNFC := scanTones(s, style)
+	if !isNFC && norm.NFC.QuickSpanString(s) < len(s) {
 		s = norm.NFC.String(s)
+		fix, _ = scanTones(s, style)
 	}
-	if firstToneFix(s, style) < 0 {
+	if fix < 0 {
 		return s
 	}
-	return fixTones(s, style)
+	return fixTones(s, style, fix)
 }
 
-// isWordRune reports whether r can be part of a word for tone fixing.
+// stableNFC reports whether r is in NFC whatever surrounds it and never
+// combines with a neighbour: Latin-1, the Vietnamese letters, common
+// punctuation. False means "look closer", not "not NFC".
+func stableNFC(r rune) bool {
+	return r < 0x100 || r >= 0x2010 && r <= 0x2027 || r >= 0x2030 && r <= 0x203A || lookup(r).known
+}
+
+// knownNFC is a fast test that s is in NFC (see stableNFC).
+func knownNFC(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 || !stableNFC(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// isWordRune reports whether r can be part of a word.
 func isWordRune(r rune) bool {
-	return r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z') || r >= utf8.RuneSelf && unicode.IsLetter(r)
+	if r < utf8.RuneSelf {
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	return lookup(r).known || unicode.IsLetter(r)
 }
 
-// firstToneFix returns the byte offset of the first word of s whose tone
-// mark must move, or -1. It looks at a word only when a toned vowel sits
-// next to the vowel or onset letter that could take its mark instead.
-func firstToneFix(s string, style ToneStyle) int {
+// scanTones returns the byte offset of the first word of s whose tone
+// mark must move, or -1, and whether s is surely in NFC (see
+// stableNFC). It parses a word only when a toned vowel sits next to the
+// vowel or onset letter that could take its mark instead.
+func scanTones(s string, style ToneStyle) (fix int, isNFC bool) {
+	fix, isNFC = -1, true
 	var prev rune // previous rune within the current word, 0 at a word start
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -62,43 +92,69 @@ func firstToneFix(s string, style ToneStyle) int {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		li := lookup(r)
-		if li.tone != toneNone && candidate(li.vowel, prev, s[i+size:]) {
-			start := wordStart(s, i)
-			end := wordEnd(s, i)
-			if needsFix(s[start:end], style) {
-				return start
-			}
+		if !li.known && (size == 1 || !stableNFC(r)) {
+			isNFC = false
 		}
-		if isWordRune(r) {
+		if fix < 0 && li.tone != toneNone && candidate(li.vowel, prev, s[i+size:], style) {
+			start, end := wordStart(s, i), wordEnd(s, i)
+			if needsFix(s[start:end], style) {
+				fix = start
+			}
+			prev, i = 0, end // the rest of this word needs no second look
+			continue
+		}
+		if li.known || unicode.IsLetter(r) {
 			prev = r
 		} else {
 			prev = 0
 		}
 		i += size
 	}
-	return -1
+	return fix, isNFC
 }
 
 // candidate reports whether a toned vowel v, after prev and before rest,
-// could be part of oa, oe, uy, qu- or gi- with a misplaced mark.
-func candidate(v uint8, prev rune, rest string) bool {
+// may have its mark in the wrong place for style, so that its word must
+// be parsed. Marks already where style wants them ("hòa", "thủy" in the
+// modern style) are passed over without parsing.
+func candidate(v uint8, prev rune, rest string, style ToneStyle) bool {
 	pv := prev | 0x20
+	next := byte(0)
+	if len(rest) > 0 && rest[0] < utf8.RuneSelf {
+		next = rest[0] | 0x20
+	}
 	switch v {
-	case vA, vE:
-		return pv == 'o' || pv == 'q' // hoà / hòa; qùa
-	case vY:
-		return pv == 'u' || pv == 'q' // thuỷ / thủy; qúy
-	case vO, vU:
-		if len(rest) > 0 {
-			n := rest[0] | 0x20
-			return n == 'a' || n == 'e' || n == 'y' || rest[0] >= utf8.RuneSelf
+	case vA, vE: // hoà: modern moves it; hoàn is right in both styles
+		return pv == 'o' && style == ToneModern && endsWord(rest)
+	case vY: // thuỷ
+		return pv == 'u' && style == ToneModern && endsWord(rest)
+	case vU:
+		if pv == 'q' { // qùa, qúy
+			return true
 		}
-	case vI:
-		return pv == 'g'
+		if next == 'y' { // thủy: classic moves it; hùynh is wrong in both
+			return style == ToneClassic || !endsWord(rest[1:])
+		}
+	case vO:
+		if next == 'a' || next == 'e' { // hòa, hòan
+			return style == ToneClassic || !endsWord(rest[1:])
+		}
+	case vI: // gìa
+		return pv == 'g' && !endsWord(rest)
 	}
 	return false
 }
 
+// endsWord reports whether no letter starts rest.
+func endsWord(rest string) bool {
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return !isWordRune(r)
+}
+
+// wordStart returns the offset where the word holding s[i] starts.
 func wordStart(s string, i int) int {
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
@@ -110,6 +166,7 @@ func wordStart(s string, i int) int {
 	return i
 }
 
+// wordEnd returns the offset just after the word holding s[i].
 func wordEnd(s string, i int) int {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -137,44 +194,44 @@ func toneTarget(word string, style ToneStyle, sy *syllable) (target int, ok bool
 	return 0, false
 }
 
+// needsFix reports whether the tone mark of word must move.
 func needsFix(word string, style ToneStyle) bool {
 	var sy syllable
 	_, ok := toneTarget(word, style, &sy)
 	return ok
 }
 
-// fixTones rewrites every word of s whose tone mark must move.
-func fixTones(s string, style ToneStyle) string {
+// fixTones rewrites the words of s whose tone mark must move; fix is the
+// offset of the first one.
+func fixTones(s string, style ToneStyle, fix int) string {
 	var b strings.Builder
-	b.Grow(len(s) + 4)
+	b.Grow(len(s) + 8)
 	var sy syllable
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
-			b.WriteString(s[i : i+size])
-			i += size
-			continue
-		}
-		end := wordEnd(s, i)
-		word := s[i:end]
-		if target, ok := toneTarget(word, style, &sy); ok {
-			t := sy.l[sy.tonePos].tone
-			for j := 0; j < sy.n; j++ {
-				l := sy.l[j]
-				switch j {
-				case sy.tonePos:
-					b.WriteRune(untoned(l))
-				case target:
-					b.WriteRune(withTone(l.vowel, t, l.upper))
-				default:
-					b.WriteRune(l.r)
-				}
+	pos := 0
+	for fix >= 0 {
+		end := wordEnd(s, fix)
+		b.WriteString(s[pos:fix])
+		target, _ := toneTarget(s[fix:end], style, &sy)
+		t := sy.l[sy.tonePos].tone
+		for j := 0; j < sy.n; j++ {
+			l := sy.l[j]
+			switch j {
+			case sy.tonePos:
+				b.WriteRune(untoned(l))
+			case target:
+				b.WriteRune(withTone(l.vowel, t, l.upper))
+			default:
+				b.WriteRune(l.r)
 			}
-		} else {
-			b.WriteString(word)
 		}
-		i = end
+		pos = end
+		if next, _ := scanTones(s[end:], style); next >= 0 {
+			fix = end + next
+		} else {
+			fix = -1
+		}
 	}
+	b.WriteString(s[pos:])
 	return b.String()
 }
 

@@ -10,8 +10,17 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Amounts in words follow the reading of the State Treasury and of
-// e-invoices (Thông tư 78/2021 practice):
+// digitWords are the digits as read aloud.
+var digitWords = [10]string{"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"}
+
+// billion is one tỷ.
+const billion = 1_000_000_000
+
+// MoneyWords spells an amount of đồng the way treasury papers do, with a
+// capital first letter: 2340000 -> "Hai triệu ba trăm bốn mươi nghìn đồng",
+// 0 -> "Không đồng", -5000 -> "Âm năm nghìn đồng".
+//
+// The reading is the one of the State Treasury and of e-invoices:
 //
 //   - groups of three digits with the units nghìn, triệu, tỷ; above that
 //     the count of tỷ is read as a number of its own: 10^12 is "một nghìn
@@ -32,23 +41,14 @@ import (
 //     linh năm");
 //   - "nghìn" (not "ngàn"), "tỷ" (not "tỉ");
 //   - a negative amount starts with "âm".
-
-var digitWords = [10]string{"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"}
-
-const billion = 1_000_000_000
-
-// MoneyWords spells an amount of đồng the way treasury papers do, with a
-// capital first letter: 2340000 -> "Hai triệu ba trăm bốn mươi nghìn đồng",
-// 0 -> "Không đồng", -5000 -> "Âm năm nghìn đồng". See the package notes
-// above for the reading used.
 func MoneyWords(n int64) string {
 	b := appendNumberWords(make([]byte, 0, 128), n)
 	b = append(b, " đồng"...)
 	return capitalize(b)
 }
 
-// NumberWords spells n in lower case without a unit: 105 -> "một trăm
-// linh năm", 21 -> "hai mươi mốt", -3 -> "âm ba".
+// NumberWords spells n in lower case without a unit, read as MoneyWords
+// reads it: 105 -> "một trăm linh năm", 21 -> "hai mươi mốt", -3 -> "âm ba".
 func NumberWords(n int64) string {
 	return string(appendNumberWords(make([]byte, 0, 128), n))
 }
