@@ -20,7 +20,7 @@ func init() {
 		help: `Đọc bản ghi, kiểm tra, rồi viết mọi giấy tờ mà bản ghi có đủ dữ liệu (hoặc chỉ những
 giấy tờ chọn bằng --giay) vào thư mục ra. Mỗi tệp được ghi trọn vẹn rồi mới thay tệp cũ;
 tệp không đổi nội dung thì để nguyên. Bản ghi có lỗi thì không ghi tệp nào.`,
-		flags: renderFlags,
+		flags: func(fs *flag.FlagSet) { renderFlags(fs) },
 		run:   runRender,
 	})
 }
@@ -29,19 +29,19 @@ type renderOpts struct {
 	out, formats, papers, templates string
 }
 
-var renderOptions renderOpts
-
-func renderFlags(fs *flag.FlagSet) {
-	fs.StringVar(&renderOptions.out, "o", "ra", "thư mục ghi tệp")
-	fs.StringVar(&renderOptions.papers, "giay", "", "chỉ viết các giấy tờ này, theo tên mẫu (xem: thidua templates list)")
-	fs.StringVar(&renderOptions.formats, "dinh-dang", "docx,pdf", "định dạng ra: docx, pdf hoặc docx,pdf")
-	fs.StringVar(&renderOptions.templates, "mau", "", "thư mục chứa mẫu đã sửa (xuất mẫu có sẵn: thidua templates export)")
+func renderFlags(fs *flag.FlagSet) *renderOpts {
+	o := &renderOpts{}
+	fs.StringVar(&o.out, "o", "ra", "thư mục ghi tệp")
+	fs.StringVar(&o.papers, "giay", "", "chỉ viết các giấy tờ này, theo tên mẫu (xem: thidua templates list)")
+	fs.StringVar(&o.formats, "dinh-dang", "docx,pdf", "định dạng ra: docx, pdf hoặc docx,pdf")
+	fs.StringVar(&o.templates, "mau", "", "thư mục chứa mẫu đã sửa (xuất mẫu có sẵn: thidua templates export)")
+	return o
 }
 
 func runRender(e *env, args []string) int {
 	c := find("render")
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	renderFlags(fs)
+	o := renderFlags(fs)
 	rest, code, ok := parse(e, c, fs, args)
 	if !ok {
 		return code
@@ -49,7 +49,6 @@ func runRender(e *env, args []string) int {
 	if len(rest) != 1 {
 		return usageError(e, c, "cần đúng một tệp bản ghi .toml")
 	}
-	o := renderOptions
 	formats, err := render.ParseFormats(o.formats)
 	if err != nil {
 		return usageError(e, c, "%v", err)

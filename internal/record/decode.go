@@ -354,7 +354,7 @@ func (d *decoder) text(path, subject, s string, required bool) string {
 	}
 	if enc, orig, ok := vn.Suspect(s); ok {
 		d.valErr(path, fmt.Sprintf("%s có vẻ là chữ gõ bằng bảng mã %s bị đọc nhầm: %q, có lẽ là %q", subject, encodingName(enc), clip(s), clip(orig)),
-			"chuyển mã cả tệp bằng lệnh: thidua chuyen-ma TỆP (hoặc gõ lại bằng Unicode), rồi kiểm tra lại")
+			"chuyển mã cả tệp bằng lệnh: thidua convert TỆP (hoặc gõ lại bằng Unicode), rồi kiểm tra lại")
 		return s
 	}
 	if miss := fonts.Missing(s); len(miss) > 0 {

@@ -226,7 +226,7 @@ func TestBadRecords(t *testing.T) {
 	}, {
 		name: "TCVN3 text read as Unicode",
 		src:  edit(t, `ten = "Cụm thi đua các tỉnh Bắc Trung Bộ"`, `ten = "Céng hoµ x· héi chñ nghÜa ViÖt Nam"`),
-		want: []wantErr{{"2:7", "cum.ten", []string{"tên cụm thi đua có vẻ là chữ gõ bằng bảng mã TCVN3", `có lẽ là "Cộng ho`}, []string{"thidua chuyen-ma"}}},
+		want: []wantErr{{"2:7", "cum.ten", []string{"tên cụm thi đua có vẻ là chữ gõ bằng bảng mã TCVN3", `có lẽ là "Cộng ho`}, []string{"thidua convert"}}},
 	}, {
 		name: "a character the font lacks",
 		src:  edit(t, `dia_diem = "Thành phố Vinh, tỉnh Nghệ An"`, `dia_diem = "Thành phố Vinh ✓"`),
@@ -258,7 +258,7 @@ func TestBadRecords(t *testing.T) {
 	}, {
 		name: "legacy 8-bit file",
 		src:  edit(t, `ho_ten = "Võ Văn Hưng"`, "ho_ten = \"V\xf5 V\xe3n H\xad\xeang\""),
-		want: []wantErr{{"16:12", "thanh_vien[2].thu_truong.ho_ten", []string{"tệp không phải văn bản UTF-8"}, []string{"thidua chuyen-ma"}}},
+		want: []wantErr{{"16:12", "thanh_vien[2].thu_truong.ho_ten", []string{"tệp không phải văn bản UTF-8"}, []string{"thidua convert"}}},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := Parse("rec.toml", []byte(tc.src))

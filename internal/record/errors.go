@@ -133,7 +133,7 @@ var syntaxRules = []syntaxRule{
 		"xóa ký tự lạ này (thường do chép từ tệp khác sang)"},
 	{regexp.MustCompile(`^invalid UTF-8 byte`),
 		"tệp không phải văn bản UTF-8",
-		"mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8; nếu tệp gõ bằng phông .VnTime hoặc VNI thì dùng lệnh thidua chuyen-ma"},
+		"mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8; nếu tệp gõ bằng phông .VnTime hoặc VNI thì dùng lệnh thidua convert"},
 	{regexp.MustCompile(`^files cannot contain NULL bytes`),
 		"tệp đang ở bảng mã UTF-16, không phải UTF-8",
 		"lưu lại tệp với bảng mã UTF-8"},

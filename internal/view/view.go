@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"strconv"
 	"strings"
 	"text/template"
 	"time"
@@ -34,6 +33,10 @@ func Funcs() template.FuncMap {
 		"phan_tram":  formatPercent,
 		"tien":       func(n any) (string, error) { v, err := integer(n); return vn.FormatInt(v), err },
 		"bang_chu":   func(n any) (string, error) { v, err := integer(n); return vn.MoneyWords(v), err },
+		"doc_so":     func(n any) (string, error) { v, err := integer(n); return vn.NumberWords(v), err },
+		"thap_phan":  formatDecimal,
+		"giai_doan":  func(months, year int) (string, error) { return vn.Period(months, year) },
+		"quy":        func(q, year int) (string, error) { return vn.Quarter(q, year) },
 		"hai_so":     twoDigits,
 		"in_hoa":     func(s string) string { return vn.Upper(s) },
 		"liet_ke":    enumerate,
@@ -73,7 +76,7 @@ func numberSymbol(number any, symbol string) (string, error) {
 }
 
 // formatNumber writes a number the Vietnamese way with the given
-// decimals (none given: as many as it has, up to 2).
+// decimals (none given: as many as it has, up to 2, no trailing zeros).
 func formatNumber(x any, decimals ...int) (string, error) {
 	f, err := float(x)
 	if err != nil {
@@ -82,11 +85,7 @@ func formatNumber(x any, decimals ...int) (string, error) {
 	if len(decimals) > 0 {
 		return vn.FormatNumber(f, decimals[0]), nil
 	}
-	d := 0
-	for d < 2 && math.Abs(f*math.Pow(10, float64(d))-math.Round(f*math.Pow(10, float64(d)))) > 1e-9 {
-		d++
-	}
-	return vn.FormatNumber(f, d), nil
+	return vn.FormatDecimal(f, 2), nil
 }
 
 func formatPercent(x any, decimals ...int) (string, error) {
@@ -99,6 +98,13 @@ func formatPercent(x any, decimals ...int) (string, error) {
 		d = decimals[0]
 	}
 	return vn.FormatPercent(f, d), nil
+}
+
+// formatDecimal writes x with at most the given decimals, without
+// trailing zeros: a coefficient 4,5.
+func formatDecimal(x any, maxDecimals int) (string, error) {
+	f, err := float(x)
+	return vn.FormatDecimal(f, maxDecimals), err
 }
 
 // twoDigits writes a count below 10 with a leading zero: "07".
@@ -149,34 +155,39 @@ func has(m map[string]any, key string) bool {
 	return true
 }
 
-func integer(x any) (int64, error) {
-	switch v := x.(type) {
-	case int:
-		return int64(v), nil
-	case int64:
-		return v, nil
-	case float64:
-		if v == math.Trunc(v) {
-			return int64(v), nil
+// integer reads a whole number from any Go number the data holds.
+func integer(v any) (int64, error) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return rv.Int(), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if u := rv.Uint(); u <= math.MaxInt64 {
+			return int64(u), nil
 		}
-	case string:
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-			return n, nil
+		return 0, fmt.Errorf("số %v quá lớn", v)
+	case reflect.Float32, reflect.Float64:
+		f := rv.Float()
+		if f == math.Trunc(f) && math.Abs(f) < 1<<63 {
+			return int64(f), nil
 		}
+		return 0, fmt.Errorf("số %v không phải số nguyên: hãy làm tròn trước", v)
 	}
-	return 0, fmt.Errorf("cần một số nguyên, nhận được %v", x)
+	return 0, fmt.Errorf("giá trị %v (kiểu %T) không phải là số", v, v)
 }
 
-func float(x any) (float64, error) {
-	switch v := x.(type) {
-	case int:
-		return float64(v), nil
-	case int64:
-		return float64(v), nil
-	case float64:
-		return v, nil
+// float reads any Go number the data holds.
+func float(v any) (float64, error) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(rv.Int()), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return float64(rv.Uint()), nil
+	case reflect.Float32, reflect.Float64:
+		return rv.Float(), nil
 	}
-	return 0, fmt.Errorf("cần một số, nhận được %v", x)
+	return 0, fmt.Errorf("giá trị %v (kiểu %T) không phải là số", v, v)
 }
 
 // Print is how a value prints when a template gives it no function: text
@@ -191,7 +202,7 @@ func Print(v any) string {
 	case time.Time:
 		return x.Format("02/01/2006")
 	case float64:
-		return strings.Replace(strconv.FormatFloat(x, 'f', -1, 64), ".", ",", 1)
+		return vn.FormatDecimal(x, 4)
 	case nil:
 		return ""
 	}
