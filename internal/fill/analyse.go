@@ -31,6 +31,7 @@ type para struct {
 	tags     []*tag
 	loc      Location
 	fallback bool // inside mc:Fallback: a second copy of a text box
+	pos      [2]int // part index and paragraph number in document order, for sorting problems
 }
 
 type blockMode uint8
@@ -104,7 +105,7 @@ func newAnalyser(funcs template.FuncMap, schema *Schema) *analyser {
 
 func (a *analyser) fail(t *tag, msg string) {
 	t.bad = true
-	a.probs.add(Problem{Where: t.loc, Tag: t.raw, Msg: msg})
+	a.probs.addAt(Problem{Where: t.loc, Tag: t.raw, Msg: msg}, [3]int{t.para.pos[0], t.para.pos[1], t.start}, t.para.fallback)
 }
 
 // analyse finds the tags of a part, checks them and decides where each
@@ -170,6 +171,7 @@ type walker struct {
 	a       *analyser
 	pt      *part
 	paraNum int
+	ordinal int
 	tblNum  int
 	tbls    []tblPos
 }
@@ -220,11 +222,12 @@ func (w *walker) paragraph(p *node, st *story, fallback, textbox bool) {
 		w.paraNum++
 		loc.Paragraph = w.paraNum
 	}
+	w.ordinal++
 	text, segs, obj := paraText(p, w.pt.w)
 	if !strings.Contains(text, "{{") && !strings.Contains(text, "}}") {
 		return
 	}
-	pa := &para{node: p, text: text, segs: segs, obj: obj, loc: loc, fallback: fallback}
+	pa := &para{node: p, text: text, segs: segs, obj: obj, loc: loc, fallback: fallback, pos: [2]int{w.pt.index, w.ordinal}}
 	w.pt.paras = append(w.pt.paras, pa)
 	w.pt.byNode[p] = pa
 	w.lex(pa, st)
@@ -288,7 +291,7 @@ func (a *analyser) failText(pa *para, s, e int, msg string) {
 	}
 	loc := pa.loc
 	loc.Context = context(pa.text, s, e)
-	a.probs.add(Problem{Where: loc, Tag: cleanText(string(frag)), Msg: msg})
+	a.probs.addAt(Problem{Where: loc, Tag: cleanText(string(frag)), Msg: msg}, [3]int{pa.pos[0], pa.pos[1], s}, pa.fallback)
 }
 
 func splitByObject(segs []seg, s, e int) bool {

@@ -264,9 +264,10 @@ var containers = map[string]bool{
 }
 
 // fixContainers makes every cell end with a paragraph that is always
-// written (Word requires one), and every other container whose end is a
-// block or a table end with one too. A dropped paragraph is brought back
-// for it when there is one.
+// written (Word reports a cell without one as damaged), and every other
+// container whose last element, blocks aside, is a table end with one too,
+// as Word itself writes them. A dropped paragraph is brought back for it
+// when there is one.
 func (pt *part) fixContainers(n *node) {
 	W := pt.w
 	for _, k := range n.kids {
@@ -277,20 +278,27 @@ func (pt *part) fixContainers(n *node) {
 	if n.typ != elemNode || n.name.Space != W || !containers[n.name.Local] {
 		return
 	}
-	var last *node
-	for i := len(n.kids) - 1; i >= 0 && last == nil; i-- {
+	var last, beforeActions *node
+	for i := len(n.kids) - 1; i >= 0 && beforeActions == nil; i-- {
 		k := n.kids[i]
 		switch {
 		case k.drop || k.typ == textNode || k.typ == rawNode:
 		case k.typ == elemNode && k.name.Space == W && trailing[k.name.Local]:
+		case k.typ == actionNode:
+			if last == nil {
+				last = k
+			}
 		default:
-			last = k
+			if last == nil {
+				last = k
+			}
+			beforeActions = k
 		}
 	}
 	switch {
 	case last.is(W, "p"):
 		return
-	case last == nil, n.is(W, "tc"), last.typ == actionNode, last.is(W, "tbl"):
+	case n.is(W, "tc"), beforeActions == nil, beforeActions.is(W, "tbl"):
 	default:
 		return
 	}

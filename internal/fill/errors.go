@@ -120,26 +120,50 @@ func (e *Error) Error() string {
 // twice in a .docx, once for new Word and once for old readers).
 type problems struct {
 	list []Problem
+	keys [][3]int // document order of each problem: part, paragraph, offset
 	seen map[string]bool
 }
 
-func (ps *problems) add(p Problem) {
+// add appends a problem, dropping an exact repeat.
+func (ps *problems) add(p Problem) { ps.addAt(p, [3]int{}, true) }
+
+// addAt appends a problem found at pos; problems are sorted by pos. With
+// copy set, a problem repeating one already listed is dropped.
+func (ps *problems) addAt(p Problem, pos [3]int, copy bool) {
 	key := p.Where.Part + "\x00" + p.Tag + "\x00" + p.Msg + "\x00" + p.Where.Context
 	if ps.seen == nil {
 		ps.seen = map[string]bool{}
 	}
-	if ps.seen[key] {
+	if copy && ps.seen[key] {
 		return
 	}
 	ps.seen[key] = true
 	ps.list = append(ps.list, p)
+	ps.keys = append(ps.keys, pos)
 }
 
 func (ps *problems) err() error {
 	if len(ps.list) == 0 {
 		return nil
 	}
-	return &Error{Problems: ps.list}
+	idx := make([]int, len(ps.list))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		ka, kb := ps.keys[idx[a]], ps.keys[idx[b]]
+		for i := range ka {
+			if ka[i] != kb[i] {
+				return ka[i] < kb[i]
+			}
+		}
+		return false
+	})
+	out := make([]Problem, len(idx))
+	for i, j := range idx {
+		out[i] = ps.list[j]
+	}
+	return &Error{Problems: out}
 }
 
 // suggest returns the candidate closest to word when it is close enough to
