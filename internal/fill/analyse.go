@@ -30,7 +30,7 @@ type para struct {
 	obj      bool // holds something besides text (a picture, a field, an equation)
 	tags     []*tag
 	loc      Location
-	fallback bool // inside mc:Fallback: a second copy of a text box
+	fallback bool   // inside mc:Fallback: a second copy of a text box
 	pos      [2]int // part index and paragraph number in document order, for sorting problems
 }
 
