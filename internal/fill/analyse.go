@@ -267,7 +267,7 @@ func (w *walker) lex(pa *para, st *story) {
 		t, msg := lexTag(text[s:e])
 		t.para, t.start, t.end, t.story = pa, s, e, st
 		t.loc = pa.loc
-		t.loc.Context = context(text, s, e)
+		t.loc.Context = around(text, s, e)
 		t.id = len(w.pt.tags)
 		w.pt.tags = append(w.pt.tags, t)
 		pa.tags = append(pa.tags, t)
@@ -290,7 +290,7 @@ func (a *analyser) failText(pa *para, s, e int, msg string) {
 		frag = append(frag[:24], '…')
 	}
 	loc := pa.loc
-	loc.Context = context(pa.text, s, e)
+	loc.Context = around(pa.text, s, e)
 	a.probs.addAt(Problem{Where: loc, Tag: cleanText(string(frag)), Msg: msg}, [3]int{pa.pos[0], pa.pos[1], s}, pa.fallback)
 }
 
@@ -303,8 +303,8 @@ func splitByObject(segs []seg, s, e int) bool {
 	return false
 }
 
-// context returns the text around [s, e), about 30 letters each side.
-func context(text string, s, e int) string {
+// around returns the text around [s, e), about 30 letters each side.
+func around(text string, s, e int) string {
 	before, after := []rune(text[:s]), []rune(text[e:])
 	b, a := string(before), string(after)
 	if len(before) > 30 {
