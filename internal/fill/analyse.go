@@ -522,6 +522,20 @@ func (a *analyser) valueOf(pipe *parse.PipeNode, frames []*frame) place {
 	return place{}
 }
 
+// isBare reports whether a pipeline is a single field and nothing else.
+func isBare(pipe *parse.PipeNode) bool {
+	if len(pipe.Decl) > 0 || len(pipe.Cmds) != 1 || len(pipe.Cmds[0].Args) != 1 {
+		return false
+	}
+	switch n := pipe.Cmds[0].Args[0].(type) {
+	case *parse.FieldNode:
+		return true
+	case *parse.VariableNode:
+		return len(n.Ident) > 1
+	}
+	return false
+}
+
 // checkPipe parses a tag's pipeline in its scope, lists the fields it reads
 // and checks them against the schema.
 func (a *analyser) checkPipe(t *tag, frames []*frame) *parse.PipeNode {
@@ -532,6 +546,7 @@ func (a *analyser) checkPipe(t *tag, frames []*frame) *parse.PipeNode {
 	}
 	t.collectRefs(pipe)
 	t.cond = condText(pipe)
+	t.bare = isBare(pipe)
 	for i := range t.refs {
 		r := &t.refs[i]
 		bname := t.bases[r.base]

@@ -165,7 +165,12 @@ func need(t *tag) string {
 func (pt *part) action(t *tag) string {
 	switch t.kind {
 	case kOutput:
-		s := ldelim + t.src + " | _fill_esc " + strconv.Itoa(t.id) + rdelim
+		// A bare field needs no presence check: printing it finds a
+		// missing value (nil) and knows its base for messages.
+		if t.bare {
+			return ldelim + t.src + " | _fill_esc " + strconv.Itoa(t.id) + " " + t.bases[0] + rdelim
+		}
+		s := ldelim + t.src + " | _fill_esc " + strconv.Itoa(t.id) + " ." + rdelim
 		if len(t.refs) > 0 {
 			s = ldelim + "if " + need(t) + rdelim + s + ldelim + "end" + rdelim
 		}

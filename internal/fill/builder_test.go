@@ -17,6 +17,7 @@ import (
 // changes.
 type docBuilder struct {
 	split  bool
+	widths []int // column widths of the next tables, in twips; default 2000 each
 	body   []string
 	header []string
 	footer []string
@@ -109,14 +110,20 @@ func (b *docBuilder) para(text, rPr string) string {
 func (b *docBuilder) table(rows ...[]string) *docBuilder {
 	var t strings.Builder
 	t.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders></w:tblPr><w:tblGrid>`)
-	for range rows[0] {
-		t.WriteString(`<w:gridCol w:w="2000"/>`)
+	width := func(i int) int {
+		if i < len(b.widths) {
+			return b.widths[i]
+		}
+		return 2000
+	}
+	for i := range rows[0] {
+		fmt.Fprintf(&t, `<w:gridCol w:w="%d"/>`, width(i))
 	}
 	t.WriteString(`</w:tblGrid>`)
 	for _, r := range rows {
 		t.WriteString("<w:tr>")
-		for _, c := range r {
-			t.WriteString(`<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>`)
+		for i, c := range r {
+			fmt.Fprintf(&t, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, width(i))
 			for _, p := range strings.Split(c, "¶") {
 				t.WriteString(b.para(p, ""))
 			}

@@ -37,18 +37,22 @@ func (pt *part) runtimeFuncs(col *collector) template.FuncMap {
 			}
 			return ok, nil
 		},
-		"_fill_esc": func(id int, v any) (string, error) {
+		"_fill_esc": func(id int, base, v any) (string, error) {
 			s, ok := formatValue(v)
 			if ok {
 				return pt.escape(s), nil
 			}
 			t := pt.tags[id]
+			display := ""
+			if t.bare {
+				display = t.refs[0].display
+			}
 			switch {
 			case t.opt:
 			case col == nil:
-				return "", &missingError{pt: pt, t: t}
+				return "", &missingError{pt: pt, t: t, display: display}
 			default:
-				col.miss(pt, t, "", nil)
+				col.miss(pt, t, display, base)
 			}
 			return "", nil
 		},

@@ -22,6 +22,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"encoding/xml"
 	"io"
 	"sync"
@@ -134,13 +135,37 @@ func (f *Form) Execute(data map[string]any) ([]byte, error) {
 	return nil, &Error{Problems: []Problem{pt.execProblem(err)}}
 }
 
-var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
+var (
+	writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
+	flaters = sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, flate.BestSpeed)
+		return w
+	}}
+)
+
+// pooledFlate returns its writer to the pool when closed.
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flaters.Put(p.Writer)
+	return err
+}
+
+// fastDeflate compresses filled parts at flate.BestSpeed: several times
+// faster than the default level for a few percent more bytes.
+func fastDeflate(w io.Writer) (io.WriteCloser, error) {
+	fw := flaters.Get().(*flate.Writer)
+	fw.Reset(w)
+	return pooledFlate{fw}, nil
+}
 
 // render writes the package: entries without tags as stored, the others
 // from their templates. It returns the part that failed, if one did.
 func (f *Form) render(data map[string]any) ([]byte, *part, error) {
 	buf := bytes.NewBuffer(make([]byte, 0, f.size+f.size/2))
 	zw := zip.NewWriter(buf)
+	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	for _, e := range f.pkg.entries {
 		if e.part == nil {
 			h := e.hdr

@@ -42,6 +42,7 @@ type tag struct {
 	pipe  string // control tags: the pipeline after the keyword
 	cond  string // range/if/with: the pipeline without its declarations
 	opt   bool   // marked optional with "?" before the closing braces
+	bare  bool   // prints one field and nothing else: {{.ten}}, {{$tv.ten}}
 	para  *para
 	start int // byte offsets of the tag in the paragraph's text
 	end   int
