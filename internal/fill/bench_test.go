@@ -38,9 +38,9 @@ var (
 func benchForm(tg benchTags) []byte {
 	b := &docBuilder{split: true, widths: []int{700, 4200, 2400, 1700}}
 	b.hdr(tg.header).ftr("Ký hiệu: " + tg.footer)
-	b.p("BẢNG ĐĂNG KÝ GIAO ƯỚC THI ĐUA NĂM " + tg.year).
-		p("Kính gửi: " + tg.agency).
-		p("Thực hiện kế hoạch công tác thi đua, khen thưởng năm " + tg.year + ", các đơn vị thành viên đăng ký ký kết giao ước thi đua tại hội nghị " + tg.date + ", tại " + tg.place + ", gồm:").
+	b.p("BẢNG ĐĂNG KÝ GIAO ƯỚC THI ĐUA NĂM "+tg.year).
+		p("Kính gửi: "+tg.agency).
+		p("Thực hiện kế hoạch công tác thi đua, khen thưởng năm "+tg.year+", các đơn vị thành viên đăng ký ký kết giao ước thi đua tại hội nghị "+tg.date+", tại "+tg.place+", gồm:").
 		table(
 			[]string{"STT", "Tên đơn vị", "Người đứng đầu", "Chức vụ"},
 			[]string{tg.rowOpen, tg.name, tg.head, tg.title + tg.rowClose},
