@@ -98,6 +98,11 @@ func newAnalyser(funcs template.FuncMap, schema *Schema) *analyser {
 		a.funcNames[n] = true
 		a.userNames = append(a.userNames, n)
 	}
+	for n := range ownFuncs {
+		if funcs[n] == nil {
+			a.userNames = append(a.userNames, n)
+		}
+	}
 	sort.Strings(a.userNames)
 	a.userNames = append(a.userNames, "eq", "ne", "lt", "gt", "and", "or", "not", "len", "index", "printf")
 	return a

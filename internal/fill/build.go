@@ -43,7 +43,17 @@ func (pt *part) build(a *analyser) (*template.Template, []span, error) {
 		for _, t := range pa.tags {
 			moved = moved || t.movedOut()
 		}
-		if moved && a.blankAfterMoved(pt, pa) && !hasSectPr(pa.node, W) {
+		switch {
+		case !moved || !a.blankAfterMoved(pt, pa):
+		case hasSectPr(pa.node, W):
+			// The paragraph ends a section and must stay, once: its
+			// actions go on its other side so it is not repeated.
+			for _, t := range pa.tags {
+				if t.movedOut() && t.anchor == pa.node {
+					t.after = !t.after
+				}
+			}
+		default:
 			pa.node.drop = true
 		}
 	}

@@ -519,3 +519,60 @@ func TestFields(t *testing.T) {
 		"phien.loai", "phien.ngay", "thanh_vien", "thanh_vien[].ten", "thanh_vien[].thu_truong.chuc_vu", "thanh_vien[].thu_truong.ho_ten"}
 	sameLines(t, got, want)
 }
+
+// TestCapitalisedKeywords: Word capitalises the first letter of a
+// sentence, so {{Range}}, {{If}}, {{Else If}} and {{End}} are accepted.
+func TestCapitalisedKeywords(t *testing.T) {
+	b := &docBuilder{split: true}
+	b.p("{{Range .giao_uoc.noi_dung}}").p("{{.}}").p("{{End}}").
+		p("{{If .phien.ten}}a{{Else If .phien.gio}}b{{Else}}c{{End}}")
+	sameLines(t, fillLines(t, b.bytes(), sampleRecord(), "word/document.xml"), []string{
+		"Hoàn thành các chỉ tiêu kinh tế - xã hội.", "Làm tốt công tác cải cách hành chính.", "b",
+	})
+}
+
+// TestTagsInHyperlinkAndTrackedInsertion: tags inside a hyperlink or a
+// tracked insertion are filled there; a block whose ends sit in different
+// ones is refused.
+func TestTagsInHyperlinkAndTrackedInsertion(t *testing.T) {
+	b := &docBuilder{}
+	b.body = append(b.body,
+		`<w:p><w:hyperlink r:id="rIdX">`+run("{{.cum.ky_", "")+run("hieu}}", "")+`</w:hyperlink>`+
+			`<w:ins w:id="7" w:author="Văn thư" w:date="2024-01-01T00:00:00Z">`+run(" – {{.cum.", "")+run("nam}}", "")+`</w:ins></w:p>`)
+	out, err := mustParse(t, b.bytes()).Execute(sampleRecord())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(unzip(t, out)["word/document.xml"])
+	if !strings.Contains(doc, `<w:hyperlink r:id="rIdX"><w:r><w:t xml:space="preserve">CTĐBTB</w:t></w:r></w:hyperlink>`) ||
+		!strings.Contains(doc, `<w:t xml:space="preserve">2023</w:t></w:r></w:ins>`) {
+		t.Errorf("values not filled in place:\n%s", doc)
+	}
+	bad := &docBuilder{}
+	bad.body = append(bad.body, `<w:p><w:hyperlink r:id="rIdX">`+run("{{if .cum.nam}}", "")+`</w:hyperlink>`+run("x{{end}}", "")+`</w:p>`)
+	if _, err := mustParseErr(bad.bytes()); err == nil || !strings.Contains(err.Error(), "hai lớp khác nhau") {
+		t.Errorf("error = %v, want the two-levels message", err)
+	}
+}
+
+func mustParseErr(docx []byte) (*Form, error) {
+	return Parse(docx, Options{Funcs: testFuncs})
+}
+
+// TestSectionBreakParagraphStays: a tag alone on the paragraph that ends a
+// section leaves that paragraph in place, once, outside the loop.
+func TestSectionBreakParagraphStays(t *testing.T) {
+	b := &docBuilder{}
+	b.p("{{range .giao_uoc.noi_dung}}").p("{{.}}")
+	b.body = append(b.body, `<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr>`+run("{{end}}", "")+`</w:p>`)
+	b.p("Trang sau")
+	out, err := mustParse(t, b.bytes()).Execute(sampleRecord())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(unzip(t, out)["word/document.xml"])
+	if n := strings.Count(doc, `<w:pPr><w:sectPr>`); n != 1 {
+		t.Errorf("section break written %d times, want 1", n)
+	}
+	sameLines(t, lines(t, []byte(doc)), []string{"Hoàn thành các chỉ tiêu kinh tế - xã hội.", "Làm tốt công tác cải cách hành chính.", "", "Trang sau"})
+}

@@ -80,6 +80,8 @@ var quoteFix = strings.NewReplacer(
 	"\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "",
 )
 
+var keywords = map[string]bool{"range": true, "if": true, "with": true, "else": true, "end": true}
+
 // lexTag reads a tag's text into a tag, or says what is wrong with it.
 func lexTag(raw string) (*tag, string) {
 	t := &tag{raw: raw}
@@ -104,6 +106,12 @@ func lexTag(raw string) (*tag, string) {
 	}
 	word, rest, _ := strings.Cut(src, " ")
 	rest = strings.TrimSpace(rest)
+	if lw := strings.ToLower(word); keywords[lw] && lw != word {
+		// Word capitalises the first letter of a sentence: {{Range ...}}.
+		word = lw
+		src = lw + src[len(lw):]
+		t.src = src
+	}
 	switch word {
 	case "range", "if", "with":
 		t.kind = map[string]tagKind{"range": kRange, "if": kIf, "with": kWith}[word]
@@ -113,6 +121,7 @@ func lexTag(raw string) (*tag, string) {
 		}
 	case "else":
 		w2, rest2, _ := strings.Cut(rest, " ")
+		w2 = strings.ToLower(w2)
 		switch {
 		case rest == "":
 			t.kind = kElse
