@@ -175,8 +175,8 @@ func (a *analyser) analyse(pt *part) error {
 type walker struct {
 	a       *analyser
 	pt      *part
-	paraNum int
-	ordinal int
+	paraNum int // paragraphs outside tables in the current story
+	ordinal int // every paragraph, for sorting problems
 	tblNum  int
 	tbls    []tblPos
 }
@@ -207,11 +207,19 @@ func (w *walker) walk(n *node, st *story, fallback, textbox bool) {
 			w.paragraph(k, st, fallback, textbox)
 			w.walk(k, st, fallback, textbox)
 		case k.is(W, "txbxContent"):
+			// A text box numbers its own paragraphs.
 			sub := &story{root: k}
 			st.items = append(st.items, sub)
+			saved := w.paraNum
+			w.paraNum = 0
 			w.walk(k, sub, fallback, true)
+			w.paraNum = saved
 		case k.is(w.pt.mc, "Fallback"):
+			// The second copy of a text box must not shift the numbers
+			// of what follows.
+			savedPara, savedTbl := w.paraNum, w.tblNum
 			w.walk(k, st, true, textbox)
+			w.paraNum, w.tblNum = savedPara, savedTbl
 		default:
 			w.walk(k, st, fallback, textbox)
 		}

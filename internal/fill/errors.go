@@ -28,7 +28,7 @@ var (
 // and the text around the tag.
 type Location struct {
 	Part      string // package part, e.g. "word/document.xml", "word/header1.xml"
-	Paragraph int    // 1-based count of paragraphs outside tables in the part; 0 inside a table
+	Paragraph int    // 1-based count of paragraphs outside tables in the part (in the text box when TextBox); 0 inside a table
 	Table     int    // 1-based count of tables in the part (innermost table); 0 outside tables
 	Row, Cell int    // 1-based row and cell inside that table
 	TextBox   bool   // the paragraph is inside a text box
@@ -41,11 +41,12 @@ func (l Location) String() string {
 	b.WriteString(partLabel(l.Part))
 	if l.Table > 0 {
 		fmt.Fprintf(&b, ", bảng %d, hàng %d, ô %d", l.Table, l.Row, l.Cell)
-	} else if l.Paragraph > 0 {
-		fmt.Fprintf(&b, ", đoạn %d", l.Paragraph)
 	}
 	if l.TextBox {
-		b.WriteString(", trong hộp văn bản")
+		b.WriteString(", hộp văn bản")
+	}
+	if l.Paragraph > 0 {
+		fmt.Fprintf(&b, ", đoạn %d", l.Paragraph)
 	}
 	return b.String()
 }
@@ -99,13 +100,14 @@ func (p Problem) String() string {
 // the form; Check and Execute return it for values the data lacks.
 type Error struct {
 	Problems []Problem
+	data     bool // the problems are in the data, not in the form
 }
 
 // Error writes one problem a line under a heading that counts them.
 func (e *Error) Error() string {
 	var b strings.Builder
-	if len(e.Problems) == 1 {
-		b.WriteString("mẫu Word có 1 lỗi:")
+	if e.data {
+		fmt.Fprintf(&b, "hồ sơ chưa đủ để điền mẫu Word (%d chỗ):", len(e.Problems))
 	} else {
 		fmt.Fprintf(&b, "mẫu Word có %d lỗi:", len(e.Problems))
 	}

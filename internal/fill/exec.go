@@ -297,7 +297,11 @@ func (c *collector) err() error {
 	for _, p := range c.other.list {
 		ps.add(p)
 	}
-	return ps.err()
+	err := ps.err()
+	if e, ok := err.(*Error); ok {
+		e.data = true
+	}
+	return err
 }
 
 var execLoc = regexp.MustCompile(`(?s)^template: .*?:(\d+):(\d+): executing "[^"]*" at <(.*?)>: (.*)$`)

@@ -101,8 +101,11 @@ func (f *Form) Fields() []string {
 	return append([]string(nil), f.fields...)
 }
 
-// Check fills the form without writing it and reports every value the data
-// lacks (and every function that fails), all at once, as an *Error.
+// Check fills the form without writing it and reports, all at once as an
+// *Error, every value the data lacks: each tag it reaches whose fields are
+// absent, and each loop over an absent list. Tags in a branch of an if not
+// taken are not needed, so not reported. A function that fails is reported
+// too, but ends the checking of its part.
 func (f *Form) Check(data map[string]any) error {
 	col := &collector{}
 	for _, pt := range f.parts {
@@ -132,7 +135,7 @@ func (f *Form) Execute(data map[string]any) ([]byte, error) {
 	if pt == nil {
 		return nil, err
 	}
-	return nil, &Error{Problems: []Problem{pt.execProblem(err)}}
+	return nil, &Error{Problems: []Problem{pt.execProblem(err)}, data: true}
 }
 
 var (

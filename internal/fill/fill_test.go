@@ -321,6 +321,9 @@ func TestMissingValuesAllReported(t *testing.T) {
 		if len(fe.Problems) != len(want) {
 			t.Fatalf("%s: %d problems, want %d:\n%v", name, len(fe.Problems), len(want), err)
 		}
+		if !strings.HasPrefix(err.Error(), "hồ sơ chưa đủ để điền mẫu Word (4 chỗ):\n  - thân văn bản, bảng 1") {
+			t.Errorf("%s: error text starts wrong:\n%s", name, err)
+		}
 		for i, w := range want {
 			p := fe.Problems[i]
 			if p.Where.String() != w.where || p.Tag != w.tag || !strings.Contains(p.Msg, "hồ sơ không có giá trị cho "+w.msg) {
@@ -575,4 +578,25 @@ func TestSectionBreakParagraphStays(t *testing.T) {
 		t.Errorf("section break written %d times, want 1", n)
 	}
 	sameLines(t, lines(t, []byte(doc)), []string{"Hoàn thành các chỉ tiêu kinh tế - xã hội.", "Làm tốt công tác cải cách hành chính.", "", "Trang sau"})
+}
+
+// TestTextBoxLocations: a mistake in a text box is reported once (Word
+// stores the box twice) with the box's own paragraph number, and the body's
+// numbering goes on as if the box were not there.
+func TestTextBoxLocations(t *testing.T) {
+	b := &docBuilder{split: true}
+	b.p("Mở đầu").textBox("Dòng một", "Kính gửi {{.cum.tenn}}").p("Ngày {{ngayy .phien.ngay}}")
+	_, err := Parse(b.bytes(), Options{Funcs: testFuncs, Schema: testSchema(t)})
+	var fe *Error
+	if !errors.As(err, &fe) {
+		t.Fatalf("error = %v", err)
+	}
+	var where []string
+	for _, p := range fe.Problems {
+		where = append(where, p.Where.String()+" "+p.Tag)
+	}
+	sameLines(t, where, []string{
+		"thân văn bản, hộp văn bản, đoạn 2 {{.cum.tenn}}",
+		"thân văn bản, đoạn 3 {{ngayy .phien.ngay}}",
+	})
 }
