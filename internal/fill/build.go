@@ -215,7 +215,8 @@ func (pt *part) action(t *tag) string {
 
 // wrapTables puts a table whose every row belongs to blocks without an
 // else branch inside a condition, so that when all of them come out empty
-// no table without rows is left (Word refuses those).
+// no table without rows is left (Word refuses those). A table left with no
+// rows at all is dropped.
 func (pt *part) wrapTables() {
 	var tables []*node
 	pt.root.walk(func(n *node) bool {
@@ -249,7 +250,12 @@ func (pt *part) wrapTables() {
 				covered = covered && depth > 0
 			}
 		}
-		if rows == 0 || !covered || hasElse || len(tops) == 0 {
+		if rows == 0 {
+			// Every row held only tags: nothing is left to show.
+			tbl.drop = true
+			continue
+		}
+		if !covered || hasElse || len(tops) == 0 {
 			continue
 		}
 		conds := make([]string, len(tops))

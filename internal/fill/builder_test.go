@@ -261,6 +261,10 @@ func lines(t testing.TB, part []byte) []string {
 	type cellCtx struct{ cells, cur []string }
 	var rows []*cellCtx
 	inT, fallback := false, 0
+	// Word refuses a cell that does not end with a paragraph and a table
+	// without rows: check every one.
+	type open struct{ name, last string }
+	var stack []open
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -271,6 +275,10 @@ func lines(t testing.TB, part []byte) []string {
 		}
 		switch tk := tok.(type) {
 		case xml.StartElement:
+			if len(stack) > 0 {
+				stack[len(stack)-1].last = tk.Name.Local
+			}
+			stack = append(stack, open{name: tk.Name.Local})
 			if tk.Name.Local == "Fallback" {
 				fallback++
 			}
@@ -294,6 +302,14 @@ func lines(t testing.TB, part []byte) []string {
 				rows[len(rows)-1].cur = nil
 			}
 		case xml.EndElement:
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if tk.Name.Space == wns && tk.Name.Local == "tc" && top.last != "p" {
+				t.Fatalf("a table cell ends with <%s>, not a paragraph", top.last)
+			}
+			if tk.Name.Space == wns && tk.Name.Local == "tbl" && top.last != "tr" {
+				t.Fatalf("a table ends with <%s>, not a row", top.last)
+			}
 			if tk.Name.Local == "Fallback" {
 				fallback--
 			}
