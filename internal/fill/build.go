@@ -1,0 +1,460 @@
+package fill
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/template"
+)
+
+// span maps a stretch of a part's template source back to the tag it was
+// written for, so errors while filling name the tag.
+type span struct {
+	start, end int
+	tag        *tag
+}
+
+// build rewrites a checked part's tree for filling and compiles it into a
+// template: the tags come out of the text, block actions go between
+// paragraphs or rows, and everything else is written back as it was.
+func (pt *part) build(a *analyser) (*template.Template, []span, error) {
+	W := pt.w
+	for _, b := range pt.blocks {
+		b.guard = b.open.kind == kRange && !b.open.opt && len(b.open.refs) > 0
+	}
+	for _, pa := range pt.paras {
+		for i := len(pa.tags) - 1; i >= 0; i-- {
+			t := pa.tags[i]
+			n := extract(pa.node, W, t.start, t.end)
+			n.tag = t
+			if t.movedOut() || t.kind == kComment {
+				if n.parent != nil {
+					n.remove()
+				}
+			} else {
+				t.node = n
+			}
+		}
+		removeAll(pa.node, W, "proofErr")
+	}
+	for _, pa := range pt.paras {
+		moved := false
+		for _, t := range pa.tags {
+			moved = moved || t.movedOut()
+		}
+		switch {
+		case !moved || !a.blankAfterMoved(pt, pa):
+		case hasSectPr(pa.node, W):
+			// The paragraph ends a section and must stay, once: its
+			// actions go on its other side so it is not repeated.
+			for _, t := range pa.tags {
+				if t.movedOut() && t.anchor == pa.node {
+					t.after = !t.after
+				}
+			}
+		default:
+			pa.node.drop = true
+		}
+	}
+	for _, b := range pt.blocks {
+		if b.multiRow {
+			for _, t := range b.tags() {
+				if pt.rowBlank(t.anchor) {
+					t.anchor.drop = true
+				}
+			}
+		}
+	}
+	for _, t := range pt.tags {
+		if t.movedOut() {
+			insertAction(&node{typ: actionNode, tag: t, text: pt.action(t)}, t.anchor, t.after)
+		}
+	}
+	pt.wrapTables()
+	pt.fixContainers(pt.root)
+	pt.dropLoopBookmarks()
+
+	src, spans := pt.source()
+	pt.lines = []int{0}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			pt.lines = append(pt.lines, i+1)
+		}
+	}
+	tm := template.New(pt.name).Delims(ldelim, rdelim).Funcs(ownFuncs)
+	if err := addFuncs(tm, a.funcs); err != nil {
+		return nil, nil, err
+	}
+	tm.Funcs(pt.runtimeFuncs(nil))
+	if _, err := tm.Parse(src); err != nil {
+		return nil, nil, fmt.Errorf("lỗi nội bộ khi dựng mẫu từ %s: %v", pt.name, err)
+	}
+	return tm, spans, nil
+}
+
+// ownFuncs are functions every form has; the caller's functions of the
+// same name replace them.
+var ownFuncs = template.FuncMap{
+	// stt turns a loop index into a row number: {{range $i, $x := .thanh_vien}}{{stt $i}}.
+	"stt": func(i int) int { return i + 1 },
+}
+
+// addFuncs adds the caller's functions, turning a panic about a bad
+// function into an error.
+func addFuncs(tm *template.Template, funcs template.FuncMap) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("hàm truyền cho mẫu không dùng được: %v", r)
+		}
+	}()
+	for name := range funcs {
+		if strings.HasPrefix(name, "_fill_") {
+			return fmt.Errorf("tên hàm %q trùng với tên dành riêng của gói fill", name)
+		}
+	}
+	tm.Funcs(funcs)
+	return nil
+}
+
+func hasSectPr(p *node, W string) bool {
+	for _, k := range p.kids {
+		if k.is(W, "pPr") {
+			for _, c := range k.kids {
+				if c.is(W, "sectPr") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// rowBlank reports whether a table row shows nothing once its tags are out.
+func (pt *part) rowBlank(tr *node) bool {
+	blank := true
+	tr.walk(func(n *node) bool {
+		switch {
+		case !blank || n.drop:
+			return false
+		case n.is(pt.w, "tbl") && n != tr:
+			blank = false
+		case n.is(pt.w, "p"):
+			text, _, obj := paraText(n, pt.w)
+			blank = !obj && isBlank(text)
+			return false
+		}
+		return true
+	})
+	return blank
+}
+
+// insertAction puts an action node just before its anchor, after the
+// actions already there, or just after it, after the actions already there.
+func insertAction(act, anchor *node, after bool) {
+	par := anchor.parent
+	i := anchor.index()
+	if !after {
+		par.insertAt(i, act)
+		return
+	}
+	act.after = anchor
+	j := i + 1
+	for j < len(par.kids) && par.kids[j].typ == actionNode && par.kids[j].after == anchor {
+		j++
+	}
+	par.insertAt(j, act)
+}
+
+// need is the presence check a tag runs before reading its fields.
+func need(t *tag) string {
+	return "_fill_need " + strconv.Itoa(t.id) + " " + strings.Join(t.bases, " ")
+}
+
+// action is the template text a tag becomes.
+func (pt *part) action(t *tag) string {
+	switch t.kind {
+	case kOutput:
+		// A bare field needs no presence check: printing it finds a
+		// missing value (nil) and knows its base for messages.
+		if t.bare {
+			return ldelim + t.src + " | _fill_esc " + strconv.Itoa(t.id) + " " + t.bases[0] + rdelim
+		}
+		s := ldelim + t.src + " | _fill_esc " + strconv.Itoa(t.id) + " ." + rdelim
+		if len(t.refs) > 0 {
+			s = ldelim + "if " + need(t) + rdelim + s + ldelim + "end" + rdelim
+		}
+		return s
+	case kDecl:
+		return ldelim + t.src + rdelim
+	case kRange:
+		s := ldelim + "range " + t.pipe + rdelim
+		if t.blk.guard {
+			s = ldelim + "if " + need(t) + rdelim + s
+		}
+		return s
+	case kIf:
+		return ldelim + "if " + t.pipe + rdelim
+	case kWith:
+		return ldelim + "with " + t.pipe + rdelim
+	case kElse:
+		return ldelim + "else" + rdelim
+	case kElseIf:
+		return ldelim + "else if " + t.pipe + rdelim
+	case kElseWith:
+		return ldelim + "else with " + t.pipe + rdelim
+	case kEnd:
+		s := ldelim + "end" + rdelim
+		if t.blk.guard {
+			s += s
+		}
+		return s
+	}
+	return ""
+}
+
+// wrapTables puts a table whose every row belongs to blocks without an
+// else branch inside a condition, so that when all of them come out empty
+// no table without rows is left (Word refuses those). A table left with no
+// rows at all is dropped.
+func (pt *part) wrapTables() {
+	var tables []*node
+	pt.root.walk(func(n *node) bool {
+		if n.drop {
+			return false
+		}
+		if n.is(pt.w, "tbl") {
+			tables = append(tables, n)
+		}
+		return true
+	})
+	for _, tbl := range tables {
+		depth, rows, covered, hasElse := 0, 0, true, false
+		var tops []*tag
+		for _, k := range tbl.kids {
+			switch {
+			case k.typ == actionNode && k.tag != nil:
+				switch t := k.tag; {
+				case t.kind.opens():
+					if depth == 0 {
+						tops = append(tops, t)
+					}
+					depth++
+				case t.kind == kEnd:
+					depth--
+				case depth == 1:
+					hasElse = true
+				}
+			case k.is(pt.w, "tr") && !k.drop:
+				rows++
+				covered = covered && depth > 0
+			}
+		}
+		if rows == 0 {
+			// Every row held only tags: nothing is left to show.
+			tbl.drop = true
+			continue
+		}
+		if !covered || hasElse || len(tops) == 0 {
+			continue
+		}
+		conds := make([]string, len(tops))
+		for i, t := range tops {
+			conds[i] = "(" + t.cond + ")"
+			if t.blk.guard {
+				conds[i] = "(and (" + need(t) + ") " + conds[i] + ")"
+			}
+		}
+		cond := conds[0]
+		if len(conds) > 1 {
+			cond = "or " + strings.Join(conds, " ")
+		}
+		insertAction(&node{typ: actionNode, owner: tops[0], text: ldelim + "if " + cond + rdelim}, tbl, false)
+		insertAction(&node{typ: actionNode, owner: tops[0], text: ldelim + "end" + rdelim}, tbl, true)
+	}
+}
+
+// trailing are elements that may follow a container's last paragraph.
+var trailing = map[string]bool{
+	"tcPr": true, "sectPr": true, "bookmarkStart": true, "bookmarkEnd": true, "proofErr": true,
+	"permStart": true, "permEnd": true, "commentRangeStart": true, "commentRangeEnd": true,
+}
+
+var containers = map[string]bool{
+	"tc": true, "body": true, "hdr": true, "ftr": true, "txbxContent": true, "footnote": true, "endnote": true,
+}
+
+// fixContainers makes every cell end with a paragraph that is always
+// written (Word reports a cell without one as damaged), and every other
+// container whose last element, blocks aside, is a table end with one too,
+// as Word itself writes them. A dropped paragraph is brought back for it
+// when there is one.
+func (pt *part) fixContainers(n *node) {
+	W := pt.w
+	for _, k := range n.kids {
+		if k.typ == elemNode && !k.drop {
+			pt.fixContainers(k)
+		}
+	}
+	if n.typ != elemNode || n.name.Space != W || !containers[n.name.Local] {
+		return
+	}
+	var last, beforeActions *node
+	for i := len(n.kids) - 1; i >= 0 && beforeActions == nil; i-- {
+		k := n.kids[i]
+		switch {
+		case k.drop || k.typ == textNode || k.typ == rawNode:
+		case k.typ == elemNode && k.name.Space == W && trailing[k.name.Local]:
+		case k.typ == actionNode:
+			if last == nil {
+				last = k
+			}
+		default:
+			if last == nil {
+				last = k
+			}
+			beforeActions = k
+		}
+	}
+	switch {
+	case last.is(W, "p"):
+		return
+	case n.is(W, "tc"), beforeActions == nil, beforeActions.is(W, "tbl"):
+	default:
+		return
+	}
+	var p *node
+	for i := len(n.kids) - 1; i >= 0; i-- {
+		if k := n.kids[i]; k.is(W, "p") && k.drop {
+			p = k
+			break
+		}
+	}
+	if p != nil {
+		p.remove()
+		p.drop = false
+	} else {
+		p = &node{typ: elemNode, name: xml.Name{Space: W, Local: "p"}}
+	}
+	at := len(n.kids)
+	for i, k := range n.kids {
+		if k.is(W, "sectPr") {
+			at = i
+		}
+	}
+	n.insertAt(at, p)
+}
+
+// loopDelta tells how a node changes the loop depth while walking.
+func loopDelta(n *node) int {
+	t := n.tag
+	switch {
+	case t == nil || (n.typ != actionNode && n.typ != tagNode):
+		return 0
+	case t.kind == kRange:
+		return 1
+	case t.kind == kEnd && t.blk.open.kind == kRange:
+		return -1
+	}
+	return 0
+}
+
+// dropLoopBookmarks removes bookmarks that a loop would repeat (Word wants
+// each name once) or whose other end is no longer written.
+func (pt *part) dropLoopBookmarks() {
+	W := pt.w
+	ids := map[string]bool{}
+	depth := 0
+	var collect func(n *node, all bool)
+	collect = func(n *node, all bool) {
+		for _, k := range n.kids {
+			switch {
+			case k.typ == actionNode || k.typ == tagNode:
+				depth += loopDelta(k)
+			case k.is(W, "bookmarkStart") || k.is(W, "bookmarkEnd"):
+				if all || depth > 0 || k.drop {
+					id, _ := k.attrValue(W, "id")
+					ids[id] = true
+				}
+			case k.typ == elemNode:
+				collect(k, all || k.drop)
+			}
+		}
+	}
+	collect(pt.root, false)
+	if len(ids) == 0 {
+		return
+	}
+	pt.root.walk(func(n *node) bool {
+		kept := n.kids[:0]
+		for _, k := range n.kids {
+			if k.is(W, "bookmarkStart") || k.is(W, "bookmarkEnd") {
+				if id, _ := k.attrValue(W, "id"); ids[id] {
+					continue
+				}
+			}
+			kept = append(kept, k)
+		}
+		n.kids = kept
+		return true
+	})
+}
+
+// source writes the part's tree as template text.
+func (pt *part) source() (string, []span) {
+	var b strings.Builder
+	var spans []span
+	run := qname(xml.Name{Space: pt.w, Local: "r"})
+	text := qname(xml.Name{Space: pt.w, Local: "t"})
+	mark := func(t *tag, s string) {
+		start := b.Len()
+		b.WriteString(s)
+		spans = append(spans, span{start: start, end: b.Len(), tag: t})
+	}
+	var write func(n *node)
+	write = func(n *node) {
+		if n.drop {
+			return
+		}
+		switch n.typ {
+		case docNode:
+			for _, k := range n.kids {
+				write(k)
+			}
+		case elemNode:
+			if len(n.kids) == 0 {
+				writeStart(&b, n, true)
+				return
+			}
+			writeStart(&b, n, false)
+			for _, k := range n.kids {
+				write(k)
+			}
+			writeEnd(&b, n)
+		case textNode:
+			writeText(&b, n.text)
+		case rawNode:
+			b.WriteString(n.text)
+		case tagNode:
+			if n.tag.kind != kOutput {
+				mark(n.tag, pt.action(n.tag))
+				return
+			}
+			b.WriteString("<" + run + ">")
+			if n.rPr != nil {
+				write(n.rPr)
+			}
+			b.WriteString("<" + text + ` xml:space="preserve">`)
+			mark(n.tag, pt.action(n.tag))
+			b.WriteString("</" + text + "></" + run + ">")
+		case actionNode:
+			owner := n.tag
+			if owner == nil {
+				owner = n.owner
+			}
+			mark(owner, n.text)
+		}
+	}
+	write(pt.root)
+	return b.String(), spans
+}

@@ -1,0 +1,221 @@
+package fill
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Errors about the package itself. Parse wraps them with the detail, so
+// errors.Is tells a caller which kind of refusal it was.
+var (
+	// ErrNotDocx: the bytes are not a Word .docx package.
+	ErrNotDocx = errors.New("tệp không phải văn bản Word .docx")
+	// ErrTooLarge: an entry or the whole package unpacks beyond the limits (a zip bomb).
+	ErrTooLarge = errors.New("tệp giải nén ra quá lớn")
+	// ErrUnsafeEntry: an entry name is absolute, climbs out with "..", or repeats.
+	ErrUnsafeEntry = errors.New("tệp chứa mục có đường dẫn không an toàn")
+	// ErrDTD: an XML part declares a DTD or entities.
+	ErrDTD = errors.New("phần XML có khai báo DTD hoặc thực thể (entity)")
+	// ErrMacro: the package carries VBA macros (.docm, .dotm).
+	ErrMacro = errors.New("tệp có chứa macro")
+)
+
+// Location says where in a form a tag sits, in terms a clerk can find in
+// Word: the part (body, header, footer), the paragraph or the table cell,
+// and the text around the tag.
+type Location struct {
+	Part      string // package part, e.g. "word/document.xml", "word/header1.xml"
+	Paragraph int    // 1-based count of paragraphs outside tables in the part (in the text box when TextBox); 0 inside a table
+	Table     int    // 1-based count of tables in the part (innermost table); 0 outside tables
+	Row, Cell int    // 1-based row and cell inside that table
+	TextBox   bool   // the paragraph is inside a text box
+	Context   string // the paragraph's text around the tag
+}
+
+// String writes the location in Vietnamese, without the context.
+func (l Location) String() string {
+	var b strings.Builder
+	b.WriteString(partLabel(l.Part))
+	if l.Table > 0 {
+		fmt.Fprintf(&b, ", bảng %d, hàng %d, ô %d", l.Table, l.Row, l.Cell)
+	}
+	if l.TextBox {
+		b.WriteString(", hộp văn bản")
+	}
+	if l.Paragraph > 0 {
+		fmt.Fprintf(&b, ", đoạn %d", l.Paragraph)
+	}
+	return b.String()
+}
+
+// partLabel names a package part the way Word's user sees it.
+func partLabel(part string) string {
+	base := path.Base(part)
+	switch {
+	case part == "":
+		return "mẫu"
+	case strings.HasPrefix(base, "header"):
+		return "đầu trang (" + base + ")"
+	case strings.HasPrefix(base, "footer"):
+		return "chân trang (" + base + ")"
+	case strings.HasPrefix(base, "footnotes"):
+		return "chú thích cuối trang (" + base + ")"
+	case strings.HasPrefix(base, "endnotes"):
+		return "chú thích cuối văn bản (" + base + ")"
+	default:
+		return "thân văn bản"
+	}
+}
+
+// Problem is one mistake in a form, or one value the data lacks for it.
+type Problem struct {
+	Where Location
+	Tag   string // the tag as typed in the form, e.g. "{{.cum.tenn}}"
+	Msg   string // what is wrong and how to fix it, in Vietnamese
+}
+
+// String writes the problem on one line: where, which tag, what, and the
+// text around the tag.
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.Where.String())
+	if p.Tag != "" {
+		b.WriteString(": thẻ ")
+		b.WriteString(p.Tag)
+	}
+	b.WriteString(": ")
+	b.WriteString(p.Msg)
+	if p.Where.Context != "" {
+		b.WriteString(" [«")
+		b.WriteString(p.Where.Context)
+		b.WriteString("»]")
+	}
+	return b.String()
+}
+
+// Error lists every problem found at once. Parse returns it for mistakes in
+// the form; Check and Execute return it for values the data lacks.
+type Error struct {
+	Problems []Problem
+	data     bool // the problems are in the data, not in the form
+}
+
+// Error writes one problem a line under a heading that counts them.
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.data {
+		fmt.Fprintf(&b, "hồ sơ chưa đủ để điền mẫu Word (%d chỗ):", len(e.Problems))
+	} else {
+		fmt.Fprintf(&b, "mẫu Word có %d lỗi:", len(e.Problems))
+	}
+	for _, p := range e.Problems {
+		b.WriteString("\n  - ")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// problems collects Problems, dropping exact repeats (a text box is stored
+// twice in a .docx, once for new Word and once for old readers).
+type problems struct {
+	list []Problem
+	keys [][3]int // document order of each problem: part, paragraph, offset
+	seen map[string]bool
+}
+
+// add appends a problem, dropping an exact repeat.
+func (ps *problems) add(p Problem) { ps.addAt(p, [3]int{}, true) }
+
+// addAt appends a problem found at pos; problems are sorted by pos. With
+// copy set, a problem repeating one already listed is dropped.
+func (ps *problems) addAt(p Problem, pos [3]int, copy bool) {
+	key := p.Where.Part + "\x00" + p.Tag + "\x00" + p.Msg + "\x00" + p.Where.Context
+	if ps.seen == nil {
+		ps.seen = map[string]bool{}
+	}
+	if copy && ps.seen[key] {
+		return
+	}
+	ps.seen[key] = true
+	ps.list = append(ps.list, p)
+	ps.keys = append(ps.keys, pos)
+}
+
+func (ps *problems) err() error {
+	if len(ps.list) == 0 {
+		return nil
+	}
+	idx := make([]int, len(ps.list))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		ka, kb := ps.keys[idx[a]], ps.keys[idx[b]]
+		for i := range ka {
+			if ka[i] != kb[i] {
+				return ka[i] < kb[i]
+			}
+		}
+		return false
+	})
+	out := make([]Problem, len(idx))
+	for i, j := range idx {
+		out[i] = ps.list[j]
+	}
+	return &Error{Problems: out}
+}
+
+// suggest returns the candidate closest to word when it is close enough to
+// be a likely typo, or "".
+func suggest(word string, candidates []string) string {
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		d := editDistance(word, c)
+		if d < bestD || (d == bestD && c < best) {
+			best, bestD = c, d
+		}
+	}
+	limit := 2
+	if n := len([]rune(word)); n <= 4 {
+		limit = 1
+	}
+	if bestD <= limit {
+		return best
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

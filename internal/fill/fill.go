@@ -1,0 +1,221 @@
+// Package fill fills a clerk's own Word form (.docx) from a record.
+//
+// A clerk types tags into the form in Word or LibreOffice: values such as
+// {{.cum.ten}} or {{ngay .phien.ngay}}, loops {{range .thanh_vien}} ...
+// {{end}}, conditions {{if ...}} ... {{else}} ... {{end}}, and the optional
+// marker {{.phien.gio?}} for a value that may be absent. The tags are Go
+// text/template actions over the record's keys. Where a loop or condition's
+// tags sit decides what it repeats: both in one paragraph, the text between
+// them; in one table row, the row; in different rows, those rows; on
+// paragraphs of their own, the paragraphs between them. docs/mau-word.md
+// explains this to clerks.
+//
+// Parse reads and checks a form once: the package (size limits, entry
+// names, no DTDs, no macros) and every tag, reporting all problems at once
+// with their places. The result is compiled into one template per part
+// (body, headers, footers, notes) whose static text is the part's XML,
+// so Execute only runs templates and zips; a Form is safe for concurrent
+// use.
+package fill
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"encoding/xml"
+	"io"
+	"sync"
+	"text/template"
+)
+
+// Options tell Parse what tags may use and how much it may unpack.
+type Options struct {
+	// Funcs are the functions tags may call (ngay, so, tien, bang_chu, ...).
+	// They are bound once here: a tag calling an unknown function is a
+	// problem Parse reports.
+	Funcs template.FuncMap
+	// Schema lists the fields a record can have; a tag reading any other
+	// field is reported by Parse. Nil skips that check.
+	Schema *Schema
+	// Limits bound the package; the zero value takes the defaults.
+	Limits Limits
+}
+
+// Form is a parsed, checked and compiled Word form. It is filled with
+// Execute any number of times, from any number of goroutines.
+type Form struct {
+	pkg    *pkg
+	parts  []*part // parts that hold tags, in document order
+	fields []string
+	size   int
+}
+
+// Parse reads a .docx form and checks it. Refusals of the package wrap
+// ErrNotDocx, ErrTooLarge, ErrUnsafeEntry, ErrDTD or ErrMacro; mistakes in
+// the tags come back together as an *Error.
+func Parse(docx []byte, opt Options) (*Form, error) {
+	p, err := readPackage(docx, opt.Limits.withDefaults())
+	if err != nil {
+		return nil, err
+	}
+	a := newAnalyser(opt.Funcs, opt.Schema)
+	f := &Form{pkg: p, size: len(docx)}
+	var all []*part
+	for i, name := range p.stories {
+		root, err := p.xmlPart(name)
+		if err != nil {
+			return nil, err
+		}
+		pt := &part{name: name, root: root, index: i}
+		if err := a.analyse(pt); err != nil {
+			return nil, err
+		}
+		all = append(all, pt)
+	}
+	if err := a.probs.err(); err != nil {
+		return nil, err
+	}
+	for _, pt := range all {
+		if len(pt.tags) == 0 {
+			continue
+		}
+		tm, spans, err := pt.build(a)
+		if err != nil {
+			return nil, err
+		}
+		pt.compiled(tm, spans)
+		p.byName[pt.name].part = pt
+		f.parts = append(f.parts, pt)
+	}
+	for _, e := range p.entries {
+		e.data = nil
+	}
+	f.fields = sortedKeys(a.fields)
+	return f, nil
+}
+
+// Fields lists the record fields the form's tags read, as paths from the
+// record's root ("cum.ten", "thanh_vien[].thu_truong.ho_ten"), sorted.
+func (f *Form) Fields() []string {
+	return append([]string(nil), f.fields...)
+}
+
+// Check fills the form without writing it and reports, all at once as an
+// *Error, every value the data lacks: each tag it reaches whose fields are
+// absent, and each loop over an absent list. Tags in a branch of an if not
+// taken are not needed, so not reported. A function that fails is reported
+// too, but ends the checking of its part.
+func (f *Form) Check(data map[string]any) error {
+	col := &collector{}
+	for _, pt := range f.parts {
+		tm, err := pt.tmpl.Clone()
+		if err != nil {
+			return err
+		}
+		tm.Funcs(pt.runtimeFuncs(col))
+		if err := tm.Execute(io.Discard, data); err != nil {
+			col.other.add(pt.execProblem(err))
+		}
+	}
+	return col.err()
+}
+
+// Execute fills the form and returns the .docx bytes. The same form and
+// data always give the same bytes. When the data lacks a value the form
+// needs, the error is an *Error listing every such value.
+func (f *Form) Execute(data map[string]any) ([]byte, error) {
+	out, pt, err := f.render(data)
+	if err == nil {
+		return out, nil
+	}
+	if cerr := f.Check(data); cerr != nil {
+		return nil, cerr
+	}
+	if pt == nil {
+		return nil, err
+	}
+	return nil, &Error{Problems: []Problem{pt.execProblem(err)}, data: true}
+}
+
+var (
+	writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
+	flaters = sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, flate.BestSpeed)
+		return w
+	}}
+)
+
+// pooledFlate returns its writer to the pool when closed.
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flaters.Put(p.Writer)
+	return err
+}
+
+// fastDeflate compresses filled parts at flate.BestSpeed: several times
+// faster than the default level for a few percent more bytes.
+func fastDeflate(w io.Writer) (io.WriteCloser, error) {
+	fw := flaters.Get().(*flate.Writer)
+	fw.Reset(w)
+	return pooledFlate{fw}, nil
+}
+
+// render writes the package: entries without tags as stored, the others
+// from their templates. It returns the part that failed, if one did.
+func (f *Form) render(data map[string]any) ([]byte, *part, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, f.size+f.size/2))
+	zw := zip.NewWriter(buf)
+	zw.RegisterCompressor(zip.Deflate, fastDeflate)
+	for _, e := range f.pkg.entries {
+		if e.part == nil {
+			h := e.hdr
+			w, err := zw.CreateRaw(&h)
+			if err != nil {
+				return nil, nil, err
+			}
+			if _, err := w.Write(e.raw); err != nil {
+				return nil, nil, err
+			}
+			continue
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{
+			Name: e.hdr.Name, Flags: e.hdr.Flags, Method: zip.Deflate,
+			ModifiedTime: e.hdr.ModifiedTime, ModifiedDate: e.hdr.ModifiedDate,
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		bw := writers.Get().(*bufio.Writer)
+		bw.Reset(w)
+		err = e.part.tmpl.Execute(bw, data)
+		if err == nil {
+			err = bw.Flush()
+		}
+		bw.Reset(nil)
+		writers.Put(bw)
+		if err != nil {
+			return nil, e.part, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), nil, nil
+}
+
+// compiled stores a part's template and drops the tree it came from.
+func (pt *part) compiled(tm *template.Template, spans []span) {
+	pt.tmpl, pt.spans = tm, spans
+	t := qname(xmlName(pt.w, "t"))
+	pt.brk = "</" + t + "><" + qname(xmlName(pt.w, "br")) + "/><" + t + ` xml:space="preserve">`
+	pt.tab = "</" + t + "><" + qname(xmlName(pt.w, "tab")) + "/><" + t + ` xml:space="preserve">`
+	pt.root, pt.paras, pt.byNode, pt.top, pt.blocks = nil, nil, nil, nil, nil
+	for _, tg := range pt.tags {
+		tg.para, tg.story, tg.anchor, tg.node = nil, nil, nil, nil
+	}
+}
+
+func xmlName(prefix, local string) xml.Name { return xml.Name{Space: prefix, Local: local} }
