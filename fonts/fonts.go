@@ -76,8 +76,9 @@ type Face struct {
 	// UnitsPerEm, Ascent and Descent (negative) come from the head and
 	// hhea tables, in font units.
 	UnitsPerEm, Ascent, Descent int
-	// widths maps a rune of the charset to its advance in 1/1000 em.
-	widths map[rune]float64
+	// widths holds the advance in 1/1000 em of every rune up to the
+	// largest in the charset; -1 marks a rune outside it.
+	widths []float64
 }
 
 var (
@@ -137,8 +138,10 @@ func Missing(s string) []rune {
 // Advance returns the advance width of r in 1/1000 em; characters outside
 // the charset measure as a space would not: they take the width of "?".
 func (f *Face) Advance(r rune) float64 {
-	if w, ok := f.widths[r]; ok {
-		return w
+	if r >= 0 && int(r) < len(f.widths) {
+		if w := f.widths[r]; w >= 0 {
+			return w
+		}
 	}
 	return f.widths['?']
 }
@@ -194,7 +197,14 @@ func parse(style Style, data []byte) (*Face, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.widths = make(map[rune]float64, len(charset))
+	top := rune(0)
+	for _, r := range charset {
+		top = max(top, r)
+	}
+	f.widths = make([]float64, top+1)
+	for i := range f.widths {
+		f.widths[i] = -1
+	}
 	for _, r := range charset {
 		gid, ok := glyphs[r]
 		if !ok {

@@ -46,46 +46,88 @@ func Find() (string, error) {
 // directory, so conversions can run in parallel. Without a deadline in
 // ctx, the conversion is stopped after DefaultTimeout.
 func ToPDF(ctx context.Context, docxPath, outDir string) (string, error) {
-	soffice, err := Find()
+	pdfs, err := ToPDFs(ctx, outDir, docxPath)
 	if err != nil {
 		return "", err
 	}
+	return pdfs[0], nil
+}
+
+// batchSize bounds the files one LibreOffice run converts: given a long
+// list it has been seen to stop half way without a word.
+const batchSize = 20
+
+// ToPDFs converts several documents to PDFs in outDir, a few per
+// LibreOffice run (starting one takes seconds), and returns their paths in
+// the order given. Without a deadline in ctx, each run is stopped after
+// DefaultTimeout.
+func ToPDFs(ctx context.Context, outDir string, docxPaths ...string) ([]string, error) {
+	soffice, err := Find()
+	if err != nil {
+		return nil, err
+	}
+	if outDir, err = filepath.Abs(outDir); err != nil {
+		return nil, err
+	}
+	var pdfs []string
+	for len(docxPaths) > 0 {
+		n := min(len(docxPaths), batchSize)
+		got, err := convert(ctx, soffice, outDir, docxPaths[:n])
+		if err != nil {
+			return nil, err
+		}
+		pdfs = append(pdfs, got...)
+		docxPaths = docxPaths[n:]
+	}
+	return pdfs, nil
+}
+
+func convert(ctx context.Context, soffice, outDir string, files []string) ([]string, error) {
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, DefaultTimeout)
 		defer cancel()
 	}
-	src, err := filepath.Abs(docxPath)
-	if err != nil {
-		return "", err
-	}
-	if outDir, err = filepath.Abs(outDir); err != nil {
-		return "", err
+	var srcs []string
+	for _, f := range files {
+		src, err := filepath.Abs(f)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, src)
 	}
 	profile, err := os.MkdirTemp("", "thidua-lo-")
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer os.RemoveAll(profile)
 	profileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(profile)}).String()
-	cmd := exec.CommandContext(ctx, soffice,
-		"-env:UserInstallation="+profileURL,
+	args := append([]string{"-env:UserInstallation=" + profileURL,
 		"--headless", "--invisible", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-		"--convert-to", "pdf", "--outdir", outDir, src)
+		"--convert-to", "pdf", "--outdir", outDir}, srcs...)
+	cmd := exec.CommandContext(ctx, soffice, args...)
 	cmd.Env = append(os.Environ(), "HOME="+profile)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	killGroup(cmd)
 	err = cmd.Run()
+	names := make([]string, len(srcs))
+	for i, s := range srcs {
+		names[i] = filepath.Base(s)
+	}
 	if ctx.Err() != nil {
-		return "", fmt.Errorf("LibreOffice chuyển %s sang PDF quá lâu, đã dừng: %w", filepath.Base(src), ctx.Err())
+		return nil, fmt.Errorf("LibreOffice chuyển %s sang PDF quá lâu, đã dừng: %w", strings.Join(names, ", "), ctx.Err())
 	}
-	pdf := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))+".pdf")
 	if err != nil {
-		return "", fmt.Errorf("LibreOffice không chuyển được %s sang PDF: %v\n%s", filepath.Base(src), err, strings.TrimSpace(out.String()))
+		return nil, fmt.Errorf("LibreOffice không chuyển được %s sang PDF: %v\n%s", strings.Join(names, ", "), err, strings.TrimSpace(out.String()))
 	}
-	if st, serr := os.Stat(pdf); serr != nil || st.Size() == 0 {
-		return "", fmt.Errorf("LibreOffice không tạo ra %s (tệp .docx có thể hỏng)\n%s", filepath.Base(pdf), strings.TrimSpace(out.String()))
+	var pdfs []string
+	for _, src := range srcs {
+		pdf := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))+".pdf")
+		if st, serr := os.Stat(pdf); serr != nil || st.Size() == 0 {
+			return nil, fmt.Errorf("LibreOffice không tạo ra %s (tệp .docx có thể hỏng)\n%s", filepath.Base(pdf), strings.TrimSpace(out.String()))
+		}
+		pdfs = append(pdfs, pdf)
 	}
-	return pdf, nil
+	return pdfs, nil
 }

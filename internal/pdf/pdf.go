@@ -55,7 +55,7 @@ func render(w io.Writer, d *doc.Document) error {
 	p.SetSubject(d.Subject, true)
 	p.SetDrawColor(0, 0, 0)
 	p.SetTextColor(0, 0, 0)
-	r := &renderer{p: p, ws: 0}
+	r := &renderer{p: p, lineCache: map[*doc.Paragraph]cachedLines{}, tableCache: map[*doc.Table]*tableLayout{}}
 	for _, s := range d.Sections {
 		r.section(s)
 		if r.err != nil {
@@ -84,6 +84,35 @@ type renderer struct {
 	font                     [3]int  // current encoding, style, size*100: avoids redundant Tf
 	scratch                  []chunk
 	err                      error
+	// lineCache and tableCache keep each paragraph's lines and each
+	// table's measures: pagination asks for them several times.
+	lineCache  map[*doc.Paragraph]cachedLines
+	tableCache map[*doc.Table]*tableLayout
+}
+
+type cachedLines struct {
+	width float64
+	lines []line
+}
+
+// lines breaks p for a width, once.
+func (r *renderer) lines(p *doc.Paragraph, width float64) []line {
+	if c, ok := r.lineCache[p]; ok && c.width == width {
+		return c.lines
+	}
+	l := breakLines(p, width)
+	r.lineCache[p] = cachedLines{width, l}
+	return l
+}
+
+// measure measures t, once.
+func (r *renderer) measure(t *doc.Table) *tableLayout {
+	if m, ok := r.tableCache[t]; ok {
+		return m
+	}
+	m := r.measureTable(t)
+	r.tableCache[t] = m
+	return m
 }
 
 func (r *renderer) section(s *doc.Section) {
@@ -148,7 +177,7 @@ func (r *renderer) flow(blocks []doc.Block, x, width float64) {
 			next = blocks[i+1]
 		}
 		if keepsNext(b) && !r.atTop() {
-			need := keepChain(blocks[i:], width)
+			need := r.keepChain(blocks[i:], width)
 			if need > r.room()+eps && need <= r.bottom-r.top {
 				r.newPage()
 			}
@@ -159,7 +188,7 @@ func (r *renderer) flow(blocks []doc.Block, x, width float64) {
 		case *doc.Table:
 			after := 0.0
 			if b.KeepNext && next != nil {
-				after = firstPart(next, width)
+				after = r.firstPart(next, width)
 			}
 			r.table(b, x, width, after)
 		case *doc.Rule:
@@ -192,29 +221,29 @@ func keepsNext(b doc.Block) bool {
 // keepChain is the height that must fit on one page for blocks[0], a
 // keep-with-next paragraph, to stay with what follows: the whole chain of
 // keep-with-next paragraphs and the first part of the block after them.
-func keepChain(blocks []doc.Block, width float64) float64 {
+func (r *renderer) keepChain(blocks []doc.Block, width float64) float64 {
 	need := 0.0
 	for _, b := range blocks {
 		if !keepsNext(b) {
-			return need + firstPart(b, width)
+			return need + r.firstPart(b, width)
 		}
-		need += height(b, width)
+		need += r.height(b, width)
 	}
 	return need
 }
 
 // firstPart is the least of b that Word places on a page before it would
 // rather move b to the next one.
-func firstPart(b doc.Block, width float64) float64 {
+func (r *renderer) firstPart(b doc.Block, width float64) float64 {
 	switch b := b.(type) {
 	case *doc.Paragraph:
-		n := len(breakLines(b, width))
+		n := len(r.lines(b, width))
 		if b.Props.KeepLines || n <= 3 {
 			return float64(n) * b.Props.Line
 		}
 		return 2 * b.Props.Line
 	case *doc.Table:
-		m := measureTable(b, width)
+		m := r.measure(b)
 		need := m.border()
 		for i := range b.Rows {
 			need += m.heights[i]
@@ -224,16 +253,16 @@ func firstPart(b doc.Block, width float64) float64 {
 		}
 		return need
 	}
-	return height(b, width)
+	return r.height(b, width)
 }
 
 // height is the height b takes when nothing breaks it.
-func height(b doc.Block, width float64) float64 {
+func (r *renderer) height(b doc.Block, width float64) float64 {
 	switch b := b.(type) {
 	case *doc.Paragraph:
-		return float64(len(breakLines(b, width)))*b.Props.Line + b.Props.After
+		return float64(len(r.lines(b, width)))*b.Props.Line + b.Props.After
 	case *doc.Table:
-		m := measureTable(b, width)
+		m := r.measure(b)
 		h := m.border()
 		for _, rh := range m.heights {
 			h += rh
@@ -250,7 +279,7 @@ func height(b doc.Block, width float64) float64 {
 // paragraph places p's lines, splitting it across pages with two-line
 // widow and orphan control, as Word's default "Widow/Orphan control" does.
 func (r *renderer) paragraph(p *doc.Paragraph, x, width float64) {
-	lines := breakLines(p, width)
+	lines := r.lines(p, width)
 	lh := p.Props.Line
 	for i := 0; i < len(lines); {
 		rest := len(lines) - i

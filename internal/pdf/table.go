@@ -51,7 +51,7 @@ func (m *tableLayout) cellWidth(i, j int) float64 {
 	return m.colX[s+c.Columns()] - m.colX[s]
 }
 
-func measureTable(t *doc.Table, _ float64) *tableLayout {
+func (r *renderer) measureTable(t *doc.Table) *tableLayout {
 	m := &tableLayout{t: t}
 	x := 0.0
 	for _, w := range t.Columns {
@@ -81,7 +81,7 @@ func measureTable(t *doc.Table, _ float64) *tableLayout {
 			if c.Merge == doc.MergeContinue {
 				continue
 			}
-			content[i][j] = blocksHeight(c.Blocks, m.cellWidth(i, j)-2*t.PadX)
+			content[i][j] = r.blocksHeight(c.Blocks, m.cellWidth(i, j)-2*t.PadX)
 		}
 	}
 	for i, row := range t.Rows {
@@ -131,10 +131,10 @@ func cellAt(m *tableLayout, i, g int) int {
 }
 
 // blocksHeight is the height of blocks laid out in a cell, where nothing breaks.
-func blocksHeight(blocks []doc.Block, width float64) float64 {
+func (r *renderer) blocksHeight(blocks []doc.Block, width float64) float64 {
 	h := 0.0
 	for _, b := range blocks {
-		h += height(b, width)
+		h += r.height(b, width)
 	}
 	return h
 }
@@ -143,7 +143,7 @@ func blocksHeight(blocks []doc.Block, width float64) float64 {
 // begins with the header rows again. after is the height of the next
 // block's first part when the last row must stay with it.
 func (r *renderer) table(t *doc.Table, x, width, after float64) {
-	m := measureTable(t, width)
+	m := r.measure(t)
 	switch t.Align {
 	case doc.Center:
 		x += (width - t.Width()) / 2
@@ -219,7 +219,7 @@ func (r *renderer) row(m *tableLayout, i int, x float64, lastRow int) {
 		cx := x + m.colX[m.start[i][j]]
 		w := m.cellWidth(i, j)
 		inner := w - 2*t.PadX
-		ch := blocksHeight(c.Blocks, inner)
+		ch := r.blocksHeight(c.Blocks, inner)
 		room := h - 2*t.PadY - float64(end-i+1)*m.border()
 		y := top + m.border() + t.PadY
 		switch c.VAlign {
@@ -242,7 +242,7 @@ func (r *renderer) cellBlocks(blocks []doc.Block, x, width, y float64) {
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *doc.Paragraph:
-			lines := breakLines(b, width)
+			lines := r.lines(b, width)
 			r.drawLines(b, lines, x, width, y)
 			y += float64(len(lines))*b.Props.Line + b.Props.After
 		case *doc.Rule:
@@ -251,7 +251,7 @@ func (r *renderer) cellBlocks(blocks []doc.Block, x, width, y float64) {
 		case *doc.Spacer:
 			y += b.Height
 		case *doc.Table:
-			m := measureTable(b, width)
+			m := r.measure(b)
 			tx := x
 			switch b.Align {
 			case doc.Center:

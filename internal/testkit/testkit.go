@@ -1,0 +1,127 @@
+// Package testkit checks papers the way a user would, for tests: the text
+// poppler reads from a PDF, its fonts and pages, and what LibreOffice
+// makes of a DOCX. A test that needs a missing tool is skipped with the
+// Debian package to install, or fails when CI=true.
+package testkit
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"thidua/internal/office"
+)
+
+// packages names the Debian package of each tool.
+var packages = map[string]string{
+	"soffice":   "libreoffice-writer-nogui",
+	"pdftotext": "poppler-utils",
+	"pdfinfo":   "poppler-utils",
+	"pdffonts":  "poppler-utils",
+	"pdftoppm":  "poppler-utils",
+}
+
+// Need skips the test (fails it under CI=true) when a tool is missing.
+func Need(t testing.TB, tools ...string) {
+	t.Helper()
+	for _, tool := range tools {
+		found := false
+		if tool == "soffice" {
+			_, err := office.Find()
+			found = err == nil
+		} else {
+			_, err := exec.LookPath(tool)
+			found = err == nil
+		}
+		if !found {
+			msg := tool + " không có trên máy: hãy cài gói Debian " + packages[tool] + " (apt-get install " + packages[tool] + ")"
+			if os.Getenv("CI") == "true" {
+				t.Fatal(msg)
+			}
+			t.Skip(msg)
+		}
+	}
+}
+
+func run(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	Need(t, name)
+	out, err := exec.Command(name, args...).Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, ee.Stderr)
+		}
+		t.Fatalf("%s: %v", name, err)
+	}
+	return string(out)
+}
+
+// Text returns the text of a PDF as pdftotext reads it, pages separated
+// by form feeds. Extra arguments go to pdftotext (e.g. "-layout").
+func Text(t testing.TB, pdf string, args ...string) string {
+	t.Helper()
+	return run(t, "pdftotext", append(append(args, pdf), "-")...)
+}
+
+// Pages returns the text of each page of a PDF.
+func Pages(t testing.TB, pdf string) []string {
+	t.Helper()
+	pages := strings.Split(Text(t, pdf), "\f")
+	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
+		pages = pages[:n-1]
+	}
+	return pages
+}
+
+// Info returns pdfinfo's fields: "Pages", "Page size", ...
+func Info(t testing.TB, pdf string) map[string]string {
+	t.Helper()
+	info := map[string]string{}
+	for _, line := range strings.Split(run(t, "pdfinfo", pdf), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok {
+			info[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	return info
+}
+
+// Font is one row of pdffonts.
+type Font struct {
+	Name, Type string
+	Embedded   bool
+}
+
+// Fonts lists the fonts a PDF uses.
+func Fonts(t testing.TB, pdf string) []Font {
+	t.Helper()
+	var out []Font
+	lines := strings.Split(run(t, "pdffonts", pdf), "\n")
+	for _, l := range lines[min(2, len(lines)):] {
+		f := strings.Fields(l)
+		if len(f) < 7 {
+			continue
+		}
+		// name type [type...] encoding emb sub uni object ID
+		n := len(f)
+		out = append(out, Font{Name: f[0], Type: strings.Join(f[1:n-6], " "), Embedded: f[n-5] == "yes"})
+	}
+	return out
+}
+
+// LibreOffice converts DOCX files to PDFs in dir and returns their paths.
+func LibreOffice(t testing.TB, dir string, docx ...string) []string {
+	t.Helper()
+	Need(t, "soffice")
+	pdfs, err := office.ToPDFs(context.Background(), dir, docx...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdfs
+}
+
+// Words splits text into words.
+func Words(s string) []string { return strings.Fields(s) }
