@@ -1,6 +1,8 @@
 package docx
 
 import (
+	"thidua/internal/testkit"
+
 	"fmt"
 	"image"
 	"image/png"
@@ -41,7 +43,7 @@ func TestLibreOffice(t *testing.T) {
 	if testing.Short() && os.Getenv("CI") != "true" {
 		t.Skip("LibreOffice conversion is slow; run without -short")
 	}
-	needTools(t, "soffice", "pdftotext", "pdfinfo", "pdftoppm")
+	testkit.Need(t, "soffice", "pdftotext", "pdfinfo", "pdftoppm")
 	one := func(s ...*doc.Section) *doc.Document { return &doc.Document{Title: "Thử", Sections: s} }
 	docs := map[string]*doc.Document{
 		"exact":    one(fillPage(&doc.Spacer{Height: 21.5}, false)),
@@ -57,7 +59,7 @@ func TestLibreOffice(t *testing.T) {
 	// Where a paragraph "Đoạn số N" landed, by page.
 	pageOf := func(pdf string, n int) int {
 		re := regexp.MustCompile(fmt.Sprintf(`(?m)Đoạn số %d\s*$`, n))
-		for p := 1; p <= pageCount(t, pdf); p++ {
+		for p := 1; p <= testkit.PageCount(t, pdf); p++ {
 			if re.MatchString(pageText(t, pdf, p)) {
 				return p
 			}
@@ -77,14 +79,14 @@ func TestLibreOffice(t *testing.T) {
 		t.Errorf("overfull: paragraph 31 is on page %d, want 2 (half a point too low for page 1)", got)
 	}
 	for name, want := range map[string]int{"exact": 2, "overfull": 2, "rule": 2, "sections": 4} {
-		if got := pageCount(t, pdfs[name]); got != want {
+		if got := testkit.PageCount(t, pdfs[name]); got != want {
 			t.Errorf("%s: %d pages, want %d", name, got, want)
 		}
 	}
 
 	// A4 pages, the second section's landscape.
 	for name, pdf := range pdfs {
-		n := pageCount(t, pdf)
+		n := testkit.PageCount(t, pdf)
 		out, err := exec.Command("pdfinfo", "-f", "1", "-l", fmt.Sprint(n), pdf).Output()
 		if err != nil {
 			t.Fatal(err)
@@ -114,25 +116,25 @@ func TestLibreOffice(t *testing.T) {
 		"sample":   {"", "2", "3", "4"},
 		"sections": {"", "2", "", "2"},
 	} {
-		ws := words(t, pdfs[name])
-		if n := pageCount(t, pdfs[name]); n != len(want) {
+		ws := testkit.Boxes(t, pdfs[name])
+		if n := testkit.PageCount(t, pdfs[name]); n != len(want) {
 			t.Errorf("%s: %d pages, want %d", name, n, len(want))
 			continue
 		}
 		for p, num := range want {
-			var inMargin []word
+			var inMargin []testkit.Word
 			for _, w := range ws {
-				if w.page == p+1 && w.yMax < doc.MarginTop {
+				if w.Page == p+1 && w.YMax < doc.MarginTop {
 					inMargin = append(inMargin, w)
 				}
 			}
 			if num == "" {
 				if len(inMargin) != 0 {
-					t.Errorf("%s page %d: %q in the top margin, want nothing", name, p+1, inMargin[0].text)
+					t.Errorf("%s page %d: %q in the top margin, want nothing", name, p+1, inMargin[0].Text)
 				}
 				continue
 			}
-			if len(inMargin) != 1 || inMargin[0].text != num {
+			if len(inMargin) != 1 || inMargin[0].Text != num {
 				t.Errorf("%s page %d: top margin holds %v, want the number %s", name, p+1, inMargin, num)
 				continue
 			}
@@ -141,26 +143,26 @@ func TestLibreOffice(t *testing.T) {
 			if name == "sections" && p > 1 {
 				c = doc.MarginLeft + (doc.PageHeight-doc.MarginLeft-doc.MarginRight)/2
 			}
-			if mid := (w.xMin + w.xMax) / 2; math.Abs(mid-c) > 1 {
+			if mid := (w.XMin + w.XMax) / 2; math.Abs(mid-c) > 1 {
 				t.Errorf("%s page %d: number centred at %.2f pt, want %.2f", name, p+1, mid, c)
 			}
-			if w.yMin < doc.HeaderTop-1 {
-				t.Errorf("%s page %d: number starts at %.2f pt, above the header line at %.2f", name, p+1, w.yMin, doc.HeaderTop)
+			if w.YMin < doc.HeaderTop-1 {
+				t.Errorf("%s page %d: number starts at %.2f pt, above the header line at %.2f", name, p+1, w.YMin, doc.HeaderTop)
 			}
 		}
 	}
 
 	// Text starts at the left margin.
-	for _, w := range words(t, pdfs["exact"]) {
-		if w.text == "Đoạn" && (w.xMin < doc.MarginLeft || w.xMin > doc.MarginLeft+1.5) {
-			t.Errorf("paragraph starts at x = %.2f pt, want the 30 mm margin %.2f", w.xMin, doc.MarginLeft)
+	for _, w := range testkit.Boxes(t, pdfs["exact"]) {
+		if w.Text == "Đoạn" && (w.XMin < doc.MarginLeft || w.XMin > doc.MarginLeft+1.5) {
+			t.Errorf("paragraph starts at x = %.2f pt, want the 30 mm margin %.2f", w.XMin, doc.MarginLeft)
 			break
 		}
 	}
 
 	// The words of the sample are all there.
 	all := ""
-	for p := 1; p <= pageCount(t, pdfs["sample"]); p++ {
+	for p := 1; p <= testkit.PageCount(t, pdfs["sample"]); p++ {
 		all += pageText(t, pdfs["sample"], p)
 	}
 	all = strings.Join(strings.Fields(all), " ")

@@ -7,8 +7,10 @@ package testkit
 import (
 	"context"
 	"errors"
+	"html"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -125,3 +127,46 @@ func LibreOffice(t testing.TB, dir string, docx ...string) []string {
 
 // Words splits text into words.
 func Words(s string) []string { return strings.Fields(s) }
+
+// Word is one word pdftotext finds, with its box in points from the
+// page's top left corner.
+type Word struct {
+	Page                   int
+	Text                   string
+	XMin, YMin, XMax, YMax float64
+}
+
+// Boxes lists the words of a PDF with their boxes (pdftotext -bbox).
+func Boxes(t testing.TB, pdf string) []Word {
+	t.Helper()
+	var ws []Word
+	page := 0
+	attr := func(line, name string) float64 {
+		_, rest, _ := strings.Cut(line, name+`="`)
+		v, _, _ := strings.Cut(rest, `"`)
+		f, _ := strconv.ParseFloat(v, 64)
+		return f
+	}
+	for _, line := range strings.Split(run(t, "pdftotext", "-bbox", pdf, "-"), "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(line, "<page "):
+			page++
+		case strings.HasPrefix(line, "<word "):
+			_, text, _ := strings.Cut(line, ">")
+			text, _, _ = strings.Cut(text, "</word>")
+			ws = append(ws, Word{page, html.UnescapeString(text), attr(line, "xMin"), attr(line, "yMin"), attr(line, "xMax"), attr(line, "yMax")})
+		}
+	}
+	return ws
+}
+
+// PageCount is the number of pages of a PDF.
+func PageCount(t testing.TB, pdf string) int {
+	t.Helper()
+	n, err := strconv.Atoi(Info(t, pdf)["Pages"])
+	if err != nil {
+		t.Fatalf("pdfinfo: no page count in %s", pdf)
+	}
+	return n
+}
