@@ -67,7 +67,7 @@ func atomize(p *doc.Paragraph) []atom {
 }
 
 // hyphenBreak returns the index just after the first hyphen in w that
-// stands between a letter or digit and a letter, or -1.
+// stands between two letters or digits ("kinh-tế", "2023-2025"), or -1.
 func hyphenBreak(w string) int {
 	for i := 1; i < len(w)-1; i++ {
 		if w[i] != '-' {
@@ -75,7 +75,7 @@ func hyphenBreak(w string) int {
 		}
 		prev, _ := utf8.DecodeLastRuneInString(w[:i])
 		next, _ := utf8.DecodeRuneInString(w[i+1:])
-		if (unicode.IsLetter(prev) || unicode.IsDigit(prev)) && unicode.IsLetter(next) {
+		if (unicode.IsLetter(prev) || unicode.IsDigit(prev)) && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
 			return i + 1
 		}
 	}
@@ -95,7 +95,6 @@ func breakLines(p *doc.Paragraph, width float64) []line {
 		}
 		return w
 	}
-	const eps = 0.01
 	var lines []line
 	cur := line{indent: pr.FirstLine}
 	curAvail := avail(true)
@@ -130,14 +129,14 @@ func breakLines(p *doc.Paragraph, width float64) []line {
 			}
 		}
 		switch {
-		case cur.width+pending+w <= curAvail-italicCorrection(atoms[j-1], p.Props.Size)+eps:
+		case cur.width+pending+w <= curAvail-italicCorrection(atoms[j-1], p.Props.Size)+widthEps:
 			cur.atoms = append(cur.atoms, atoms[i:j]...)
 			cur.width += pending + w
 			pending = 0
 			i = j
 		case len(cur.atoms) > 0:
 			flush()
-		case a.width <= curAvail-cur.width+eps:
+		case a.width <= curAvail-cur.width+widthEps:
 			// a word wider than the line starts alone; its first atoms fit
 			cur.atoms = append(cur.atoms, a)
 			cur.width += a.width
@@ -163,6 +162,10 @@ func breakLines(p *doc.Paragraph, width float64) []line {
 	lines[len(lines)-1].last = true
 	return lines
 }
+
+// widthEps absorbs float rounding in sums of widths, nothing more: a line
+// a hair too wide goes to the next line in LibreOffice too.
+const widthEps = 1e-6
 
 // italicCorrection is the room LibreOffice keeps at the end of a line
 // that ends in italics, so that the slanted last letter does not pass the
