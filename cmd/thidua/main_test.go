@@ -332,3 +332,37 @@ func TestConvert(t *testing.T) {
 		t.Fatal(errOut)
 	}
 }
+
+// A clerk's Word form filled from a sample record, once and once per member.
+func TestFill(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "dk.docx")
+	code, stdout, errOut := cli(t, "fill", "../../samples/forms/dang-ky-giao-uoc.docx", "../../samples/bac-trung-bo-2023.toml", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	data, _ := os.ReadFile(out)
+	text := testkit.DOCXText(t, data)
+	for _, want := range []string{"BẢNG ĐĂNG KÝ GIAO ƯỚC THI ĐUA NĂM 2023", "Nguyễn Đức Trung", "Võ Văn Hưng", "Ủy ban nhân dân tỉnh Thừa Thiên Huế", "ngày 14 tháng 3 năm 2023"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("filled form lacks %q:\n%s", want, text)
+		}
+	}
+	if !strings.Contains(stdout, "Đã ghi") {
+		t.Errorf("stdout %q", stdout)
+	}
+	each := filepath.Join(dir, "moi")
+	if code, _, errOut := cli(t, "fill", "../../samples/forms/to-trinh.docx", "../../samples/bac-trung-bo-2023.toml", "-o", each, "--moi", "thanh_vien"); code != 0 {
+		t.Fatalf("--moi: exit %d: %s", code, errOut)
+	}
+	if files, _ := filepath.Glob(filepath.Join(each, "*.docx")); len(files) != 6 {
+		t.Errorf("--moi thanh_vien wrote %d files, want one per member (6)", len(files))
+	}
+	// a form with a mistake: nothing written, the tag located
+	bad := filepath.Join(dir, "bad.docx")
+	src, _ := os.ReadFile("../../samples/forms/dang-ky-giao-uoc.docx")
+	os.WriteFile(bad, src[:len(src)/2], 0o644)
+	if code, _, errOut := cli(t, "fill", bad, "../../samples/bac-trung-bo-2023.toml", "-o", filepath.Join(dir, "x.docx")); code != exitInput || !strings.Contains(errOut, "bad.docx") {
+		t.Errorf("broken form: exit %d, %q", code, errOut)
+	}
+}

@@ -8,9 +8,10 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"text/template"
+	"time"
 
 	"thidua/internal/fill"
+	"thidua/internal/view"
 )
 
 // Filling one copy of a form per member, as a batch does: the form is
@@ -20,11 +21,7 @@ func ExampleForm_Execute() {
 	if err != nil {
 		panic(err)
 	}
-	funcs := template.FuncMap{
-		"in_hoa": strings.ToUpper,
-		"ngay":   func(any) string { return "ngày 14 tháng 03 năm 2023" },
-	}
-	f, err := fill.Parse(form, fill.Options{Funcs: funcs})
+	f, err := fill.Parse(form, fill.Options{Funcs: view.Funcs()})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -37,8 +34,8 @@ func ExampleForm_Execute() {
 				{"id": "nghe-an", "ten": "Ủy ban nhân dân tỉnh Nghệ An", "thu_truong": map[string]any{"ho_ten": "Nguyễn Đức Trung", "chuc_vu": "Chủ tịch"}},
 				{"id": "ha-tinh", "ten": "Ủy ban nhân dân tỉnh Hà Tĩnh", "thu_truong": map[string]any{"ho_ten": "Võ Trọng Hải", "chuc_vu": "Chủ tịch"}},
 			},
-			"phien":    map[string]any{"ngay": "2023-03-14", "dia_diem": "Thành phố Vinh, tỉnh Nghệ An"},
-			"giao_uoc": map[string]any{"ky_hieu": "GƯTĐ-CTĐBTB", "noi_dung": []string{"Hoàn thành các chỉ tiêu."}},
+			"phien":    map[string]any{"ngay": time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC), "dia_diem": "Thành phố Vinh, tỉnh Nghệ An"},
+			"giao_uoc": map[string]any{"so": int64(0), "ky_hieu": "GƯTĐ-CTĐBTB", "noi_dung": []string{"Hoàn thành các chỉ tiêu."}},
 		})
 		if err != nil {
 			fmt.Println(err)

@@ -44,7 +44,7 @@ func fullForm(split bool) *docBuilder {
 var fullBody = []string{
 	"BẢNG ĐĂNG KÝ GIAO ƯỚC THI ĐUA NĂM 2023",
 	"Kính gửi: Hội đồng Thi đua - Khen thưởng Trung ương",
-	"Thời gian: 08 giờ 00 phút, ngày 14 tháng 03 năm 2023",
+	"Thời gian: 08 giờ 00 phút, ngày 14 tháng 3 năm 2023",
 	"STT | Tên đơn vị | Người đứng đầu | Chức vụ",
 	"1 | Ủy ban nhân dân tỉnh Thanh Hóa | Đỗ Minh Tuấn | Chủ tịch",
 	"2 | Ủy ban nhân dân tỉnh Nghệ An | Nguyễn Đức Trung | Chủ tịch",
@@ -288,7 +288,7 @@ func TestOptionalMarker(t *testing.T) {
 	delete(rec["phien"].(map[string]any), "gio")
 	sameLines(t, fillLines(t, b.bytes(), rec, "word/document.xml"), []string{"Giờ: ; ngày: ; tên: ."})
 	rec["giao_uoc"].(map[string]any)["ngay"] = time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
-	sameLines(t, fillLines(t, b.bytes(), rec, "word/document.xml"), []string{"Giờ: ; ngày: ngày 15 tháng 03 năm 2023; tên: ."})
+	sameLines(t, fillLines(t, b.bytes(), rec, "word/document.xml"), []string{"Giờ: ; ngày: ngày 15 tháng 3 năm 2023; tên: ."})
 }
 
 // TestMissingValuesAllReported: Check, and Execute, list every value the
@@ -510,7 +510,7 @@ func TestFunctionErrorIsLocated(t *testing.T) {
 		t.Fatalf("error = %v, want one problem", err)
 	}
 	p := fe.Problems[0]
-	if p.Tag != "{{ngay .phien.dia_diem}}" || p.Where.Paragraph != 1 || !strings.Contains(p.Msg, "kiểu string") {
+	if p.Tag != "{{ngay .phien.dia_diem}}" || p.Where.Paragraph != 1 || !strings.Contains(p.Msg, "không đúng dạng ngày") {
 		t.Errorf("problem = %s", p)
 	}
 }

@@ -1,36 +1,18 @@
 package fill
 
 import (
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
-	"thidua/internal/office"
+	"thidua/internal/testkit"
 )
-
-// needTool skips the test when a tool is missing, unless CI=true.
-func needTool(t *testing.T, ok bool, what, pkg string) {
-	t.Helper()
-	if ok {
-		return
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is required in CI (Debian package %s)", what, pkg)
-	}
-	t.Skipf("%s not installed (Debian package %s)", what, pkg)
-}
 
 // TestOutputsOpenInLibreOffice: LibreOffice opens every filled form and
 // the text of its PDF shows the filled values.
 func TestOutputsOpenInLibreOffice(t *testing.T) {
-	_, err := office.Find()
-	needTool(t, err == nil, "LibreOffice", "libreoffice-writer-nogui")
-	_, err = exec.LookPath("pdftotext")
-	needTool(t, err == nil, "pdftotext", "poppler-utils")
+	testkit.Need(t, "soffice", "pdftotext")
 
 	emptied := &docBuilder{split: true}
 	emptied.p("Trước bảng").table([]string{"{{range .thanh_vien}}{{.ten}}", "{{end}}"}).p("Sau bảng")
@@ -40,17 +22,16 @@ func TestOutputsOpenInLibreOffice(t *testing.T) {
 		data map[string]any
 		want []string
 	}{
-		{"full", fullForm(true).bytes(), sampleRecord(), []string{"CỤM THI ĐUA CÁC TỈNH BẮC TRUNG BỘ", "ngày 14 tháng 03 năm 2023", "Trần Thắng", "Cụm trưởng: nghe-an", "- Làm tốt công tác cải cách hành chính.", "Ký hiệu: GƯTĐ-CTĐBTB - năm 2023", "Hội nghị ký kết năm 2023"}},
+		{"full", fullForm(true).bytes(), sampleRecord(), []string{"CỤM THI ĐUA CÁC TỈNH BẮC TRUNG BỘ", "ngày 14 tháng 3 năm 2023", "Trần Thắng", "Cụm trưởng: nghe-an", "- Làm tốt công tác cải cách hành chính.", "Ký hiệu: GƯTĐ-CTĐBTB - năm 2023", "Hội nghị ký kết năm 2023"}},
 		{"rows50", memberTable(true), withMembers(50), []string{"50 đơn vị 50", "1 đơn vị 1", "Hết."}},
 		{"rows0", memberTable(true), withMembers(0), []string{"Danh sách:", "STT Đơn vị", "Hết."}},
 		{"emptied", emptied.bytes(), withMembers(0), []string{"Trước bảng", "Sau bảng"}},
 		{"split", readFile(t, "testdata/libreoffice-split.docx"), sampleRecord(), []string{"Kính gửi: Hội đồng Thi đua - Khen thưởng Trung ương.", "Cụm trưởng: Ủy ban nhân dân tỉnh Nghệ An", "GƯTĐ-CTĐBTB"}},
 		{"dang-ky", readFile(t, "../../samples/forms/dang-ky-giao-uoc.docx"), sampleRecord(), []string{"BẢNG ĐĂNG KÝ GIAO ƯỚC THI ĐUA NĂM 2023", "Nguyễn Văn Phương", "Võ Văn Hưng", "CỤM TRƯỞNG"}},
-		{"to-trinh", readFile(t, "../../samples/forms/to-trinh.docx"), sampleRecord(), []string{"TỜ TRÌNH", "Nghệ An, ngày 14 tháng 03 năm 2023", "- tỉnh Quảng Trị;", "6 đơn vị thành viên"}},
+		{"to-trinh", readFile(t, "../../samples/forms/to-trinh.docx"), sampleRecord(), []string{"TỜ TRÌNH", "Nghệ An, ngày 14 tháng 3 năm 2023", "- tỉnh Quảng Trị;", "6 đơn vị thành viên"}},
 	}
 	dir := t.TempDir()
-	var wg sync.WaitGroup
-	sem := make(chan bool, 2)
+	var files []string
 	for _, c := range cases {
 		out, err := mustParse(t, c.form).Execute(c.data)
 		if err != nil {
@@ -60,28 +41,15 @@ func TestOutputsOpenInLibreOffice(t *testing.T) {
 		if err := os.WriteFile(docx, out, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- true
-			defer func() { <-sem }()
-			pdf, err := office.ToPDF(context.Background(), docx, dir)
-			if err != nil {
-				t.Errorf("%s: %v", c.name, err)
-				return
-			}
-			text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
-			if err != nil {
-				t.Errorf("%s: pdftotext: %v", c.name, err)
-				return
-			}
-			flat := strings.Join(strings.Fields(string(text)), " ")
-			for _, w := range c.want {
-				if !strings.Contains(flat, w) {
-					t.Errorf("%s: PDF text lacks %q:\n%s", c.name, w, text)
-				}
-			}
-		}()
+		files = append(files, docx)
 	}
-	wg.Wait()
+	for i, pdf := range testkit.LibreOffice(t, dir, files...) {
+		c := cases[i]
+		flat := strings.Join(strings.Fields(testkit.Text(t, pdf, "-layout")), " ")
+		for _, w := range c.want {
+			if !strings.Contains(flat, w) {
+				t.Errorf("%s: PDF text lacks %q:\n%s", c.name, w, flat)
+			}
+		}
+	}
 }

@@ -30,7 +30,7 @@ func TestLibreOfficeSplitForm(t *testing.T) {
 	parts := unzip(t, out)
 	sameLines(t, lines(t, parts["word/document.xml"]), []string{
 		"Kính gửi: Hội đồng Thi đua - Khen thưởng Trung ương.",
-		"Ngày: ngày 14 tháng 03 năm 2023; “giờ”: 08 giờ 00 phút",
+		"Ngày: ngày 14 tháng 3 năm 2023; “giờ”: 08 giờ 00 phút",
 		"Ký kết",
 		"STT | Đơn vị | Thủ trưởng",
 		"1 | tỉnh Thanh Hóa | Đỗ Minh Tuấn",
@@ -59,8 +59,8 @@ func TestSampleForms(t *testing.T) {
 	sameLines(t, dk, []string{
 		"HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TRUNG ƯƠNG / CỤM THI ĐUA CÁC TỈNH BẮC TRUNG BỘ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc",
 		"BẢNG ĐĂNG KÝ GIAO ƯỚC THI ĐUA NĂM 2023",
-		"(Kèm theo Giao ước số 1/GƯTĐ-CTĐBTB)",
-		"Thực hiện kế hoạch công tác thi đua, khen thưởng năm 2023 của Cụm thi đua các tỉnh Bắc Trung Bộ, các đơn vị thành viên đăng ký ký kết giao ước thi đua tại hội nghị ngày 14 tháng 03 năm 2023, lúc 08 giờ 00 phút, tại Thành phố Vinh, tỉnh Nghệ An, gồm:",
+		"(Kèm theo Giao ước số 01/GƯTĐ-CTĐBTB)",
+		"Thực hiện kế hoạch công tác thi đua, khen thưởng năm 2023 của Cụm thi đua các tỉnh Bắc Trung Bộ, các đơn vị thành viên đăng ký ký kết giao ước thi đua tại hội nghị ngày 14 tháng 3 năm 2023, lúc 08 giờ 00 phút, tại Thành phố Vinh, tỉnh Nghệ An, gồm:",
 		"STT | Tên đơn vị | Người đứng đầu | Chức vụ | Ký tên",
 		"1 | Ủy ban nhân dân tỉnh Thanh Hóa | Đỗ Minh Tuấn | Chủ tịch | ",
 		"2 | Ủy ban nhân dân tỉnh Nghệ An | Nguyễn Đức Trung | Chủ tịch | ",
@@ -71,7 +71,7 @@ func TestSampleForms(t *testing.T) {
 		"Các đơn vị thống nhất thi đua thực hiện các nội dung sau:",
 		"1. Hoàn thành các chỉ tiêu kinh tế - xã hội.",
 		"2. Làm tốt công tác cải cách hành chính.",
-		"Thành phố Vinh, tỉnh Nghệ An, ngày 14 tháng 03 năm 2023",
+		"Thành phố Vinh, tỉnh Nghệ An, ngày 14 tháng 3 năm 2023",
 		"TM. CỤM THI ĐUA CÁC TỈNH BẮC TRUNG BỘ",
 		"CỤM TRƯỞNG",
 		"", "",
@@ -79,14 +79,14 @@ func TestSampleForms(t *testing.T) {
 	})
 	tt := fillLines(t, readFile(t, "../../samples/forms/to-trinh.docx"), sampleRecord(), "word/document.xml")
 	sameLines(t, tt, []string{
-		"ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN / Số: 1/TTr-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc / Nghệ An, ngày 14 tháng 03 năm 2023",
+		"ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN / Số: /TTr-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc / Nghệ An, ngày 14 tháng 3 năm 2023",
 		"TỜ TRÌNH",
 		"Về việc ký kết giao ước thi đua năm 2023",
 		"của Cụm thi đua các tỉnh Bắc Trung Bộ",
 		"",
 		"Kính gửi: Hội đồng Thi đua - Khen thưởng Trung ương.",
 		"Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-		"Vào ngày 14 tháng 03 năm 2023, lúc 08 giờ 00 phút, tại Thành phố Vinh, tỉnh Nghệ An, 6 đơn vị thành viên Cụm thi đua các tỉnh Bắc Trung Bộ đã tổ chức hội nghị ký kết giao ước thi đua năm 2023, do các đồng chí Nguyễn Đức Trung, Chủ tịch UBND tỉnh Nghệ An, Cụm trưởng; Võ Văn Hưng, Chủ tịch UBND tỉnh Quảng Trị, Cụm phó chủ trì.",
+		"Vào ngày 14 tháng 3 năm 2023, lúc 08 giờ 00 phút, tại Thành phố Vinh, tỉnh Nghệ An, 6 đơn vị thành viên Cụm thi đua các tỉnh Bắc Trung Bộ đã tổ chức hội nghị ký kết giao ước thi đua năm 2023, do các đồng chí Nguyễn Đức Trung, Chủ tịch UBND tỉnh Nghệ An, Cụm trưởng; Võ Văn Hưng, Chủ tịch UBND tỉnh Quảng Trị, Cụm phó chủ trì.",
 		"Các đơn vị ký kết:",
 		"- Ủy ban nhân dân tỉnh Thanh Hóa, do đồng chí Đỗ Minh Tuấn, Chủ tịch, ký.",
 		"- Ủy ban nhân dân tỉnh Nghệ An, do đồng chí Nguyễn Đức Trung, Chủ tịch, ký.",

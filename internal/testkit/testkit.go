@@ -5,11 +5,15 @@
 package testkit
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"html"
+	"io"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -170,3 +174,37 @@ func PageCount(t testing.TB, pdf string) int {
 	}
 	return n
 }
+
+// DOCXText returns the text of a .docx's body, paragraphs separated by
+// newlines, as Word would show it without layout.
+func DOCXText(t testing.TB, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a .docx: %v", err)
+	}
+	for _, f := range zr.File {
+		if f.Name != "word/document.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := paraEnd.ReplaceAllString(string(b), "\n")
+		s = tag.ReplaceAllString(s, "")
+		return html.UnescapeString(s)
+	}
+	t.Fatal("no word/document.xml in the .docx")
+	return ""
+}
+
+var (
+	paraEnd = regexp.MustCompile(`</w:p>`)
+	tag     = regexp.MustCompile(`<[^>]*>`)
+)

@@ -325,3 +325,56 @@ func addFields(m map[string]any, v reflect.Value) {
 		}
 	}
 }
+
+// Paths lists every field path data of v's type can hold, the way Word
+// forms name them: "cum.ten", "thanh_vien[].thu_truong.ho_ten",
+// "giao_uoc.noi_dung[]"; items of lists of tables also have "stt". v is a
+// value or pointer of the record's type (or of any struct with toml tags).
+func Paths(v any) []string {
+	var out []string
+	addPaths(&out, "", reflect.TypeOf(v))
+	return out
+}
+
+func addPaths(out *[]string, prefix string, t reflect.Type) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Implements(daterType) || reflect.PointerTo(t).Implements(daterType) || t == reflect.TypeFor[time.Time]() {
+		*out = append(*out, prefix)
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			tag := strings.Split(f.Tag.Get("toml"), ",")[0]
+			switch {
+			case tag == "-":
+			case tag == "" && f.Anonymous:
+				addPaths(out, prefix, f.Type)
+			case tag != "":
+				addPaths(out, join(prefix, tag), f.Type)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if isStructy(t.Elem()) {
+			*out = append(*out, prefix+"[].stt")
+			addPaths(out, prefix+"[]", t.Elem())
+			return
+		}
+		*out = append(*out, prefix+"[]")
+	default:
+		*out = append(*out, prefix)
+	}
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}

@@ -108,3 +108,12 @@ func TestPrint(t *testing.T) {
 		t.Errorf("Print(date) = %q", got)
 	}
 }
+
+func TestPaths(t *testing.T) {
+	paths := strings.Join(Paths(record.Record{}), " ")
+	for _, want := range []string{"cum.ten", "cum.nam", "thanh_vien[].stt", "thanh_vien[].thu_truong.ho_ten", "thanh_vien[].thu_truong.tham_quyen[]", "phien.ngay", "giao_uoc.noi_dung[]", "phien.chu_tri[].ho_ten"} {
+		if !strings.Contains(" "+paths+" ", " "+want+" ") {
+			t.Errorf("Paths lacks %q: %s", want, paths)
+		}
+	}
+}
