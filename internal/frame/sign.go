@@ -37,48 +37,43 @@ func (s Sig) blocks() []doc.Block {
 }
 
 // Signatures lays out the end of a paper: one signer on the right with
-// "Nơi nhận" on the left; two signers side by side; more in a grid, two
-// per row, the last one centred when their number is odd. A block never
-// splits across pages.
+// "Nơi nhận" on the left; several in a grid, two per row, the last one
+// centred when their number is odd, and "Nơi nhận" under the grid, kept
+// on the page of the last signature. A block never splits across pages.
 func Signatures(copies []string, sigs []Sig) []doc.Block {
 	width := doc.PageWidth - doc.MarginLeft - doc.MarginRight
-	half := width / 2
-	switch {
-	case len(sigs) == 1:
+	if len(sigs) <= 1 {
+		if len(sigs) == 0 && len(copies) == 0 {
+			return nil
+		}
+		right := &doc.Cell{}
+		if len(sigs) == 1 {
+			right.Blocks = sigs[0].blocks()
+		}
 		left := width * 0.45
 		return []doc.Block{&doc.Table{
 			Columns: []float64{left, width - left},
-			Rows:    []*doc.Row{{Cells: []*doc.Cell{{Blocks: copiesBlocks(copies)}, {Blocks: sigs[0].blocks()}}}},
+			Rows:    []*doc.Row{{Cells: []*doc.Cell{{Blocks: copiesBlocks(copies)}, right}}},
 		}}
-	case len(sigs) == 0:
-		if len(copies) == 0 {
-			return nil
+	}
+	// A grid of quarter columns: a signature takes two, so that the odd
+	// last one sits in the middle two.
+	q := width / 4
+	grid := &doc.Table{Columns: []float64{q, q, q, q}}
+	for i := 0; i < len(sigs); i += 2 {
+		row := &doc.Row{}
+		if i+1 < len(sigs) {
+			row.Cells = []*doc.Cell{{Blocks: sigs[i].blocks(), Span: 2}, {Blocks: sigs[i+1].blocks(), Span: 2}}
+		} else {
+			row.Cells = []*doc.Cell{{}, {Blocks: sigs[i].blocks(), Span: 2}, {}}
 		}
-		return []doc.Block{&doc.Table{
-			Columns: []float64{width * 0.45, width * 0.55},
-			Rows:    []*doc.Row{{Cells: []*doc.Cell{{Blocks: copiesBlocks(copies)}, {}}}},
-		}}
-	}
-	out := []doc.Block{&doc.Spacer{Height: 6}}
-	grid := &doc.Table{Columns: []float64{half, half}}
-	for i := 0; i+1 < len(sigs); i += 2 {
-		grid.Rows = append(grid.Rows, &doc.Row{Cells: []*doc.Cell{{Blocks: sigs[i].blocks()}, {Blocks: sigs[i+1].blocks()}}})
-	}
-	out = append(out, grid)
-	if len(sigs)%2 == 1 {
-		out = append(out, &doc.Table{
-			Columns: []float64{half},
-			Align:   doc.Center,
-			Rows:    []*doc.Row{{Cells: []*doc.Cell{{Blocks: sigs[len(sigs)-1].blocks()}}}},
-		})
+		grid.Rows = append(grid.Rows, row)
 	}
 	if len(copies) > 0 {
-		out = append(out, &doc.Table{
-			Columns: []float64{width * 0.45, width * 0.55},
-			Rows:    []*doc.Row{{Cells: []*doc.Cell{{Blocks: copiesBlocks(copies)}, {}}}},
-		})
+		grid.Rows[len(grid.Rows)-1].KeepNext = true
+		grid.Rows = append(grid.Rows, &doc.Row{Cells: []*doc.Cell{{Blocks: copiesBlocks(copies), Span: 2}, {Span: 2}}})
 	}
-	return out
+	return []doc.Block{&doc.Spacer{Height: 6}, grid}
 }
 
 // copiesBlocks writes "Nơi nhận:" and its list (box 9b); the list ends
