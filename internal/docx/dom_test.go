@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"thidua/internal/doc"
+	"thidua/internal/testkit"
 )
 
 // node is an element of a parsed part, with names written as prefix:local
@@ -146,24 +147,11 @@ func write(t testing.TB, d *doc.Document) ([]byte, *pkgParts) {
 	if err := Write(&b, d); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
-	if err != nil {
-		t.Fatalf("output is not a zip file: %v", err)
-	}
 	p := &pkgParts{files: map[string]*zip.File{}, data: map[string][]byte{}}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", f.Name, err)
-		}
-		p.names = append(p.names, f.Name)
-		p.files[f.Name] = f
-		p.data[f.Name] = data
+	for _, e := range testkit.Unzip(t, b.Bytes()) {
+		p.names = append(p.names, e.Name)
+		p.files[e.Name] = e.File
+		p.data[e.Name] = e.Data
 	}
 	return b.Bytes(), p
 }

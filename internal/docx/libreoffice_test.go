@@ -1,8 +1,6 @@
 package docx
 
 import (
-	"thidua/internal/testkit"
-
 	"fmt"
 	"image"
 	"image/png"
@@ -15,6 +13,7 @@ import (
 	"testing"
 
 	"thidua/internal/doc"
+	"thidua/internal/testkit"
 )
 
 // lineStyle sets one 14 pt line of 17 pt with 6 pt after: 23 pt a paragraph.

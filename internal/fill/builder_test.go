@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"thidua/internal/testkit"
 )
 
 // docBuilder writes a small valid .docx for tests. With split set, every
@@ -227,22 +229,9 @@ func zipFiles(order []string, files map[string]string) []byte {
 // unzip reads every entry of a package.
 func unzip(t testing.TB, data []byte) map[string][]byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("output is not a zip: %v", err)
-	}
 	out := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[f.Name] = b
+	for _, e := range testkit.Unzip(t, data) {
+		out[e.Name] = e.Data
 	}
 	return out
 }

@@ -1,12 +1,12 @@
 package fill
 
 import (
-	"thidua/internal/record"
-	"thidua/internal/view"
-
 	"strings"
 	"testing"
 	"time"
+
+	"thidua/internal/record"
+	"thidua/internal/view"
 )
 
 // testFuncs are the functions templates and forms get (view.Funcs).

@@ -3,6 +3,8 @@ package fill
 import (
 	"fmt"
 	"strings"
+
+	"thidua/internal/suggest"
 )
 
 // Schema lists the field paths a record can have, so that Parse reports a
@@ -81,7 +83,7 @@ func (n *schemaNode) resolve(prefix string, path []string) (*schemaNode, string)
 		k := n.kids[name]
 		if k == nil {
 			msg := fmt.Sprintf("trường %q không có trong hồ sơ", full)
-			if alt := suggest(name, sortedKeys(n.kids)); alt != "" {
+			if alt := suggest.Closest(name, sortedKeys(n.kids)); alt != "" {
 				msg += fmt.Sprintf("; có phải %q?", joinPath(here, alt))
 			} else if here == "" {
 				msg += "; các nhóm có: " + strings.Join(sortedKeys(n.kids), ", ")

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"text/template/parse"
+
+	"thidua/internal/suggest"
 )
 
 // Delimiters of the template a part is compiled into. XML cannot hold the
@@ -278,7 +280,7 @@ func parseMessage(msg string, funcNames []string) string {
 	case strings.HasPrefix(msg, "function "):
 		name, _ := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(msg, "function "), " not defined"))
 		s := "hàm \"" + name + "\" không có"
-		if alt := suggest(name, funcNames); alt != "" {
+		if alt := suggest.Closest(name, funcNames); alt != "" {
 			s += "; có phải \"" + alt + "\"?"
 		} else {
 			s += "; nếu \"" + name + "\" là tên trường thì phải có dấu chấm liền trước (.cum.ten), còn các hàm dùng được là: " + strings.Join(funcNames, ", ")

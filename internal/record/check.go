@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"thidua/internal/suggest"
 	"thidua/internal/vn"
 )
 
@@ -105,7 +106,7 @@ func (d *decoder) ref(field, label, id string, ids []string) {
 		return
 	}
 	hint := "ghi mã (id) của một thành viên: " + strings.Join(ids, ", ")
-	if s := suggest(id, ids); s != "" {
+	if s := suggest.Closest(id, ids); s != "" {
 		hint = fmt.Sprintf("có phải là %q? Các mã đã khai: %s", s, strings.Join(ids, ", "))
 	}
 	d.valErr(field, fmt.Sprintf("%s %q không phải mã của thành viên nào trong [[thanh_vien]]", label, id), hint)

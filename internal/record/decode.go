@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"thidua/fonts"
+	"thidua/internal/suggest"
 	"thidua/internal/vn"
 )
 
@@ -241,7 +242,7 @@ func (d *decoder) unknownKey(fields []field, k, fp, path string, who owner) {
 		}
 	}
 	hint := "xóa dòng này, hoặc sửa tên khóa theo docs/record.md; các khóa dùng được ở đây: " + strings.Join(names, ", ")
-	if s := suggest(k, names); s != "" {
+	if s := suggest.Closest(k, names); s != "" {
 		i := slices.Index(names, s)
 		hint = fmt.Sprintf("có phải là %s (%s)? Các khóa dùng được ở đây: %s", s, fields[i].label, strings.Join(names, ", "))
 	}

@@ -8,39 +8,14 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
+	"thidua/internal/testkit"
 )
 
 // goodRecord is valid. Its line numbers matter: the cases below edit one
 // line and expect errors at hand-counted positions.
-const goodRecord = `[cum]
-ten = "Cụm thi đua các tỉnh Bắc Trung Bộ"
-nam = 2023
-cum_truong = "quang-tri"
-
-[[thanh_vien]]
-id = "nghe-an"
-ten = "Ủy ban nhân dân tỉnh Nghệ An"
-dia_danh = "Nghệ An"
-thu_truong = { ho_ten = "Nguyễn Đức Trung", chuc_vu = "Chủ tịch" }
-
-[[thanh_vien]]
-id = "quang-tri"
-ten = "Ủy ban nhân dân tỉnh Quảng Trị"
-[thanh_vien.thu_truong]
-ho_ten = "Võ Văn Hưng"
-chuc_vu = "Chủ tịch"
-
-[phien]
-loai = "ky-ket"
-ngay = 2023-03-14
-dia_diem = "Thành phố Vinh, tỉnh Nghệ An"
-don_vi_dang_cai = "nghe-an"
-
-[giao_uoc]
-ky_hieu = "GƯTĐ-CTĐBTB"
-muc_dich = "Thi đua hoàn thành xuất sắc nhiệm vụ năm 2023."
-noi_dung = ["Hoàn thành các chỉ tiêu kinh tế - xã hội.", "Làm tốt công tác cải cách hành chính."]
-`
+// goodRecord is a small record without a fault.
+const goodRecord = testkit.Record
 
 // edit returns goodRecord with old (which must occur exactly once) replaced.
 func edit(t *testing.T, old, new string) string {

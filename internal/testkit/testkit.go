@@ -175,30 +175,44 @@ func PageCount(t testing.TB, pdf string) int {
 	return n
 }
 
-// DOCXText returns the text of a .docx's body, paragraphs separated by
-// newlines, as Word would show it without layout.
-func DOCXText(t testing.TB, data []byte) string {
+// Entry is one file of a zip package, with its contents.
+type Entry struct {
+	*zip.File
+	Data []byte
+}
+
+// Unzip reads every entry of a package (a .docx), in the order stored.
+func Unzip(t testing.TB, data []byte) []Entry {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		t.Fatalf("not a .docx: %v", err)
+		t.Fatalf("not a zip package: %v", err)
 	}
+	var out []Entry
 	for _, f := range zr.File {
-		if f.Name != "word/document.xml" {
-			continue
-		}
 		rc, err := f.Open()
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", f.Name, err)
 		}
 		b, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", f.Name, err)
 		}
-		s := paraEnd.ReplaceAllString(string(b), "\n")
-		s = tag.ReplaceAllString(s, "")
-		return html.UnescapeString(s)
+		out = append(out, Entry{f, b})
+	}
+	return out
+}
+
+// DOCXText returns the text of a .docx's body, paragraphs separated by
+// newlines, as Word would show it without layout.
+func DOCXText(t testing.TB, data []byte) string {
+	t.Helper()
+	for _, e := range Unzip(t, data) {
+		if e.Name == "word/document.xml" {
+			s := paraEnd.ReplaceAllString(string(e.Data), "\n")
+			return html.UnescapeString(tag.ReplaceAllString(s, ""))
+		}
 	}
 	t.Fatal("no word/document.xml in the .docx")
 	return ""
@@ -208,3 +222,36 @@ var (
 	paraEnd = regexp.MustCompile(`</w:p>`)
 	tag     = regexp.MustCompile(`<[^>]*>`)
 )
+
+// Record is a small record without a fault, for tests to break one key
+// at a time: a cluster of two provinces signing their pledge. Tests rely
+// on its lines and columns.
+const Record = `[cum]
+ten = "Cụm thi đua các tỉnh Bắc Trung Bộ"
+nam = 2023
+cum_truong = "quang-tri"
+
+[[thanh_vien]]
+id = "nghe-an"
+ten = "Ủy ban nhân dân tỉnh Nghệ An"
+dia_danh = "Nghệ An"
+thu_truong = { ho_ten = "Nguyễn Đức Trung", chuc_vu = "Chủ tịch" }
+
+[[thanh_vien]]
+id = "quang-tri"
+ten = "Ủy ban nhân dân tỉnh Quảng Trị"
+[thanh_vien.thu_truong]
+ho_ten = "Võ Văn Hưng"
+chuc_vu = "Chủ tịch"
+
+[phien]
+loai = "ky-ket"
+ngay = 2023-03-14
+dia_diem = "Thành phố Vinh, tỉnh Nghệ An"
+don_vi_dang_cai = "nghe-an"
+
+[giao_uoc]
+ky_hieu = "GƯTĐ-CTĐBTB"
+muc_dich = "Thi đua hoàn thành xuất sắc nhiệm vụ năm 2023."
+noi_dung = ["Hoàn thành các chỉ tiêu kinh tế - xã hội.", "Làm tốt công tác cải cách hành chính."]
+`

@@ -7,36 +7,15 @@ import (
 	"time"
 
 	"thidua/internal/record"
+	"thidua/internal/testkit"
 )
 
-const rec = `[cum]
-ten = "Cụm thi đua các tỉnh Bắc Trung Bộ"
-nam = 2023
-
-[[thanh_vien]]
-id = "nghe-an"
-ten = "Ủy ban nhân dân tỉnh Nghệ An"
-dia_danh = "Nghệ An"
-thu_truong = { ho_ten = "Nguyễn Đức Trung", chuc_vu = "Chủ tịch" }
-
-[[thanh_vien]]
-id = "quang-tri"
-ten = "Ủy ban nhân dân tỉnh Quảng Trị"
-ten_ngan = "Quảng Trị"
-thu_truong = { ho_ten = "Võ Văn Hưng", chuc_vu = "Chủ tịch", tham_quyen = "TM. Ủy ban nhân dân" }
-
-[phien]
-loai = "ky-ket"
-ngay = 2023-03-14
-dia_diem = "Thành phố Vinh"
-don_vi_dang_cai = "nghe-an"
-
-[giao_uoc]
-so = 5
-ky_hieu = "GƯTĐ-CTĐBTB"
-muc_dich = "Thi đua."
-noi_dung = ["Một.", "Hai."]
-`
+// rec is testkit.Record with a number, a short name and an authority line.
+var rec = strings.NewReplacer(
+	`ky_hieu = "GƯTĐ-CTĐBTB"`, "so = 5\nky_hieu = \"GƯTĐ-CTĐBTB\"",
+	`ten = "Ủy ban nhân dân tỉnh Quảng Trị"`, "ten = \"Ủy ban nhân dân tỉnh Quảng Trị\"\nten_ngan = \"Quảng Trị\"",
+	"chuc_vu = \"Chủ tịch\"\n\n[phien]", "chuc_vu = \"Chủ tịch\"\ntham_quyen = \"TM. Ủy ban nhân dân\"\n\n[phien]",
+).Replace(testkit.Record)
 
 func TestDataOfRecord(t *testing.T) {
 	r, err := record.Parse("r.toml", []byte(rec))
