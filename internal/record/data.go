@@ -4,10 +4,11 @@ import "reflect"
 
 // Data returns the record as nested maps keyed by the TOML keys, for
 // templates: {{.cum.ten}}, {{range .thanh_vien}}{{.ten_ngan}}{{end}}. Text
-// is a string, an integer an int, a date a Date, lines a []string, a table
-// a map[string]any and an array of tables a []map[string]any. Defaults that
-// Load fills (ten_ngan, kieu_dau, giao_uoc.ngay, dia_danh, so_ban) are
-// included; a missing [giao_uoc] is absent from the map.
+// is a string, an integer an int, a decimal number a float64, a date a
+// Date, lines a []string, a table or a map a map[string]any and an array of
+// tables a []map[string]any. Defaults that Load fills (ten_ngan, kieu_dau,
+// giao_uoc.ngay, dia_danh, so_ban) are included; a missing [giao_uoc] is
+// absent from the map.
 func (r *Record) Data() map[string]any {
 	return dataOf(reflect.ValueOf(r).Elem())
 }
@@ -27,6 +28,14 @@ func dataValue(fv reflect.Value) any {
 	switch {
 	case t == dateType:
 		return fv.Interface()
+	case t == numberType:
+		return fv.Interface().(Number).Float64()
+	case t.Kind() == reflect.Map:
+		m := map[string]any{}
+		for _, k := range fv.MapKeys() {
+			m[k.String()] = dataValue(fv.MapIndex(k))
+		}
+		return m
 	case t == linesType:
 		return []string(fv.Interface().(Lines))
 	case t.Kind() == reflect.Pointer:

@@ -210,11 +210,24 @@ func Data(record any) map[string]any {
 // Dater is implemented by record types that hold a civil date.
 type Dater interface{ Time() time.Time }
 
-var daterType = reflect.TypeFor[Dater]()
+// Valuer is implemented by record types that stand for one plain value
+// (an exact decimal number is a float64 to templates).
+type Valuer interface{ TemplateValue() any }
+
+var (
+	daterType  = reflect.TypeFor[Dater]()
+	valuerType = reflect.TypeFor[Valuer]()
+)
 
 func toData(v reflect.Value) any {
 	if !v.IsValid() {
 		return nil
+	}
+	if v.Type().Implements(valuerType) {
+		if v.Kind() == reflect.Pointer && v.IsNil() {
+			return nil
+		}
+		return v.Interface().(Valuer).TemplateValue()
 	}
 	if v.Type().Implements(daterType) {
 		if v.Kind() == reflect.Pointer && v.IsNil() {
