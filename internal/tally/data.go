@@ -27,7 +27,7 @@ func AddData(data map[string]any, rec *record.Record) error {
 // []map[string]any with "stt" from 1. A part the record lacks is absent,
 // so that a template's front matter can require it (can = ["ket_qua.bao_cao"]).
 func (r *Results) Data() map[string]any {
-	out := map[string]any{"loai": r.Kind, "cum": r.Word, "cum_thuong": strings.ToLower(r.Word)}
+	out := map[string]any{"loai": r.Kind, "cum": r.Word, "cum_thuong": strings.ToLower(r.Word), "ky_bao_cao": r.Period}
 	if len(r.Indicators) > 0 {
 		out["chi_tieu"] = indicatorsData(r.Indicators)
 	}
@@ -76,7 +76,8 @@ func (s *Scoring) data() map[string]any {
 	return map[string]any{
 		"ten": s.Name, "thang_diem": s.Max.String(), "thuong_toi_da": s.BonusCap.String(),
 		"co_thuong": s.BonusCap > 0, "co_tu_cham": s.HasSelf, "nhieu_nhom": len(s.Groups) > 1,
-		"co_xep_loai": len(s.Classes) > 0,
+		"co_xep_loai": len(s.Classes) > 0, "so_cot": s.columns(), "cot_diem": make([]int, s.scoreColumns()),
+		"tong_toi_da": (s.Max + s.BonusCap).String(),
 		"nhom": list(s.Groups, func(g *Group) map[string]any {
 			return map[string]any{"ma": g.Code, "ten": g.Name, "toi_da": g.Max.String(),
 				"tieu_chi": list(g.Criteria, func(k *Criterion) map[string]any {
@@ -125,17 +126,24 @@ func (v *VoteResult) data() map[string]any {
 			"so_phieu": c.Votes, "ty_le": c.Share.Number(), "ty_le_phan_tram": c.Share.String(),
 			"dat": c.Passed, "ket_qua": result, "de_nghi": c.Nominated}
 	}
+	n := 0 // candidates are numbered on through the groups
 	groups := list(awards, func(k string) map[string]any {
 		cs := byAward[k]
 		rule := cs[0].Rule
+		items := list(cs, candidate)
+		for _, it := range items {
+			n++
+			it["tt"] = n
+		}
 		return map[string]any{"khen_thuong": cs[0].Award, "muc": rule.Describe(), "mac_dinh": rule.Default,
-			"ung_vien": list(cs, candidate)}
+			"ung_vien": items}
 	})
 	anyDefault := false
 	for _, c := range v.Candidates {
 		anyDefault = anyDefault || c.Rule.Default
 	}
 	return map[string]any{
+		"so": int64(v.Number), "ky_hieu": v.Symbol, "bat_dau": v.Start, "ket_thuc": v.End, "noi_nhan": v.Recipients,
 		"cach_bieu_quyet": wayWords[v.Way], "bo_phieu": v.Way == record.VoteBallot,
 		"tinh_tren": baseWords[v.Base], "tren_co_mat": v.Base == record.BasePresent, "can_cu": v.Basis,
 		"co_nguong_mac_dinh": anyDefault,
@@ -180,4 +188,32 @@ func (m *MinutesInfo) data() map[string]any {
 		"co_mat":   vn.FormatInt(int64(m.Present)) + "/" + vn.FormatInt(int64(m.Members)),
 		"noi_nhan": m.Recipients,
 	}
+}
+
+// scoreColumns is the number of score columns of the full scoring table:
+// self-assessed (when given), the cluster's per group and in all (one
+// column when there is one group), bonus (when the set has one), penalty,
+// total.
+func (s *Scoring) scoreColumns() int {
+	n := 3 // cluster, penalty, total
+	if s.HasSelf {
+		n++
+	}
+	if len(s.Groups) > 1 {
+		n += len(s.Groups)
+	}
+	if s.BonusCap > 0 {
+		n++
+	}
+	return n
+}
+
+// columns is the number of columns of the full scoring table: STT, unit,
+// the score columns, rank and, when the set has bands, rating.
+func (s *Scoring) columns() int {
+	n := 3 + s.scoreColumns()
+	if len(s.Classes) > 0 {
+		n++
+	}
+	return n
 }

@@ -106,11 +106,12 @@ func (c *checker) report() *ReportInfo {
 	s := c.rec.Session
 	year := c.rec.Cluster.Year
 	r := &ReportInfo{Number: b.Number, Date: b.Date, Place: b.Place, Summary: b.Summary, To: b.To, Recipients: b.Recipients}
+	r.Period = c.period()
 	switch s.Kind {
 	case record.KindYearEnd:
-		r.Review, r.Period, r.Ahead = "tổng kết", fmt.Sprintf("năm %d", year), fmt.Sprintf("năm %d", year+1)
+		r.Review, r.Ahead = "tổng kết", fmt.Sprintf("năm %d", year+1)
 	case record.KindMidYear:
-		r.Review, r.Period, r.Ahead = "sơ kết", fmt.Sprintf("6 tháng đầu năm %d", year), fmt.Sprintf("6 tháng cuối năm %d", year)
+		r.Review, r.Ahead = "sơ kết", fmt.Sprintf("6 tháng cuối năm %d", year)
 	default:
 		c.errf("phien.loai", `ghi loai = "so-ket" hoặc "tong-ket", hoặc bỏ bảng [bao_cao] khỏi hồ sơ ký kết`,
 			"hồ sơ có [bao_cao] nhưng phiên họp là %q: báo cáo sơ kết, tổng kết chỉ có ở phiên sơ kết hoặc tổng kết", s.Kind)

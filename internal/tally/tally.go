@@ -24,8 +24,10 @@ import (
 type Results struct {
 	// Kind is the session kind (phien.loai); Word is "Cụm" or "Khối",
 	// as the cluster calls itself.
-	Kind       string              `json:"loai"`
-	Word       string              `json:"-"`
+	Kind string `json:"loai"`
+	Word string `json:"-"`
+	// Period is the time reviewed: "năm 2022", "6 tháng đầu năm 2023".
+	Period     string              `json:"ky_bao_cao"`
 	Indicators []*MemberIndicators `json:"chi_tieu,omitempty"`
 	Scoring    *Scoring            `json:"cham_diem,omitempty"`
 	Vote       *VoteResult         `json:"binh_xet,omitempty"`
@@ -77,7 +79,7 @@ func Compute(rec *record.Record) (*Results, error) {
 		c.members[m.ID] = i
 		c.ids = append(c.ids, m.ID)
 	}
-	res := &Results{Kind: rec.Session.Kind, Word: c.word()}
+	res := &Results{Kind: rec.Session.Kind, Word: c.word(), Period: c.period()}
 	res.Indicators = c.indicators()
 	res.Scoring = c.scoring()
 	res.Minutes = c.minutes()
@@ -108,4 +110,13 @@ func (c *checker) word() string {
 		return "Khối"
 	}
 	return "Cụm"
+}
+
+// period is the time a session reviews: the year, or its first half for
+// a mid-year review.
+func (c *checker) period() string {
+	if c.rec.Session.Kind == record.KindMidYear {
+		return fmt.Sprintf("6 tháng đầu năm %d", c.rec.Cluster.Year)
+	}
+	return fmt.Sprintf("năm %d", c.rec.Cluster.Year)
 }

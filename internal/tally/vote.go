@@ -1,14 +1,22 @@
 package tally
 
 import (
+	"cmp"
 	"fmt"
 
 	"thidua/internal/record"
+	"thidua/internal/vn"
 )
 
 // VoteResult is the vote counted: the electorate, the rule and each
 // candidate's share and outcome.
 type VoteResult struct {
+	// Number and Symbol number the minutes of the vote; Start and End are
+	// when it began and ended (the session's, unless the record says).
+	Number int    `json:"so,omitempty"`
+	Symbol string `json:"ky_hieu"`
+	Start  string `json:"bat_dau"`
+	End    string `json:"ket_thuc"`
 	// Way is record.VoteBallot or record.VoteHands; Base is
 	// record.BaseAll or record.BasePresent.
 	Way      string `json:"cach_bieu_quyet"`
@@ -24,7 +32,8 @@ type VoteResult struct {
 	Candidates  []*Candidate `json:"ung_vien"`
 	// Nominees are the candidates put forward: those the record lists in
 	// [[binh_xet.de_nghi]], or every candidate who passed.
-	Nominees []*Candidate `json:"de_nghi"`
+	Nominees   []*Candidate `json:"de_nghi"`
+	Recipients []string     `json:"noi_nhan,omitempty"`
 }
 
 // Candidate is one proposal put to the vote and its outcome.
@@ -60,12 +69,23 @@ func (c *Candidate) who() string {
 
 // vote checks the electorate and the votes and counts them. Absent
 // members in the minutes lower the default number present.
-func (c *checker) vote(min *MinutesInfo) *VoteResult {
+func (c *checker) vote(minutes *MinutesInfo) *VoteResult {
 	v := c.rec.Vote
 	if v == nil {
 		return nil
 	}
-	r := &VoteResult{Way: v.Way, Base: v.Base, Basis: v.Basis}
+	r := &VoteResult{Number: v.Number, Way: v.Way, Base: v.Base, Basis: v.Basis, Recipients: v.Recipients}
+	r.Symbol = c.symbol("binh_xet", v.Symbol, "BB")
+	day := vn.DecreeDate(c.rec.Session.Date.Time())
+	r.Start = joinNonEmpty(", ", cmp.Or(v.Start, c.rec.Session.Time), day)
+	switch {
+	case v.End != "":
+		r.End = v.End + ", " + day
+	case minutes != nil:
+		r.End = minutes.End
+	default:
+		r.End = "... giờ ... phút, " + day
+	}
 	if r.Way == "" {
 		r.Way = record.VoteBallot
 	}
@@ -90,8 +110,8 @@ func (c *checker) vote(min *MinutesInfo) *VoteResult {
 	r.Present = v.Present
 	if r.Present == 0 {
 		r.Present = r.Entitled
-		if min != nil {
-			r.Present -= len(min.Absent)
+		if minutes != nil {
+			r.Present -= len(minutes.Absent)
 		}
 	}
 	for _, f := range []struct {
