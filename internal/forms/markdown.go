@@ -115,6 +115,13 @@ func (c *converter) block(n ast.Node, depth int) {
 	case *ast.List:
 		c.list(n, depth)
 	case *east.Table:
+		// A paragraph that leads into the table ("... như sau:") stays
+		// on the page of its first rows.
+		if k := len(c.cur.Blocks) - 1; k >= 0 {
+			if p, ok := c.cur.Blocks[k].(*doc.Paragraph); ok && strings.HasSuffix(strings.TrimSpace(p.Text()), ":") {
+				p.Props.KeepNext = true
+			}
+		}
 		c.add(c.table(n))
 		c.add(&doc.Spacer{Height: tableAfter})
 	case *ast.ThematicBreak:
@@ -413,10 +420,14 @@ func (c *converter) table(t *east.Table) *doc.Table {
 		}
 		out.Rows = append(out.Rows, row)
 	}
-	// A body row that spans the whole table captions the rows under it:
-	// it stays on their page.
+	// A body row that spans the whole table captions the rows under it,
+	// and a row whose cells merge into the next one cannot be parted from
+	// it: both stay on the page of the next row. (The PDF keeps merged
+	// rows together by itself; Word and LibreOffice need it said.)
 	for i, row := range out.Rows[:len(out.Rows)-1] {
-		if i >= headerRows && len(row.Cells) == 1 && row.Cells[0].Columns() == cols {
+		caption := i >= headerRows && len(row.Cells) == 1 && row.Cells[0].Columns() == cols
+		merged := slices.ContainsFunc(out.Rows[i+1].Cells, func(c *doc.Cell) bool { return c.Merge == doc.MergeContinue })
+		if caption || merged {
 			row.KeepNext = true
 		}
 	}

@@ -138,6 +138,19 @@ func (v *VoteResult) data() map[string]any {
 		return map[string]any{"khen_thuong": cs[0].Award, "muc": rule.Describe(), "mac_dinh": rule.Default,
 			"ung_vien": items}
 	})
+	// Nominees by award, in the order awards first appear.
+	var nomAwards []string
+	nomBy := map[string][]*Candidate{}
+	for _, c := range v.Nominees {
+		k := awardKey(c.Award)
+		if _, ok := nomBy[k]; !ok {
+			nomAwards = append(nomAwards, k)
+		}
+		nomBy[k] = append(nomBy[k], c)
+	}
+	nomGroups := list(nomAwards, func(k string) map[string]any {
+		return map[string]any{"khen_thuong": nomBy[k][0].Award, "ung_vien": list(nomBy[k], candidate)}
+	})
 	anyDefault := false
 	for _, c := range v.Candidates {
 		anyDefault = anyDefault || c.Rule.Default
@@ -151,7 +164,7 @@ func (v *VoteResult) data() map[string]any {
 		"so_phieu_phat_ra": v.Issued, "so_phieu_hop_le": v.Valid, "so_phieu_khong_hop_le": v.Issued - v.Valid,
 		"co_so": v.Denominator, "nhom": groups,
 		"ung_vien": list(v.Candidates, candidate),
-		"de_nghi":  list(v.Nominees, candidate),
+		"de_nghi":  list(v.Nominees, candidate), "de_nghi_nhom": nomGroups,
 	}
 }
 

@@ -88,8 +88,11 @@ func (p *printer) scoring(s *Scoring) {
 			head, right = append(head, g.Code+" ("+g.Max.String()+")"), append(right, true)
 		}
 	}
-	head = append(head, "Cụm chấm", "Thưởng", "Trừ", "Tổng")
-	right = append(right, true, true, true, true)
+	head, right = append(head, "Cụm chấm"), append(right, true)
+	if s.BonusCap > 0 {
+		head, right = append(head, "Thưởng"), append(right, true)
+	}
+	head, right = append(head, "Trừ", "Tổng"), append(right, true, true)
 	if len(s.Classes) > 0 {
 		head, right = append(head, "Xếp loại"), append(right, false)
 	}
@@ -110,7 +113,11 @@ func (p *printer) scoring(s *Scoring) {
 			bonus += "*"
 			notes = append(notes, fmt.Sprintf("(*) %s: điểm thưởng ghi %s, chỉ tính %s (tối đa của bộ tiêu chí).", r.Name, r.BonusGiven, r.Bonus))
 		}
-		row = append(row, r.Cluster.String(), bonus, r.Penalty.String(), r.Total.String())
+		row = append(row, r.Cluster.String())
+		if s.BonusCap > 0 {
+			row = append(row, bonus)
+		}
+		row = append(row, r.Penalty.String(), r.Total.String())
 		if len(s.Classes) > 0 {
 			row = append(row, r.Class)
 		}
