@@ -191,7 +191,7 @@ func (d *decoder) addHint(t reflect.Type, f field, path string, who owner) strin
 	switch {
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
 		return fmt.Sprintf("thêm các mục, mỗi mục mở đầu bằng dòng [[%s]]; xem docs/record.md", full)
-	case t.Kind() == reflect.Struct && t != dateType && t != numberType, t.Kind() == reflect.Map:
+	case isTableType(t):
 		return fmt.Sprintf("thêm bảng [%s]%s với các khóa của nó; xem docs/record.md", full, who.of())
 	}
 	eg := f.eg
@@ -374,7 +374,7 @@ func (d *decoder) mapValue(v any, fv reflect.Value, path string, f field, who ow
 	for _, k := range keys {
 		kp := joinPath(path, k)
 		ev := reflect.New(t.Elem()).Elem()
-		if sub, isTable := m[k].(map[string]any); isTable && t.Elem().Kind() != reflect.Map && (t.Elem().Kind() != reflect.Struct || t.Elem() == numberType || t.Elem() == dateType) {
+		if sub, isTable := m[k].(map[string]any); isTable && !isTableType(t.Elem()) {
 			// "1.1 = 10" without quotes is the table {1 = {1 = 10}}.
 			codes := dottedKeys(k, sub)
 			d.valErr(kp, fmt.Sprintf("%s%s: mã có dấu chấm (%s) phải đặt trong ngoặc kép", who.prefix(), f.label, strings.Join(codes, ", ")),
@@ -389,6 +389,11 @@ func (d *decoder) mapValue(v any, fv reflect.Value, path string, f field, who ow
 	}
 	fv.Set(out)
 	d.ok[path] = true
+}
+
+// isTableType reports whether values of type t are written as TOML tables.
+func isTableType(t reflect.Type) bool {
+	return t.Kind() == reflect.Map || t.Kind() == reflect.Struct && t != dateType && t != numberType
 }
 
 // dottedKeys rebuilds the keys a.b.c that TOML read as nested tables
