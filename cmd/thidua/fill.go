@@ -82,7 +82,7 @@ func runFill(e *env, args []string) int {
 	if err != nil {
 		return reportRecordError(e, err)
 	}
-	paths := view.Paths(rec)
+	paths := append(view.Paths(rec), view.PathsOf(data)...)
 	var items []map[string]any
 	if o.each != "" {
 		list, ok := data[o.each].([]map[string]any)

@@ -44,7 +44,7 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 		To:        lines(front["kinh_gui"]),
 	}
 	first := &doc.Section{Numbered: true, Blocks: head.Blocks()}
-	sections, err := convert(body, first)
+	sections, bodyEnd, err := convert(body, first)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,14 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 		}
 		sigs = append(sigs, found...)
 	}
-	last := sections[len(sections)-1]
+	// The signatures end the body, before any appendix; the closing
+	// paragraph stays on their page.
+	last := sections[bodyEnd]
+	if n := len(last.Blocks); n > 0 && len(sigs) > 0 {
+		if p, ok := last.Blocks[n-1].(*doc.Paragraph); ok {
+			p.Props.KeepNext = true
+		}
+	}
 	last.Blocks = append(last.Blocks, frame.Signatures(lines(front["noi_nhan"]), sigs)...)
 	title := head.Type
 	if head.Summary != "" {

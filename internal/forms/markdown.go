@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -44,12 +45,16 @@ func escapeMarkdown(v any) string {
 	return b.String()
 }
 
+// tableAfter is the space after a table, as a paragraph has after it.
+const tableAfter = 6
+
 // Directives are HTML comments a template writes on a line of their own.
 const (
 	dirPageBreak = "trang-moi" // start a new page
 	dirLandscape = "ngang"     // start a landscape section (wide tables)
 	dirPortrait  = "doc"       // back to portrait
 	dirAppendix  = "phu-luc"   // start an appendix: new page, numbering from 1
+	dirCentre    = "giua"      // centre the next paragraph, without indent
 )
 
 // converter turns Markdown into blocks, opening sections at directives.
@@ -58,24 +63,39 @@ type converter struct {
 	sections []*doc.Section
 	cur      *doc.Section
 	err      error
+	// appendix is the index of the first appendix section, -1 before one.
+	appendix int
+	// centre centres the next paragraph.
+	centre bool
 }
 
 func (c *converter) add(b doc.Block) { c.cur.Blocks = append(c.cur.Blocks, b) }
 
+// newSection starts a section on a new page; a section still empty
+// (two directives in a row, such as an appendix in landscape) is reused.
 func (c *converter) newSection(landscape bool) {
+	if len(c.sections) > 1 && len(c.cur.Blocks) == 0 {
+		c.cur.Landscape = landscape
+		return
+	}
 	c.cur = &doc.Section{Landscape: landscape, Numbered: true}
 	c.sections = append(c.sections, c.cur)
 }
 
 // convert parses md and appends its blocks to sec, opening further
-// sections where the Markdown asks.
-func convert(md string, sec *doc.Section) ([]*doc.Section, error) {
-	c := &converter{src: []byte(md), sections: []*doc.Section{sec}, cur: sec}
+// sections where the Markdown asks. body is the index of the last section
+// before the appendices, where the paper's signatures go.
+func convert(md string, sec *doc.Section) (sections []*doc.Section, body int, err error) {
+	c := &converter{src: []byte(md), sections: []*doc.Section{sec}, cur: sec, appendix: -1}
 	root := markdown.Parser().Parse(text.NewReader(c.src))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		c.block(n, 0)
 	}
-	return c.sections, c.err
+	body = len(c.sections) - 1
+	if c.appendix > 0 {
+		body = c.appendix - 1
+	}
+	return c.sections, body, c.err
 }
 
 func (c *converter) block(n ast.Node, depth int) {
@@ -95,7 +115,15 @@ func (c *converter) block(n ast.Node, depth int) {
 	case *ast.List:
 		c.list(n, depth)
 	case *east.Table:
+		// A paragraph that leads into the table ("... như sau:") stays
+		// on the page of its first rows.
+		if k := len(c.cur.Blocks) - 1; k >= 0 {
+			if p, ok := c.cur.Blocks[k].(*doc.Paragraph); ok && strings.HasSuffix(strings.TrimSpace(p.Text()), ":") {
+				p.Props.KeepNext = true
+			}
+		}
 		c.add(c.table(n))
+		c.add(&doc.Spacer{Height: tableAfter})
 	case *ast.ThematicBreak:
 		c.add(doc.PageBreak{})
 	case *ast.HTMLBlock:
@@ -115,12 +143,16 @@ func (c *converter) paragraphs(style *doc.Style, prefix string, runs []doc.Run) 
 	if prefix != "" {
 		runs = append([]doc.Run{{Text: prefix}}, runs...)
 	}
-	first := true
+	first, centre := true, c.centre
+	c.centre = false
 	var cur []doc.Run
 	flush := func() {
 		p := doc.NewParagraph(style, trimRuns(cur)...)
-		if !first {
+		if !first || centre {
 			p.Props.FirstLine = 0
+		}
+		if centre {
+			p.Props.Align = doc.Center
 		}
 		c.add(p)
 		first, cur = false, nil
@@ -189,6 +221,11 @@ func (c *converter) directive(n *ast.HTMLBlock) {
 		c.newSection(false)
 	case dirAppendix:
 		c.newSection(c.cur.Landscape)
+		if c.appendix < 0 {
+			c.appendix = len(c.sections) - 1
+		}
+	case dirCentre:
+		c.centre = true
 	}
 }
 
@@ -312,13 +349,9 @@ func (c *converter) table(t *east.Table) *doc.Table {
 		}
 		grid = append(grid, cells)
 	}
-	width := c.cur.Width()
-	cols := 0
-	for _, r := range grid {
-		cols = max(cols, len(r))
-	}
-	mins, maxs := make([]float64, cols), make([]float64, cols)
-	out := &doc.Table{Borders: true, HeaderRows: 1, PadX: 4, PadY: 2}
+	// Header rows: the Markdown header and the rows under it that merge
+	// into it ("^"), which makes a header of several rows with merged
+	// cells; their cells are set as headers.
 	texts := func(runs []doc.Run) string {
 		var sb strings.Builder
 		for _, r := range runs {
@@ -326,10 +359,25 @@ func (c *converter) table(t *east.Table) *doc.Table {
 		}
 		return sb.String()
 	}
+	headerRows := 1
+	for headerRows < len(grid) && slices.ContainsFunc(grid[headerRows], func(cl cell) bool { return texts(cl.runs) == "^" }) {
+		for j := range grid[headerRows] {
+			grid[headerRows][j].head, grid[headerRows][j].align = true, doc.Center
+		}
+		headerRows++
+	}
+	width := c.cur.Width()
+	cols := 0
+	for _, r := range grid {
+		cols = max(cols, len(r))
+	}
+	mins, maxs := make([]float64, cols), make([]float64, cols)
+	out := &doc.Table{Borders: true, HeaderRows: headerRows, PadX: 4, PadY: 2}
 	for _, r := range grid {
 		for j, cl := range r {
 			s := texts(cl.runs)
-			if s == "<" || s == "^" {
+			if s == "<" || s == "^" || j+1 < len(r) && texts(r[j+1].runs) == "<" {
+				// a cell spanning columns does not size any one of them
 				continue
 			}
 			st := frame.Cell
@@ -345,7 +393,7 @@ func (c *converter) table(t *east.Table) *doc.Table {
 	}
 	out.Columns = fitColumns(mins, maxs, width)
 	for i, r := range grid {
-		row := &doc.Row{KeepNext: i == 0}
+		row := &doc.Row{KeepNext: i < headerRows}
 		for j := 0; j < len(r); j++ {
 			cl := r[j]
 			s := texts(cl.runs)
@@ -354,8 +402,12 @@ func (c *converter) table(t *east.Table) *doc.Table {
 				row.Cells[len(row.Cells)-1].Span = row.Cells[len(row.Cells)-1].Columns() + 1
 				continue
 			case s == "^" && i > 0:
+				g := 0 // the grid column the cell starts at
+				for _, c := range row.Cells {
+					g += c.Columns()
+				}
 				row.Cells = append(row.Cells, &doc.Cell{Merge: doc.MergeContinue})
-				markMergeStart(out.Rows, len(row.Cells)-1)
+				markMergeStart(out.Rows, g)
 				continue
 			}
 			st := frame.Cell
@@ -368,26 +420,48 @@ func (c *converter) table(t *east.Table) *doc.Table {
 		}
 		out.Rows = append(out.Rows, row)
 	}
-	// header rows: the first row and the rows merged into it
-	for out.HeaderRows < len(out.Rows) && grid[out.HeaderRows][0].head {
-		out.HeaderRows++
+	// A body row that spans the whole table captions the rows under it,
+	// and a row whose cells merge into the next one cannot be parted from
+	// it: both stay on the page of the next row. (The PDF keeps merged
+	// rows together by itself; Word and LibreOffice need it said.)
+	for i, row := range out.Rows[:len(out.Rows)-1] {
+		caption := i >= headerRows && len(row.Cells) == 1 && row.Cells[0].Columns() == cols
+		merged := slices.ContainsFunc(out.Rows[i+1].Cells, func(c *doc.Cell) bool { return c.Merge == doc.MergeContinue })
+		if caption || merged {
+			row.KeepNext = true
+		}
 	}
 	return out
 }
 
-// markMergeStart marks the cell above column index j as the start of a
-// vertical merge unless it continues one already.
-func markMergeStart(rows []*doc.Row, j int) {
+// markMergeStart marks the cell above grid column g as the start of a
+// vertical merge unless it continues one already. Columns count in grid
+// columns, so that cells spanning columns to the left do not shift it.
+func markMergeStart(rows []*doc.Row, g int) {
 	for i := len(rows) - 1; i >= 0; i-- {
-		if j >= len(rows[i].Cells) {
+		c := cellAtColumn(rows[i], g)
+		if c == nil {
 			return
 		}
-		c := rows[i].Cells[j]
 		if c.Merge != doc.MergeContinue {
 			c.Merge = doc.MergeStart
 			return
 		}
 	}
+}
+
+// cellAtColumn returns the cell of row that starts at grid column g, or nil.
+func cellAtColumn(row *doc.Row, g int) *doc.Cell {
+	col := 0
+	for _, c := range row.Cells {
+		if col == g {
+			return c
+		}
+		if col += c.Columns(); col > g {
+			return nil
+		}
+	}
+	return nil
 }
 
 // fitColumns shares width between columns as browsers and Word's autofit

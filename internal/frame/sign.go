@@ -21,7 +21,10 @@ type Sig struct {
 var SignatureRoom = doc.Mm(27)
 
 // blocks builds the signature block, centred in its cell.
-func (s Sig) blocks() []doc.Block {
+func (s Sig) blocks() []doc.Block { return append(s.titles(), s.name()...) }
+
+// titles are the authority and title lines.
+func (s Sig) titles() []doc.Block {
 	var out []doc.Block
 	for _, a := range s.Authority {
 		if a = strings.TrimSpace(a); a != "" {
@@ -31,15 +34,23 @@ func (s Sig) blocks() []doc.Block {
 	if s.Title != "" {
 		out = append(out, para(Authority, vn.Upper(s.Title)))
 	}
+	return out
+}
+
+// name is the room for the signature and the name under it.
+func (s Sig) name() []doc.Block {
 	name := para(Signer, s.Name)
 	name.Props.After = 12
-	return append(out, &doc.Spacer{Height: SignatureRoom}, name)
+	return []doc.Block{&doc.Spacer{Height: SignatureRoom}, name}
 }
 
 // Signatures lays out the end of a paper: one signer on the right with
-// "Nơi nhận" on the left; several in a grid, two per row, the last one
-// centred when their number is odd, and "Nơi nhận" under the grid, kept
-// on the page of the last signature. A block never splits across pages.
+// "Nơi nhận" on the left; two or more side by side, two per row (as Mẫu
+// 1.9 puts the secretary left and the chair right), the last one centred
+// when their number is odd, and "Nơi nhận" under them, kept on the page of
+// the last signature. Side by side, titles take one row and names the
+// next, so that names are level however many lines the titles take; a
+// block never splits across pages.
 func Signatures(copies []string, sigs []Sig) []doc.Block {
 	width := doc.PageWidth - doc.MarginLeft - doc.MarginRight
 	if len(sigs) <= 1 {
@@ -57,23 +68,36 @@ func Signatures(copies []string, sigs []Sig) []doc.Block {
 		}}
 	}
 	// A grid of quarter columns: a signature takes two, so that the odd
-	// last one sits in the middle two.
+	// last one sits in the middle two. 6 pt of room above the first row,
+	// inside it, so that the paragraph before can keep with the signatures.
 	q := width / 4
 	grid := &doc.Table{Columns: []float64{q, q, q, q}}
 	for i := 0; i < len(sigs); i += 2 {
-		row := &doc.Row{}
-		if i+1 < len(sigs) {
-			row.Cells = []*doc.Cell{{Blocks: sigs[i].blocks(), Span: 2}, {Blocks: sigs[i+1].blocks(), Span: 2}}
-		} else {
-			row.Cells = []*doc.Cell{{}, {Blocks: sigs[i].blocks(), Span: 2}, {}}
+		top := 0.0
+		if i == 0 {
+			top = 6
 		}
-		grid.Rows = append(grid.Rows, row)
+		cell := func(blocks []doc.Block) *doc.Cell {
+			if top > 0 {
+				blocks = append([]doc.Block{&doc.Spacer{Height: top}}, blocks...)
+			}
+			return &doc.Cell{Blocks: blocks, Span: 2}
+		}
+		titles, names := &doc.Row{KeepNext: true}, &doc.Row{}
+		if i+1 < len(sigs) {
+			titles.Cells = []*doc.Cell{cell(sigs[i].titles()), cell(sigs[i+1].titles())}
+			names.Cells = []*doc.Cell{{Blocks: sigs[i].name(), Span: 2}, {Blocks: sigs[i+1].name(), Span: 2}}
+		} else {
+			titles.Cells = []*doc.Cell{{}, cell(sigs[i].titles()), {}}
+			names.Cells = []*doc.Cell{{}, {Blocks: sigs[i].name(), Span: 2}, {}}
+		}
+		grid.Rows = append(grid.Rows, titles, names)
 	}
 	if len(copies) > 0 {
 		grid.Rows[len(grid.Rows)-1].KeepNext = true
 		grid.Rows = append(grid.Rows, &doc.Row{Cells: []*doc.Cell{{Blocks: copiesBlocks(copies), Span: 2}, {Span: 2}}})
 	}
-	return []doc.Block{&doc.Spacer{Height: 6}, grid}
+	return []doc.Block{grid}
 }
 
 // copiesBlocks writes "Nơi nhận:" and its list (box 9b); the list ends

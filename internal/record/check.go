@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"thidua/internal/suggest"
-	"thidua/internal/vn"
 )
 
 // check applies the rules that go beyond types (years, ids, references,
@@ -117,8 +116,7 @@ func (d *decoder) symbol(field, s string) {
 	if s == "" || !d.ok[field] {
 		return
 	}
-	want := vn.Upper(strings.Join(strings.Fields(s), "-"))
-	if want != s {
+	if want := CanonicalSymbol(s); want != s {
 		d.valErr(field, fmt.Sprintf("ký hiệu %q phải viết hoa, các nhóm nối bằng dấu \"-\", không có khoảng trắng", s),
 			fmt.Sprintf("viết %s = %q", field[strings.LastIndexByte(field, '.')+1:], want))
 	}

@@ -149,8 +149,9 @@ func fieldsOf(t reflect.Type) []field {
 }
 
 var (
-	dateType  = reflect.TypeFor[Date]()
-	linesType = reflect.TypeFor[Lines]()
+	dateType   = reflect.TypeFor[Date]()
+	linesType  = reflect.TypeFor[Lines]()
+	numberType = reflect.TypeFor[Number]()
 )
 
 // table decodes the TOML table m into the struct rv. path is the table's
@@ -191,12 +192,12 @@ func (d *decoder) addHint(t reflect.Type, f field, path string, who owner) strin
 	switch {
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
 		return fmt.Sprintf("thêm các mục, mỗi mục mở đầu bằng dòng [[%s]]; xem docs/record.md", full)
-	case t.Kind() == reflect.Struct && t != dateType:
+	case isTableType(t):
 		return fmt.Sprintf("thêm bảng [%s]%s với các khóa của nó; xem docs/record.md", full, who.of())
 	}
 	eg := f.eg
 	if eg == "" {
-		eg = map[reflect.Type]string{dateType: "2024-01-12", linesType: `["..."]`, reflect.TypeFor[int](): "1"}[t]
+		eg = map[reflect.Type]string{dateType: "2024-01-12", linesType: `["..."]`, reflect.TypeFor[int](): "1", numberType: "1"}[t]
 	}
 	if eg == "" {
 		eg = `"..."`
@@ -264,6 +265,16 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 			fv.Set(reflect.ValueOf(date))
 			d.ok[path] = true
 		}
+	case t == numberType:
+		n, p := numberFrom(v)
+		if p != nil && p.typeErr {
+			d.typeErr(v, path, subject, "số", p.hint)
+		} else if p != nil {
+			d.valErr(path, who.prefix()+f.label+": "+p.msg, p.hint)
+		} else {
+			fv.Set(reflect.ValueOf(n))
+			d.ok[path] = true
+		}
 	case t == linesType:
 		lines, p := linesFrom(v)
 		if p != nil {
@@ -320,6 +331,8 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 		}
 		d.table(m, fv, path, who)
 		d.ok[path] = true
+	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String:
+		d.mapValue(v, fv, path, f, who)
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
 		items, ok := tablesFrom(v)
 		if !ok {
@@ -341,6 +354,62 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 	default:
 		panic(fmt.Sprintf("record: field %s has unsupported type %s", path, t))
 	}
+}
+
+// mapValue decodes a TOML table whose keys are data (the codes of
+// criteria) into a map; each value is decoded as the map's element type,
+// and the keys are normalised like text.
+func (d *decoder) mapValue(v any, fv reflect.Value, path string, f field, who owner) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		d.typeErr(v, path, who.prefix()+f.label, "bảng", fmt.Sprintf(`viết thành bảng: %s = { "1.1" = 10, "1.2" = 9.5 }`, f.key))
+		return
+	}
+	t := fv.Type()
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := reflect.MakeMapWithSize(t, len(m))
+	for _, k := range keys {
+		kp := joinPath(path, k)
+		ev := reflect.New(t.Elem()).Elem()
+		if sub, isTable := m[k].(map[string]any); isTable && !isTableType(t.Elem()) {
+			// "1.1 = 10" without quotes is the table {1 = {1 = 10}}.
+			codes := dottedKeys(k, sub)
+			d.valErr(kp, fmt.Sprintf("%s%s: mã có dấu chấm (%s) phải đặt trong ngoặc kép", who.prefix(), f.label, strings.Join(codes, ", ")),
+				fmt.Sprintf(`viết "%s" = ...`, codes[0]))
+			continue
+		}
+		before := len(d.errs)
+		d.value(m[k], ev, kp, field{key: k, label: fmt.Sprintf("%s (%s %s)", f.label, cmp.Or(f.item, "mục"), k)}, who)
+		if len(d.errs) == before {
+			out.SetMapIndex(reflect.ValueOf(vn.Normalize(k, d.style)), ev)
+		}
+	}
+	fv.Set(out)
+	d.ok[path] = true
+}
+
+// isTableType reports whether values of type t are written as TOML tables.
+func isTableType(t reflect.Type) bool {
+	return t.Kind() == reflect.Map || t.Kind() == reflect.Struct && t != dateType && t != numberType
+}
+
+// dottedKeys rebuilds the keys a.b.c that TOML read as nested tables
+// under k, in order.
+func dottedKeys(k string, sub map[string]any) []string {
+	var out []string
+	for k2, v := range sub {
+		if deeper, ok := v.(map[string]any); ok {
+			out = append(out, dottedKeys(k+"."+k2, deeper)...)
+		} else {
+			out = append(out, k+"."+k2)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // text normalises a string on its way in and checks that it is Unicode

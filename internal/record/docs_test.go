@@ -26,7 +26,7 @@ func keyPaths(t reflect.Type, prefix string) []string {
 		if ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice && ft != linesType {
 			ft = ft.Elem()
 		}
-		if ft.Kind() == reflect.Struct && ft != dateType {
+		if ft.Kind() == reflect.Struct && ft != dateType && ft != numberType {
 			if prefix != "" {
 				out = append(out, p)
 			}

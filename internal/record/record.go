@@ -24,6 +24,15 @@ type Record struct {
 	// Pledge is nil when the record has no [giao_uoc] table.
 	Pledge *Pledge `toml:"giao_uoc" label:"bản giao ước"`
 
+	// Session results (issue 4).
+	Indicators []Indicator `toml:"chi_tieu" label:"chỉ tiêu" item:"chỉ tiêu"`
+	Criteria   *Criteria   `toml:"bo_tieu_chi" label:"bộ tiêu chí chấm điểm"`
+	Scores     []Score     `toml:"diem" label:"bảng điểm" item:"bảng điểm"`
+	Vote       *Vote       `toml:"binh_xet" label:"bình xét, suy tôn"`
+	Report     *Report     `toml:"bao_cao" label:"báo cáo"`
+	Minutes    *Minutes    `toml:"bien_ban" label:"biên bản hội nghị"`
+	NextYear   *NextYear   `toml:"nam_toi" label:"cụm trưởng, cụm phó năm tới"`
+
 	file string
 	ix   *index
 }

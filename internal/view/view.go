@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -221,11 +222,24 @@ func Data(record any) map[string]any {
 // Dater is implemented by record types that hold a civil date.
 type Dater interface{ Time() time.Time }
 
-var daterType = reflect.TypeFor[Dater]()
+// Valuer is implemented by record types that stand for one plain value
+// (an exact decimal number is a float64 to templates).
+type Valuer interface{ TemplateValue() any }
+
+var (
+	daterType  = reflect.TypeFor[Dater]()
+	valuerType = reflect.TypeFor[Valuer]()
+)
 
 func toData(v reflect.Value) any {
 	if !v.IsValid() {
 		return nil
+	}
+	if v.Type().Implements(valuerType) {
+		if v.Kind() == reflect.Pointer && v.IsNil() {
+			return nil
+		}
+		return v.Interface().(Valuer).TemplateValue()
 	}
 	if v.Type().Implements(daterType) {
 		if v.Kind() == reflect.Pointer && v.IsNil() {
@@ -377,4 +391,33 @@ func join(prefix, key string) string {
 		return key
 	}
 	return prefix + "." + key
+}
+
+// PathsOf lists the field paths a data map holds, as Paths does for a
+// type: what thidua computes (results under "ket_qua") has no record type.
+func PathsOf(data map[string]any) []string {
+	var out []string
+	var walk func(prefix string, v any)
+	walk = func(prefix string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, sub := range x {
+				walk(join(prefix, k), sub)
+			}
+		case []map[string]any:
+			if len(x) == 0 {
+				out = append(out, prefix+"[]")
+			}
+			for _, it := range x {
+				walk(prefix+"[]", it)
+			}
+		case []string, []any:
+			out = append(out, prefix+"[]")
+		default:
+			out = append(out, prefix)
+		}
+	}
+	walk("", data)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

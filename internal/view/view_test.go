@@ -96,3 +96,13 @@ func TestPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestPathsOf(t *testing.T) {
+	got := strings.Join(PathsOf(map[string]any{
+		"ket_qua": map[string]any{"cham_diem": []map[string]any{{"xep_hang": "1", "stt": 1}}, "cum": "Cụm"},
+		"l":       []string{"a"},
+	}), " ")
+	if got != "ket_qua.cham_diem[].stt ket_qua.cham_diem[].xep_hang ket_qua.cum l[]" {
+		t.Errorf("PathsOf = %q", got)
+	}
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+
+	"thidua/internal/record"
+	"thidua/internal/tally"
+)
+
+func init() {
+	register(&command{
+		name:    "check",
+		summary: "kiểm tra một bản ghi và in kết quả tính (xếp hạng, tỷ lệ phiếu, % kế hoạch)",
+		usage:   "BẢN_GHI.toml [--json]",
+		help: `Đọc và kiểm tra bản ghi như lệnh render, rồi in những gì thidua tính được: tổng điểm,
+xếp hạng, xếp loại; tỷ lệ % so với kế hoạch của từng chỉ tiêu; tỷ lệ phiếu và kết quả
+của từng đề nghị khi bình xét. Không ghi tệp nào.
+Mã thoát: 0 khi bản ghi hợp lệ, 1 khi bản ghi có lỗi (in mọi lỗi kèm dòng, cột).`,
+		flags: checkFlags,
+		run:   runCheck,
+	})
+}
+
+type checkOpts struct{ json bool }
+
+var checkOptions checkOpts
+
+func checkFlags(fs *flag.FlagSet) {
+	fs.BoolVar(&checkOptions.json, "json", false, "in kết quả dạng JSON cho chương trình khác đọc")
+}
+
+func runCheck(e *env, args []string) int {
+	c := find("check")
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	checkOptions = checkOpts{}
+	checkFlags(fs)
+	rest, code, ok := parse(e, c, fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) != 1 {
+		return usageError(e, c, "cần đúng một tệp bản ghi .toml")
+	}
+	rec, err := record.Load(rest[0])
+	if err != nil {
+		return reportCheckError(e, err)
+	}
+	res, err := tally.Compute(rec)
+	if err != nil {
+		return reportCheckError(e, err)
+	}
+	if checkOptions.json {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(res); err != nil {
+			fmt.Fprintf(e.stderr, "không in được kết quả: %v\n", err)
+			return exitInternal
+		}
+		return exitOK
+	}
+	fmt.Fprintf(e.stdout, "%s: %s, năm %d, phiên %s.\n\n", rest[0], rec.Cluster.Name, rec.Cluster.Year, kindWords[rec.Session.Kind])
+	if res.Empty() {
+		fmt.Fprintln(e.stdout, "Bản ghi hợp lệ. Bản ghi chưa có chỉ tiêu, bảng điểm, bình xét, báo cáo hay biên bản nên không có gì để tính.")
+		return exitOK
+	}
+	if err := res.WriteText(e.stdout); err != nil {
+		fmt.Fprintf(e.stderr, "không in được kết quả: %v\n", err)
+		return exitInternal
+	}
+	fmt.Fprintln(e.stdout, "\nBản ghi hợp lệ.")
+	return exitOK
+}
+
+// kindWords names the session kinds.
+var kindWords = map[string]string{
+	record.KindSigning: "ký kết giao ước",
+	record.KindMidYear: "sơ kết",
+	record.KindYearEnd: "tổng kết",
+}
+
+// reportCheckError prints a record's problems, as render does, but says
+// that nothing was going to be written anyway.
+func reportCheckError(e *env, err error) int {
+	if errs, ok := err.(record.Errors); ok {
+		fmt.Fprintln(e.stderr, errs.Error())
+		fmt.Fprintf(e.stderr, "\nBản ghi có %d lỗi. Sửa các lỗi trên rồi chạy lại: thidua check TỆP.\n", len(errs))
+		return exitInput
+	}
+	fmt.Fprintf(e.stderr, "%v\n", err)
+	return exitInput
+}

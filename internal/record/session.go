@@ -1,0 +1,202 @@
+package record
+
+import (
+	"strings"
+
+	"thidua/internal/suggest"
+	"thidua/internal/vn"
+)
+
+// The results of a review session (sơ kết, tổng kết): indicators, the
+// criteria set and the scores, the vote, and what the report and the
+// minutes say. Package record only decodes them (types, required keys,
+// text); package tally checks that they fit together and computes.
+
+// Indicator is one target of a member for the period: its plan and what
+// was achieved (chi_tieu).
+type Indicator struct {
+	Member string `toml:"thanh_vien" label:"mã thành viên của chỉ tiêu" required:"true" eg:"\"nghe-an\""`
+	Name   string `toml:"ten" label:"tên chỉ tiêu" required:"true"`
+	Unit   string `toml:"don_vi_tinh" label:"đơn vị tính"`
+	Plan   Number `toml:"ke_hoach" label:"kế hoạch" required:"true" eg:"18500"`
+	Result Number `toml:"thuc_hien" label:"kết quả thực hiện" required:"true" eg:"20100.5"`
+}
+
+// Criteria is the criteria set the members are scored on (bộ tiêu chí).
+type Criteria struct {
+	Name string `toml:"ten" label:"tên bộ tiêu chí"`
+	// Scale is the total of the maximum scores (100, 1000); when given it
+	// must equal their sum.
+	Scale Number `toml:"thang_diem" label:"thang điểm" eg:"100"`
+	// BonusCap is the most bonus points that count; zero allows none.
+	BonusCap Number  `toml:"diem_thuong_toi_da" label:"điểm thưởng tối đa" eg:"5"`
+	Groups   []Group `toml:"nhom" label:"các nhóm tiêu chí" item:"nhóm tiêu chí" required:"true"`
+	Classes  []Class `toml:"xep_loai" label:"các mức xếp loại" item:"mức xếp loại"`
+}
+
+// Group is a major criterion and its component criteria.
+type Group struct {
+	// Code defaults to the group's Roman numeral (I, II, ...).
+	Code     string      `toml:"ma" label:"mã nhóm tiêu chí" eg:"\"I\""`
+	Name     string      `toml:"ten" label:"tên nhóm tiêu chí" required:"true"`
+	Criteria []Criterion `toml:"tieu_chi" label:"các tiêu chí" item:"tiêu chí" required:"true"`
+}
+
+// Criterion is one scored criterion.
+type Criterion struct {
+	Code string `toml:"ma" label:"mã tiêu chí" required:"true" eg:"\"1.1\""`
+	Name string `toml:"ten" label:"tên tiêu chí" required:"true"`
+	Max  Number `toml:"toi_da" label:"điểm tối đa" required:"true" eg:"10"`
+}
+
+// Class is a rating band (xếp loại): totals from From up, until the next
+// band, get Name.
+type Class struct {
+	Name string `toml:"ten" label:"tên mức xếp loại" required:"true" eg:"\"Xuất sắc\""`
+	From Number `toml:"tu" label:"điểm tối thiểu của mức" required:"true" eg:"90"`
+}
+
+// Score is what one member scored, criterion by criterion (keys are the
+// criteria's codes), with bonus and penalty points.
+type Score struct {
+	Member  string            `toml:"thanh_vien" label:"mã thành viên được chấm" required:"true" eg:"\"nghe-an\""`
+	Self    map[string]Number `toml:"tu_cham" label:"điểm tự chấm" item:"tiêu chí"`
+	Cluster map[string]Number `toml:"cum_cham" label:"điểm cụm chấm" item:"tiêu chí" required:"true"`
+	Bonus   Number            `toml:"thuong" label:"điểm thưởng" eg:"2"`
+	Penalty Number            `toml:"tru" label:"điểm trừ" eg:"1"`
+	Note    string            `toml:"ghi_chu" label:"ghi chú"`
+}
+
+// Vote ways (binh_xet.cach_bieu_quyet) and counting bases (binh_xet.tinh_tren).
+const (
+	VoteBallot  = "bo-phieu-kin" // secret ballot
+	VoteHands   = "gio-tay"      // show of hands
+	BaseAll     = "tong-so"      // of all members entitled to vote
+	BasePresent = "co-mat"       // of the members present
+)
+
+// Vote is the vote on the proposals (bình xét, suy tôn) and the paper
+// that records it.
+type Vote struct {
+	Number int    `toml:"so" label:"số biên bản bình xét"`
+	Symbol string `toml:"ky_hieu" label:"ký hiệu biên bản bình xét" eg:"\"BB-CTĐBTB\""`
+	Way    string `toml:"cach_bieu_quyet" label:"cách biểu quyết" eg:"\"bo-phieu-kin\""`
+	Base   string `toml:"tinh_tren" label:"cơ sở tính tỷ lệ" eg:"\"tong-so\""`
+	// Basis names the rule the thresholds come from, printed in the minutes.
+	Basis      string      `toml:"can_cu" label:"căn cứ áp dụng ngưỡng"`
+	Entitled   int         `toml:"so_thanh_vien" label:"số thành viên có quyền biểu quyết" eg:"6"`
+	Present    int         `toml:"so_co_mat" label:"số thành viên có mặt" eg:"6"`
+	Issued     int         `toml:"so_phieu_phat_ra" label:"số phiếu phát ra" eg:"6"`
+	Valid      int         `toml:"so_phieu_hop_le" label:"số phiếu hợp lệ" eg:"6"`
+	Start      string      `toml:"gio_bat_dau" label:"giờ bắt đầu họp bình xét"`
+	End        string      `toml:"gio_ket_thuc" label:"giờ kết thúc họp bình xét"`
+	Thresholds []Threshold `toml:"nguong" label:"ngưỡng đạt" item:"ngưỡng"`
+	Candidates []Candidate `toml:"ung_vien" label:"danh sách bình xét" item:"người, đơn vị được bình xét" required:"true"`
+	Nominees   []Nominee   `toml:"de_nghi" label:"danh sách đề nghị khen thưởng" item:"đề nghị"`
+	Recipients Lines       `toml:"noi_nhan" label:"nơi nhận biên bản bình xét" item:"nơi nhận"`
+}
+
+// Threshold is the share of votes an award needs.
+type Threshold struct {
+	Award string `toml:"khen_thuong" label:"hình thức khen thưởng" required:"true" eg:"\"Cờ thi đua của Chính phủ\""`
+	Rule  string `toml:"ty_le" label:"tỷ lệ tối thiểu" required:"true" eg:"\"80%\""`
+}
+
+// Candidate is a unit (by member id) or a person put to the vote for an
+// award, and the votes they got.
+type Candidate struct {
+	Member string `toml:"thanh_vien" label:"mã thành viên được bình xét" eg:"\"nghe-an\""`
+	Name   string `toml:"ho_ten" label:"họ và tên người được bình xét"`
+	Title  string `toml:"chuc_vu" label:"chức vụ, đơn vị của người được bình xét"`
+	Award  string `toml:"khen_thuong" label:"hình thức khen thưởng đề nghị" required:"true" eg:"\"Cờ thi đua của Chính phủ\""`
+	Votes  int    `toml:"so_phieu" label:"số phiếu đồng ý" required:"true" eg:"6"`
+}
+
+// Nominee is a unit or person the session puts forward for an award; it
+// must have passed the vote for that award.
+type Nominee struct {
+	Member string `toml:"thanh_vien" label:"mã thành viên được đề nghị" eg:"\"nghe-an\""`
+	Name   string `toml:"ho_ten" label:"họ và tên người được đề nghị"`
+	Award  string `toml:"khen_thuong" label:"hình thức khen thưởng đề nghị" required:"true" eg:"\"Cờ thi đua của Chính phủ\""`
+}
+
+// Report is what the session's report (báo cáo sơ kết, tổng kết) says
+// beyond the computed tables.
+type Report struct {
+	Number int    `toml:"so" label:"số báo cáo"`
+	Symbol string `toml:"ky_hieu" label:"ký hiệu báo cáo" eg:"\"BC-CTĐBTB\""`
+	// Date defaults to the session's date, Place to the host's dia_danh.
+	Date       Date    `toml:"ngay" label:"ngày báo cáo"`
+	Place      string  `toml:"dia_danh" label:"địa danh ghi ở dòng ngày tháng"`
+	Summary    string  `toml:"trich_yeu" label:"trích yếu báo cáo"`
+	To         Lines   `toml:"kinh_gui" label:"nơi báo cáo (Kính gửi)" item:"nơi nhận"`
+	Situation  Lines   `toml:"tinh_hinh" label:"tình hình, kết quả chung" item:"đoạn"`
+	Strengths  Lines   `toml:"uu_diem" label:"ưu điểm" item:"ưu điểm" required:"true"`
+	Weaknesses Lines   `toml:"han_che" label:"hạn chế, tồn tại" item:"hạn chế" required:"true"`
+	Tasks      Lines   `toml:"nhiem_vu" label:"phương hướng, nhiệm vụ" item:"nhiệm vụ" required:"true"`
+	Proposals  Lines   `toml:"kien_nghi" label:"kiến nghị, đề xuất" item:"kiến nghị"`
+	Signer     *Signer `toml:"nguoi_ky" label:"người ký báo cáo"`
+	Recipients Lines   `toml:"noi_nhan" label:"nơi nhận báo cáo" item:"nơi nhận"`
+}
+
+// Minutes is what the minutes of the meeting (biên bản hội nghị, Mẫu 1.9
+// of Nghị định 30/2020) say beyond the session's data.
+type Minutes struct {
+	Number    int    `toml:"so" label:"số biên bản"`
+	Symbol    string `toml:"ky_hieu" label:"ký hiệu biên bản" eg:"\"BB-CTĐBTB\""`
+	Summary   string `toml:"trich_yeu" label:"trích yếu biên bản"`
+	Secretary Person `toml:"thu_ky" label:"thư ký (người ghi biên bản)" required:"true"`
+	// Chair defaults to the session's first chair (phien.chu_tri).
+	Chair       *Person    `toml:"chu_toa" label:"chủ tọa ký biên bản"`
+	End         string     `toml:"gio_ket_thuc" label:"giờ kết thúc" eg:"\"11 giờ 30 phút\""`
+	Delegates   []Delegate `toml:"dai_bieu" label:"đại biểu các thành viên" item:"đại biểu"`
+	Absent      []Absence  `toml:"vang" label:"thành viên vắng mặt" item:"thành viên vắng"`
+	Content     Lines      `toml:"noi_dung" label:"diễn biến hội nghị" item:"đoạn" required:"true"`
+	Conclusions Lines      `toml:"ket_luan" label:"kết luận" item:"kết luận"`
+	Recipients  Lines      `toml:"noi_nhan" label:"nơi nhận biên bản" item:"nơi nhận"`
+}
+
+// Delegate is who attended for a member.
+type Delegate struct {
+	Member string `toml:"thanh_vien" label:"mã thành viên của đại biểu" required:"true" eg:"\"nghe-an\""`
+	Name   string `toml:"ho_ten" label:"họ và tên đại biểu" required:"true"`
+	Title  string `toml:"chuc_vu" label:"chức vụ đại biểu"`
+}
+
+// Absence is a member that did not attend.
+type Absence struct {
+	Member string `toml:"thanh_vien" label:"mã thành viên vắng mặt" required:"true" eg:"\"ha-tinh\""`
+	Reason string `toml:"ly_do" label:"lý do vắng mặt"`
+}
+
+// NextYear is who leads the cluster next year.
+type NextYear struct {
+	Head   string `toml:"cum_truong" label:"cụm trưởng năm tới" eg:"\"quang-tri\""`
+	Deputy string `toml:"cum_pho" label:"cụm phó năm tới" eg:"\"thua-thien-hue\""`
+}
+
+// Suggest returns the name among names closest to the misspelt s, or ""
+// when none is close enough, for hints of packages that check a record.
+func Suggest(s string, names []string) string { return suggest.Closest(s, names) }
+
+// CanonicalSymbol writes a document symbol as the decree wants it:
+// capitals, groups joined by "-", no blanks ("bc ctđ" -> "BC-CTĐ").
+func CanonicalSymbol(s string) string { return vn.Upper(strings.Join(strings.Fields(s), "-")) }
+
+// KeyPath appends a key to a field path as errors name fields, quoting a
+// key that holds a dot: KeyPath("diem[1].cum_cham", "1.1") is
+// `diem[1].cum_cham."1.1"`.
+func KeyPath(prefix, key string) string { return joinPath(prefix, key) }
+
+// ValueErrorf is Errorf positioned at the field's value rather than its
+// key (as the record's own checks do for a wrong value), falling back to
+// the key and then to its parents.
+func (r *Record) ValueErrorf(field, hint, format string, args ...any) *Error {
+	e := r.Errorf(field, hint, format, args...)
+	if r.ix != nil {
+		if off, ok := r.ix.valOff(field); ok {
+			e.Line, e.Col = r.ix.lineCol(off)
+		}
+	}
+	return e
+}

@@ -1,0 +1,329 @@
+package render
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"thidua/internal/doc"
+	"thidua/internal/forms"
+	"thidua/internal/record"
+)
+
+// The papers of a review session.
+var sessionPapers = []string{"bao-cao", "bien-ban-hoi-nghi", "bien-ban-binh-xet"}
+
+// needTool skips the test when a command is missing, naming the Debian
+// package that has it; under CI=true it fails instead.
+func needTool(t *testing.T, tool, pkg string) {
+	t.Helper()
+	if _, err := exec.LookPath(tool); err != nil {
+		msg := tool + " không có trên máy; hãy cài gói Debian " + pkg + " (apt-get install " + pkg + ")"
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+}
+
+// renderSample writes the session papers of a sample into dir as DOCX and
+// PDF and returns the base names (without extension) by paper.
+func renderSample(t *testing.T, sample, dir string) map[string]string {
+	t.Helper()
+	rec, err := record.Load(filepath.Join("..", "..", "samples", sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Data(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := forms.LoadSet("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpls, err := set.Pick(strings.Join(sessionPapers, ","), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, tpl := range tpls {
+		files, err := Paper(tpl, data, Formats)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			names[tpl.Name] = strings.TrimSuffix(f.Name, filepath.Ext(f.Name))
+		}
+	}
+	return names
+}
+
+func pdfPages(t *testing.T, pdf string) int {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v", pdf, err)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("pdfinfo gives no page count for %s", pdf)
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+// pageText is pdftotext -layout of one page.
+func pageText(t *testing.T, pdf string, page int) string {
+	t.Helper()
+	p := strconv.Itoa(page)
+	out, err := exec.Command("pdftotext", "-layout", "-f", p, "-l", p, pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", pdf, err)
+	}
+	return string(out)
+}
+
+// pageSize returns the width and height of a page, in points.
+func pageSize(t *testing.T, pdf string, page int) (w, h float64) {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`size:\s+([\d.]+) x ([\d.]+)`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("no page size for page %d of %s", page, pdf)
+	}
+	w, _ = strconv.ParseFloat(string(m[1]), 64)
+	h, _ = strconv.ParseFloat(string(m[2]), 64)
+	return w, h
+}
+
+// words is the sorted list of the words on a page.
+func words(text string) []string {
+	w := strings.Fields(text)
+	slices.Sort(w)
+	return w
+}
+
+// Every session paper of the three year-end samples: LibreOffice lays the
+// DOCX out on as many pages as thidua's PDF, with the same words on each
+// page; the Hải Phòng ranking reads in order with the right numbers; a
+// table over two pages repeats its header; the scoring appendix is
+// landscape; the minutes are signed by the secretary on the left and the
+// chair on the right, names level.
+func TestSessionPapers(t *testing.T) {
+	if testing.Short() && os.Getenv("CI") != "true" {
+		t.Skip("LibreOffice conversion is slow; run without -short")
+	}
+	needTool(t, "soffice", "libreoffice-writer-nogui")
+	needTool(t, "pdftotext", "poppler-utils")
+	dir := t.TempDir()
+	samples := []string{"bac-trung-bo-tong-ket-2022.toml", "hai-phong-khoi-huyen-tong-ket-2023.toml", "hong-linh-tong-ket-2023.toml"}
+	names := map[string]map[string]string{}
+	var docx []string
+	for _, s := range samples {
+		sub := filepath.Join(dir, strings.TrimSuffix(s, ".toml"))
+		if err := os.Mkdir(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		names[s] = renderSample(t, s, sub)
+		if len(names[s]) != len(sessionPapers) {
+			t.Fatalf("%s: papers %v, want %v", s, names[s], sessionPapers)
+		}
+		for _, n := range names[s] {
+			docx = append(docx, filepath.Join(sub, n+".docx"))
+		}
+	}
+	lo := filepath.Join(dir, "lo")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", lo}, docx...)
+	if out, err := exec.CommandContext(ctx, "soffice", args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+
+	pdf := func(s, paper string) (ours, theirs string) {
+		n := names[s][paper]
+		return filepath.Join(dir, strings.TrimSuffix(s, ".toml"), n+".pdf"), filepath.Join(lo, n+".pdf")
+	}
+	for _, s := range samples {
+		for _, paper := range sessionPapers {
+			ours, theirs := pdf(s, paper)
+			n, m := pdfPages(t, ours), pdfPages(t, theirs)
+			if n != m {
+				t.Errorf("%s %s: thidua's PDF has %d pages, LibreOffice's %d", s, paper, n, m)
+				continue
+			}
+			for p := 1; p <= n; p++ {
+				a, b := words(pageText(t, ours, p)), words(pageText(t, theirs, p))
+				if !slices.Equal(a, b) {
+					t.Errorf("%s %s page %d: the words differ between thidua's PDF and LibreOffice's", s, paper, p)
+				}
+			}
+		}
+	}
+
+	// Hải Phòng: the appendix ranks the eight districts, An Lão and Kiến
+	// Thụy tied third, Tiên Lãng fifth; columns: STT, unit, self-assessed,
+	// groups I-III, cluster total, bonus, penalty, total, rank, rating.
+	{
+		ours, theirs := pdf("hai-phong-khoi-huyen-tong-ket-2023.toml", "bao-cao")
+		for _, file := range []string{ours, theirs} {
+			last := pdfPages(t, file)
+			if w, h := pageSize(t, file, last); w < h {
+				t.Errorf("%s: the scoring appendix is %.0f x %.0f pt, want landscape", file, w, h)
+			}
+			text := pageText(t, file, last)
+			rows := []string{
+				`1 Vĩnh Bảo 99 \S+ \S+ \S+ 97,5 3 0 100,5 1 Xuất sắc`,
+				`2 Thủy Nguyên 98,75 \S+ \S+ \S+ 97,25 2,5 0 99,75 2 Xuất sắc`,
+				`3 An Lão 98 \S+ \S+ \S+ 95,75 1,5 0 97,25 3 Xuất sắc`,
+				`4 Kiến Thụy 98,5 \S+ \S+ \S+ 96,25 1 0 97,25 3 Xuất sắc`,
+				`5 Tiên Lãng 97,5 \S+ \S+ \S+ 95 0,5 0 95,5 5 Xuất sắc`,
+				`6 An Dương 98 \S+ \S+ \S+ 95,5 0 0,5 95 6 Xuất sắc`,
+				`7 Cát Hải 97 \S+ \S+ \S+ 94,25 0 0 94,25 7 Tốt`,
+				`8 Bạch Long Vĩ 96 \S+ \S+ \S+ 92,5 0,5 0 93 8 Tốt`,
+			}
+			at := -1
+			for _, r := range rows {
+				re := regexp.MustCompile(`(?m)^\s*` + strings.ReplaceAll(r, " ", `\s+`) + `\s*$`)
+				loc := re.FindStringIndex(text)
+				if loc == nil {
+					t.Errorf("%s: no row %q in the appendix:\n%s", filepath.Base(file), r, text)
+					continue
+				}
+				if loc[0] < at {
+					t.Errorf("%s: row %q out of order", filepath.Base(file), r)
+				}
+				at = loc[0]
+			}
+			for _, h := range []string{"Điểm", "Tự chấm", "Cụm chấm", "Thưởng", "Trừ", "Tổng", "Xếp hạng", "Xếp loại", "Cộng"} {
+				if !strings.Contains(text, h) {
+					t.Errorf("%s: the appendix header lacks %q", filepath.Base(file), h)
+				}
+			}
+		}
+	}
+
+	// Bắc Trung Bộ: the indicators table runs over two pages, and the
+	// second starts with the header again.
+	ours, theirs := pdf("bac-trung-bo-tong-ket-2022.toml", "bao-cao")
+	for _, file := range []string{ours, theirs} {
+		var pages []int
+		for p := 1; p <= pdfPages(t, file); p++ {
+			if strings.Contains(pageText(t, file, p), "Tốc độ tăng trưởng kinh tế") {
+				pages = append(pages, p)
+			}
+		}
+		if len(pages) < 2 {
+			t.Errorf("%s: the indicators table is on pages %v, want two", filepath.Base(file), pages)
+			continue
+		}
+		for _, p := range pages {
+			// The header cells wrap; each of their words is above the
+			// page's first row.
+			text := pageText(t, file, p)
+			first := strings.Index(text, "Tốc độ tăng trưởng kinh tế")
+			for _, h := range []string{"STT", "Chỉ tiêu", "Đơn vị", "tính", "Kế", "hoạch", "Thực", "hiện", "So với kế hoạch", "(%)"} {
+				if i := strings.Index(text, h); i < 0 || i > first {
+					t.Errorf("%s page %d: the indicators table's header lacks %q above its first row", filepath.Base(file), p, h)
+				}
+			}
+		}
+	}
+
+	// The minutes: THƯ KÝ left and CHỦ TỌA right on one line, the names
+	// under them level.
+	for _, s := range samples {
+		ours, theirs := pdf(s, "bien-ban-hoi-nghi")
+		for _, file := range []string{ours, theirs} {
+			text := pageText(t, file, pdfPages(t, file))
+			if !regexp.MustCompile(`(?m)^\s*THƯ KÝ\s{10,}CHỦ TỌA\s*$`).MatchString(text) {
+				t.Errorf("%s: no line with THƯ KÝ on the left and CHỦ TỌA on the right:\n%s", filepath.Base(file), text)
+			}
+		}
+	}
+	hl, _ := pdf("hong-linh-tong-ket-2023.toml", "bien-ban-hoi-nghi")
+	if !regexp.MustCompile(`(?m)^\s*\(Họ và tên\)\s{10,}Nguyễn Huy Hùng\s*$`).MatchString(pageText(t, hl, pdfPages(t, hl))) {
+		t.Error("Hồng Lĩnh minutes: the secretary's and the chair's names are not on one line")
+	}
+}
+
+// A mid-year record gets a "sơ kết" report of the first six months with
+// tasks for the last six.
+func TestMidYearReport(t *testing.T) {
+	src, err := os.ReadFile("../tally/testdata/phien.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := record.Parse("phien.toml", []byte(strings.Replace(string(src), `loai = "tong-ket"`, `loai = "so-ket"`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Data(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := forms.LoadSet("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, _ := set.Get("bao-cao")
+	d, err := tpl.Build(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(paragraphs(d), "\n")
+	for _, want := range []string{
+		"Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2023",
+		"báo cáo sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2023 như sau:",
+		"I. KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA 6 THÁNG ĐẦU NĂM 2023",
+		"III. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023",
+		"BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA 6 THÁNG ĐẦU NĂM 2023",
+		"(Kèm theo Báo cáo số 12/BC-CTĐTN ngày 15 tháng 01 năm 2024 của Cụm thi đua thử nghiệm)",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the mid-year report lacks %q", want)
+		}
+	}
+	name, _ := tpl.FileName(data)
+	if name != "bao-cao-sơ kết-Cụm thi đua thử nghiệm-2023" {
+		t.Errorf("file name %q", name)
+	}
+}
+
+// paragraphs lists the text of every paragraph of a document, cells included.
+func paragraphs(d *doc.Document) []string {
+	var out []string
+	var walk func(bs []doc.Block)
+	walk = func(bs []doc.Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *doc.Paragraph:
+				out = append(out, b.Text())
+			case *doc.Table:
+				for _, r := range b.Rows {
+					for _, c := range r.Cells {
+						walk(c.Blocks)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range d.Sections {
+		walk(s.Blocks)
+	}
+	return out
+}

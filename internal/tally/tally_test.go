@@ -1,0 +1,537 @@
+package tally
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"thidua/internal/record"
+)
+
+// fixture is testdata/phien.toml: four members, three indicators, a set of
+// three criteria in two groups, four score sheets, four candidates. The
+// expectations below are worked out by hand from it.
+func fixture(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/phien.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// edit replaces old, which must occur once in src, with new.
+func edit(t *testing.T, src, old, new string) string {
+	t.Helper()
+	if n := strings.Count(src, old); n != 1 {
+		t.Fatalf("%q occurs %d times", old, n)
+	}
+	return strings.Replace(src, old, new, 1)
+}
+
+func compute(t *testing.T, src string) (*Results, error) {
+	t.Helper()
+	rec, err := record.Parse("phien.toml", []byte(src))
+	if err != nil {
+		t.Fatalf("record does not decode: %v", err)
+	}
+	return Compute(rec)
+}
+
+func mustCompute(t *testing.T, src string) *Results {
+	t.Helper()
+	res, err := compute(t, src)
+	if err != nil {
+		t.Fatalf("unexpected errors:\n%v", err)
+	}
+	return res
+}
+
+func TestIndicators(t *testing.T) {
+	res := mustCompute(t, fixture(t))
+	if len(res.Indicators) != 2 {
+		t.Fatalf("indicators of %d members, want 2 (An Phú, Bình Minh)", len(res.Indicators))
+	}
+	ap, bm := res.Indicators[0], res.Indicators[1]
+	if ap.Name != "An Phú" || len(ap.Items) != 2 || ap.Met != 2 || ap.Exceeded != 1 {
+		t.Errorf("An Phú: %s, %d items, met %d, exceeded %d; want 2 items, met 2, exceeded 1", ap.Name, len(ap.Items), ap.Met, ap.Exceeded)
+	}
+	for _, tc := range []struct {
+		in           *Indicator
+		shown        string
+		status, plan string
+	}{
+		// 301,011 / 192,5 = 1,5636935... -> 156,369...% -> 156,37%
+		{ap.Items[0], "156,37%", StatusExceeded, "192,5"},
+		{ap.Items[1], "100,00%", StatusMet, "12"},
+		// 19.999 / 25.000 = 79,996%: short of plan, so rounded down
+		{bm.Items[0], "79,99%", StatusShort, "25.000"},
+	} {
+		if got := tc.in.OfPlan.String(); got != tc.shown || tc.in.Status != tc.status || tc.in.Plan.String() != tc.plan {
+			t.Errorf("%s: %s %s (plan %s), want %s %s (plan %s)", tc.in.Name, got, tc.in.Status, tc.in.Plan, tc.shown, tc.status, tc.plan)
+		}
+	}
+	if bm.Met != 0 {
+		t.Errorf("Bình Minh met %d, want 0", bm.Met)
+	}
+}
+
+func TestScoring(t *testing.T) {
+	s := mustCompute(t, fixture(t)).Scoring
+	if s.Max != 10000 || s.BonusCap != 500 || !s.HasSelf || len(s.Groups) != 2 || s.Groups[0].Code != "I" || s.Groups[1].Code != "II" {
+		t.Fatalf("set: max %v cap %v self %v groups %d", s.Max, s.BonusCap, s.HasSelf, len(s.Groups))
+	}
+	if s.Groups[0].Max != 6000 || s.Groups[1].Max != 4000 {
+		t.Errorf("group maxima %v %v, want 60 and 40", s.Groups[0].Max, s.Groups[1].Max)
+	}
+	type row struct {
+		rank                       int
+		name                       string
+		self, cluster, groupI      string
+		bonus, given, penalty, tot string
+		class                      string
+	}
+	// An Phú: 29,5 + 29,25 + 37,5 = 96,25; bonus 6 counts 5 (the cap): 101,25.
+	// Bình Minh: 29,1 + 29,2 + 31,95 = 90,25.
+	// Cam Lộ: 29,05 + 29,4 + 32 = 90,45; + 0,5 - 0,7 = 90,25: ties with Bình Minh.
+	// Đông Hà: 25 + 25 + 30 = 80; + 2 - 1,5 = 80,5; rank 4 after the tie.
+	want := []row{
+		{1, "An Phú", "97,5", "96,25", "58,75", "5", "6", "0", "101,25", "Xuất sắc"},
+		{2, "Bình Minh", "90", "90,25", "58,3", "0", "0", "0", "90,25", "Xuất sắc"},
+		{2, "Cam Lộ", "90,5", "90,45", "58,45", "0,5", "0,5", "0,7", "90,25", "Xuất sắc"},
+		{4, "Đông Hà", "81", "80", "50", "2", "2", "1,5", "80,5", "Tốt"},
+	}
+	if len(s.Rows) != len(want) {
+		t.Fatalf("%d rows, want %d", len(s.Rows), len(want))
+	}
+	for i, w := range want {
+		r := s.Rows[i]
+		got := row{r.Rank, r.Name, r.Self.String(), r.Cluster.String(), r.Groups[0].String(), r.Bonus.String(), r.BonusGiven.String(), r.Penalty.String(), r.Total.String(), r.Class}
+		if got != w {
+			t.Errorf("row %d:\n got %+v\nwant %+v", i+1, got, w)
+		}
+	}
+	ranges := []string{"từ 90 điểm trở lên", "từ 80 đến dưới 90 điểm", "dưới 80 điểm"}
+	for i, k := range s.Classes {
+		if k.Range != ranges[i] {
+			t.Errorf("class %s: %q, want %q", k.Name, k.Range, ranges[i])
+		}
+	}
+}
+
+// Totals are exact: a tie made of decimals that floating point would add
+// up differently still shares a rank, and ranks skip after a tie.
+func TestRankTies(t *testing.T) {
+	src := fixture(t)
+	// All four at 90,3 in different ways: 0,1 + 0,2 style decimals.
+	src = edit(t, src, `cum_cham = { "1.1" = 29.5, "1.2" = 29.25, "2.1" = 37.5 }
+thuong = 6`, `cum_cham = { "1.1" = 30, "1.2" = 30, "2.1" = 30.3 }`)
+	src = edit(t, src, `cum_cham = { "1.1" = 29.1, "1.2" = 29.2, "2.1" = 31.95 }`, `cum_cham = { "1.1" = 0.1, "1.2" = 0.2, "2.1" = 40 }
+thuong = 5
+tru = 5`)
+	// 0,1 + 0,2 + 40 + 5 - 5 = 40,3 (float64 says 40.300000000000004)
+	src = edit(t, src, `cum_cham = { "1.1" = 25, "1.2" = 25, "2.1" = 30 }`, `cum_cham = { "1.1" = 0.3, "1.2" = 0, "2.1" = 40 }`)
+	// Đông Hà: 0,3 + 0 + 40 + 2 - 1,5 = 40,8
+	s := mustCompute(t, src).Scoring
+	var got []string
+	for _, r := range s.Rows {
+		got = append(got, r.Name+" "+r.Total.String()+" #"+itoa(r.Rank))
+	}
+	want := "An Phú 90,3 #1|Cam Lộ 90,25 #2|Đông Hà 40,8 #3|Bình Minh 40,3 #4"
+	if strings.Join(got, "|") != want {
+		t.Errorf("ranking %q, want %q", strings.Join(got, "|"), want)
+	}
+
+	rows := []*ScoreRow{{Name: "a", Total: 9258, order: 3}, {Name: "b", Total: 9000, order: 0}, {Name: "c", Total: 9258, order: 1}, {Name: "d", Total: 8000, order: 2}, {Name: "e", Total: 9000, order: 4}}
+	rank(rows)
+	var order []string
+	for _, r := range rows {
+		order = append(order, r.Name+itoa(r.Rank))
+	}
+	if strings.Join(order, " ") != "c1 a1 b3 e3 d5" {
+		t.Errorf("ranks %v, want c1 a1 b3 e3 d5 (equal totals share a rank, in member order)", order)
+	}
+}
+
+func itoa(n int) string { return string(rune('0' + n)) }
+
+func TestVoteCountedAgainstEntitled(t *testing.T) {
+	v := mustCompute(t, fixture(t)).Vote
+	// 4 members entitled, Đông Hà absent: 3 present, 3 ballots, all valid.
+	if v.Entitled != 4 || v.Present != 3 || v.Issued != 3 || v.Valid != 3 || v.Denominator != 4 || v.Way != record.VoteBallot {
+		t.Fatalf("electorate %+v", v)
+	}
+	want := []struct {
+		name, share, rule string
+		passed            bool
+	}{
+		{"An Phú", "75,00%", "từ 80% trở lên", false},        // 3/4 < 80% (Cờ thi đua của Chính phủ, default)
+		{"Bình Minh", "50,00%", "từ 80% trở lên", false},     // 2/4
+		{"Cam Lộ", "75,00%", "từ 2/3 trở lên", true},         // 3/4 >= 2/3, the record's rule
+		{"Trần Thị Bình", "75,00%", "từ 90% trở lên", false}, // "Chiến sỹ" spelt with y still gets 90%
+	}
+	for i, w := range want {
+		c := v.Candidates[i]
+		if c.Name != w.name || c.Share.String() != w.share || c.Rule.Describe() != w.rule || c.Passed != w.passed {
+			t.Errorf("candidate %d: %s %s (%s) passed %v; want %s %s (%s) %v", i+1, c.Name, c.Share, c.Rule.Describe(), c.Passed, w.name, w.share, w.rule, w.passed)
+		}
+	}
+	if len(v.Nominees) != 1 || v.Nominees[0].Name != "Cam Lộ" {
+		t.Errorf("nominees %v, want only Cam Lộ (every candidate who passed)", v.Nominees)
+	}
+	if v.Candidates[2].Rule.Default || !v.Candidates[0].Rule.Default {
+		t.Error("the record's rule must not be marked as a default, and the built-in one must")
+	}
+}
+
+func TestVoteCountedAgainstPresent(t *testing.T) {
+	src := edit(t, fixture(t), "[binh_xet]\n", "[binh_xet]\ntinh_tren = \"co-mat\"\n")
+	v := mustCompute(t, src).Vote
+	if v.Denominator != 3 {
+		t.Fatalf("denominator %d, want 3 present", v.Denominator)
+	}
+	// 3/3 = 100% passes 80% and 90%; 2/3 = 66,666...% fails 80%, and is
+	// shown rounded down so that it cannot read as 66,67%.
+	want := map[string]string{"An Phú": "100,00% true", "Bình Minh": "66,66% false", "Cam Lộ": "100,00% true", "Trần Thị Bình": "100,00% true"}
+	for _, c := range v.Candidates {
+		if got := c.Share.String() + " " + boolText(c.Passed); got != want[c.Name] {
+			t.Errorf("%s: %s, want %s", c.Name, got, want[c.Name])
+		}
+	}
+	if len(v.Nominees) != 3 {
+		t.Errorf("%d nominees, want 3", len(v.Nominees))
+	}
+}
+
+func boolText(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// 2/3 against a 2/3 rule passes (exactly at the threshold) and shows
+// 66,67%; against 80% it fails and shows 66,66%.
+func TestTwoThirdsVersusEightyPercent(t *testing.T) {
+	src := edit(t, fixture(t), "[binh_xet]\n", "[binh_xet]\ntinh_tren = \"co-mat\"\n")
+	src = edit(t, src, "khen_thuong = \"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\"\nso_phieu = 3", "khen_thuong = \"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\"\nso_phieu = 2")
+	v := mustCompute(t, src).Vote
+	cam, binh := v.Candidates[2], v.Candidates[1]
+	if !cam.Passed || cam.Share.String() != "66,67%" {
+		t.Errorf("Cam Lộ 2/3 against 2/3: %s passed %v, want 66,67%% passed", cam.Share, cam.Passed)
+	}
+	if binh.Passed || binh.Share.String() != "66,66%" {
+		t.Errorf("Bình Minh 2/3 against 80%%: %s passed %v, want 66,66%% failed", binh.Share, binh.Passed)
+	}
+}
+
+func TestShowOfHandsAndStrictRule(t *testing.T) {
+	src := edit(t, fixture(t), "[binh_xet]\n", "[binh_xet]\ncach_bieu_quyet = \"gio-tay\"\n")
+	src = edit(t, src, "ty_le = \"2/3\"", "ty_le = \"quá bán\"")
+	src = edit(t, src, "khen_thuong = \"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\"\nso_phieu = 3", "khen_thuong = \"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\"\nso_phieu = 2")
+	v := mustCompute(t, src).Vote
+	if v.Issued != 0 || v.Valid != 0 || v.Way != record.VoteHands {
+		t.Errorf("show of hands has ballots: %+v", v)
+	}
+	// 2/4 = 50% is not more than half.
+	if c := v.Candidates[2]; c.Passed || c.Rule.Describe() != "trên 50%" {
+		t.Errorf("2/4 against 'quá bán': passed %v (%s), want failed (trên 50%%)", c.Passed, c.Rule.Describe())
+	}
+}
+
+func TestPercentRounding(t *testing.T) {
+	for _, tc := range []struct {
+		a, b    int64
+		reached bool
+		want    string
+	}{
+		{2, 3, true, "66,67%"},
+		{2, 3, false, "66,66%"},
+		{19999, 25000, false, "79,99%"}, // not 80,00%: it falls short
+		{19999, 25000, true, "80,00%"},
+		{1, 8, true, "12,50%"},
+		{1, 80000, true, "0,00%"},
+		{1, 40000, true, "0,00%"}, // 0,0025% -> 0,00
+		{1, 20000, true, "0,01%"}, // 0,005% -> half away from zero
+		{-1, 20000, true, "-0,01%"},
+		{-3, 40000, true, "-0,01%"}, // -0,0075%
+		{5, 4, true, "125,00%"},
+	} {
+		if got := percentOf(ratio(tc.a, tc.b), tc.reached).String(); got != tc.want {
+			t.Errorf("%d/%d (reached %v): %s, want %s", tc.a, tc.b, tc.reached, got, tc.want)
+		}
+	}
+}
+
+func TestParseRule(t *testing.T) {
+	for _, tc := range []struct {
+		in, describe string
+		meets, fails [2]int64 // a ratio that meets it, one that does not
+	}{
+		{"80%", "từ 80% trở lên", [2]int64{4, 5}, [2]int64{79999, 100000}},
+		{"Từ 90% trở lên", "từ 90% trở lên", [2]int64{9, 10}, [2]int64{8, 9}},
+		{"2/3", "từ 2/3 trở lên", [2]int64{2, 3}, [2]int64{6666, 10000}},
+		{"66,67%", "từ 66,67% trở lên", [2]int64{6667, 10000}, [2]int64{2, 3}},
+		{"trên 50%", "trên 50%", [2]int64{501, 1000}, [2]int64{1, 2}},
+		{"Quá bán", "trên 50%", [2]int64{3, 5}, [2]int64{2, 4}},
+	} {
+		r, err := ParseRule(tc.in)
+		if err != nil {
+			t.Errorf("%q: %v", tc.in, err)
+			continue
+		}
+		if r.Describe() != tc.describe || !r.Met(ratio(tc.meets[0], tc.meets[1])) || r.Met(ratio(tc.fails[0], tc.fails[1])) {
+			t.Errorf("%q: %q, meets %v: %v, fails %v: %v", tc.in, r.Describe(), tc.meets, r.Met(ratio(tc.meets[0], tc.meets[1])), tc.fails, r.Met(ratio(tc.fails[0], tc.fails[1])))
+		}
+	}
+	for _, bad := range []string{"80", "0%", "120%", "3/2", "1/0", "80,123%", "tám mươi phần trăm", ""} {
+		if _, err := ParseRule(bad); err == nil {
+			t.Errorf("%q parsed without error", bad)
+		}
+	}
+}
+
+func TestPapersDefaults(t *testing.T) {
+	res := mustCompute(t, fixture(t))
+	r := res.Report
+	if r.Symbol != "BC-CTĐTN" || r.Number != 12 || r.Place != "An Phú" || r.Date.String() != "15/01/2024" ||
+		r.Summary != "Tổng kết công tác thi đua, khen thưởng năm 2023" || r.Ahead != "năm 2024" {
+		t.Errorf("report %+v", r)
+	}
+	if len(r.To) != 1 || r.To[0] != "Hội đồng Thi đua - Khen thưởng tỉnh" {
+		t.Errorf("report goes to %q, want the cluster's body", r.To)
+	}
+	sg := r.Signer
+	if sg.Name != "Nguyễn Văn An" || sg.Title != "Chủ tịch Ủy ban nhân dân huyện An Phú" || strings.Join(sg.Authority, "|") != "TM. Cụm thi đua thử nghiệm|Cụm trưởng" {
+		t.Errorf("report signer %+v", sg)
+	}
+	m := res.Minutes
+	if m.Symbol != "BB-CTĐTN" || m.Chair.Name != "Nguyễn Văn An" || m.Secretary.Name != "Lê Thị Cúc" || m.Present != 3 || m.Members != 4 ||
+		m.Start != "08 giờ 00 phút, ngày 15 tháng 01 năm 2024" || m.End != "11 giờ 30 phút, ngày 15 tháng 01 năm 2024" {
+		t.Errorf("minutes %+v", m)
+	}
+	if n := res.NextYear; n.Year != 2024 || n.Head != "Bình Minh" || n.Deputy != "Cam Lộ" {
+		t.Errorf("next year %+v", n)
+	}
+}
+
+// A record without session sections has nothing to compute.
+func TestNothingToCompute(t *testing.T) {
+	src := fixture(t)
+	src = src[:strings.Index(src, "[[chi_tieu]]")]
+	res := mustCompute(t, src)
+	if !res.Empty() {
+		t.Errorf("results of a record without session sections: %+v", res)
+	}
+	data := map[string]any{}
+	rec, _ := record.Parse("phien.toml", []byte(src))
+	if err := AddData(data, rec); err != nil || data["ket_qua"] != nil {
+		t.Errorf("AddData on an empty session: %v, %v", err, data["ket_qua"])
+	}
+}
+
+// wantErr says where an error must point: at the first character of the
+// text at (which occurs once in the record), or at its "|" when it has one;
+// on field, saying msg.
+type wantErr struct {
+	at, field string
+	msg       []string
+}
+
+// position returns the line and character column that at points to in src.
+func position(t *testing.T, src, at string) (int, int) {
+	t.Helper()
+	text := strings.Replace(at, "|", "", 1)
+	if strings.Count(src, text) != 1 {
+		t.Fatalf("%q occurs %d times in the record", text, strings.Count(src, text))
+	}
+	before := src[:strings.Index(src, text)] + at[:max(strings.Index(at, "|"), 0)]
+	line := strings.Count(before, "\n") + 1
+	col := utf8.RuneCountInString(before[strings.LastIndex(before, "\n")+1:]) + 1
+	return line, col
+}
+
+func checkErrors(t *testing.T, src string, err error, want []wantErr) {
+	t.Helper()
+	var errs record.Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("error %v (%T) is not record.Errors", err, err)
+	}
+	if len(errs) != len(want) {
+		t.Errorf("%d errors, want %d:\n%v", len(errs), len(want), errs)
+	}
+	for i := range min(len(errs), len(want)) {
+		e, w := errs[i], want[i]
+		line, col := position(t, src, w.at)
+		if e.Line != line || e.Col != col || e.Field != w.field {
+			t.Errorf("error %d at %d:%d %s, want %d:%d %s (%s)", i+1, e.Line, e.Col, e.Field, line, col, w.field, e.Msg)
+		}
+		for _, m := range w.msg {
+			if !strings.Contains(e.Msg, m) {
+				t.Errorf("error %d: %q lacks %q", i+1, e.Msg, m)
+			}
+		}
+		if e.Hint == "" || e.File != "phien.toml" {
+			t.Errorf("error %d has no hint or no file: %+v", i+1, e)
+		}
+	}
+}
+
+func TestBadSessions(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		old, new string
+		want     []wantErr
+		first    bool // only the first errors are checked
+	}{{
+		name: "score over its maximum",
+		old:  `cum_cham = { "1.1" = 29.5,`, new: `cum_cham = { "1.1" = 30.5,`,
+		want: []wantErr{{`"1.1" = |30.5`, `diem[1].cum_cham."1.1"`, []string{"bảng điểm của An Phú: điểm cụm chấm tiêu chí 1.1 (Phát triển kinh tế) là 30,5, vượt điểm tối đa 30"}}},
+	}, {
+		name: "self-assessed score over its maximum",
+		old:  `tu_cham = { "1.1" = 26,`, new: `tu_cham = { "1.1" = 31,`,
+		want: []wantErr{{`"1.1" = |31`, `diem[4].tu_cham."1.1"`, []string{"điểm tự chấm tiêu chí 1.1", "là 31, vượt điểm tối đa 30"}}},
+	}, {
+		name: "unknown criterion, and the one it replaced is missing",
+		old:  `cum_cham = { "1.1" = 25, "1.2" = 25,`, new: `cum_cham = { "1.1" = 25, "1.3" = 25,`,
+		want: []wantErr{
+			{`{ "1.1" = 25, "1.3"`, "diem[4].cum_cham", []string{"bảng điểm của Đông Hà: điểm cụm chấm thiếu điểm của tiêu chí 1.2"}},
+			{`"1.3" = |25`, `diem[4].cum_cham."1.3"`, []string{`điểm cụm chấm có tiêu chí "1.3" không có trong bộ tiêu chí`}},
+		},
+	}, {
+		name: "unknown member in a score sheet, who is then without a score",
+		old:  "thanh_vien = \"dong-ha\"\ntu_cham", new: "thanh_vien = \"dong-hoa\"\ntu_cham",
+		want: []wantErr{
+			{"[[diem]]\nthanh_vien = \"an-phu\"", "diem", []string{"thành viên Đông Hà (mã \"dong-ha\") chưa có bảng điểm"}},
+			{`"dong-hoa"`, "diem[4].thanh_vien", []string{`bảng điểm thứ 4: "dong-hoa" không phải mã của thành viên nào`}},
+		},
+	}, {
+		name: "member without a score",
+		old:  "[[diem]]\nthanh_vien = \"cam-lo\"\ntu_cham = { \"1.1\" = 30, \"1.2\" = 30, \"2.1\" = 30.5 }\ncum_cham = { \"1.1\" = 29.05, \"1.2\" = 29.4, \"2.1\" = 32 }\nthuong = 0.5\ntru = 0.7\n", new: "",
+		want: []wantErr{{"[[diem]]\nthanh_vien = \"an-phu\"", "diem", []string{"thành viên Cam Lộ (mã \"cam-lo\") chưa có bảng điểm"}}},
+	}, {
+		name: "a score with three decimals",
+		old:  `"1.2" = 29.25`, new: `"1.2" = 29.125`,
+		want: []wantErr{{`"1.2" = |29.125`, `diem[1].cum_cham."1.2"`, []string{"29,125, có quá hai chữ số thập phân"}}},
+	}, {
+		name: "bonus when the set allows none",
+		old:  "diem_thuong_toi_da = 5\n", new: "",
+		want: []wantErr{
+			{"thuong = |6", "diem[1].thuong", []string{"có 6 điểm thưởng nhưng bộ tiêu chí không cho điểm thưởng"}},
+			{"thuong = |0.5", "diem[3].thuong", nil},
+			{"thuong = |2", "diem[4].thuong", nil},
+		},
+	}, {
+		name: "scale that the maxima do not add up to",
+		old:  "thang_diem = 100", new: "thang_diem = 1000",
+		want: []wantErr{{"thang_diem = |1000", "bo_tieu_chi.thang_diem", []string{"tổng điểm tối đa của các tiêu chí là 100, khác thang điểm 1.000"}}},
+	}, {
+		name: "duplicate criterion code", first: true,
+		old: `{ ma = "2.1", ten = "Tổ chức`, new: `{ ma = "1.2", ten = "Tổ chức`,
+		want: []wantErr{
+			{`thang_diem = |100`, "bo_tieu_chi.thang_diem", []string{"là 60, khác thang điểm 100"}},
+			{`"1.2", ten = "Tổ chức`, "bo_tieu_chi.nhom[2].tieu_chi[1].ma", []string{`mã tiêu chí "1.2" trùng với tiêu chí ở bo_tieu_chi.nhom[1].tieu_chi[2]`}},
+			{"tu = |90", "bo_tieu_chi.xep_loai[1].tu", []string{`mức "Xuất sắc" bắt đầu từ 90 điểm, cao hơn số điểm có thể đạt (65)`}},
+		},
+	}, {
+		name: "votes over valid ballots",
+		old:  "khen_thuong = \"Cờ thi đua của Chính phủ\"\nso_phieu = 3", new: "khen_thuong = \"Cờ thi đua của Chính phủ\"\nso_phieu = 4",
+		want: []wantErr{{"so_phieu = |4", "binh_xet.ung_vien[1].so_phieu", []string{"An Phú có 4 phiếu, nhiều hơn số phiếu hợp lệ (3)"}}},
+	}, {
+		name: "show of hands: votes over members present",
+		old:  "[binh_xet]\n", new: "[binh_xet]\ncach_bieu_quyet = \"gio-tay\"\nso_phieu_hop_le = 3\n",
+		want: []wantErr{{"so_phieu_hop_le = |3", "binh_xet.so_phieu_hop_le", []string{"biểu quyết giơ tay không có phiếu"}}},
+	}, {
+		name: "ballots over members present",
+		old:  "[binh_xet]\n", new: "[binh_xet]\nso_phieu_phat_ra = 4\n",
+		want: []wantErr{{"so_phieu_phat_ra = |4", "binh_xet.so_phieu_phat_ra", []string{"số phiếu phát ra (4) nhiều hơn số thành viên có mặt (3)"}}},
+	}, {
+		name: "valid ballots over ballots issued",
+		old:  "[binh_xet]\n", new: "[binh_xet]\nso_phieu_hop_le = 4\n",
+		want: []wantErr{{"so_phieu_hop_le = |4", "binh_xet.so_phieu_hop_le", []string{"số phiếu hợp lệ (4) nhiều hơn số phiếu phát ra (3)"}}},
+	}, {
+		name: "members present over members entitled",
+		old:  "[binh_xet]\n", new: "[binh_xet]\nso_thanh_vien = 4\nso_co_mat = 5\n",
+		want: []wantErr{{"so_co_mat = |5", "binh_xet.so_co_mat", []string{"số thành viên có mặt (5) nhiều hơn số thành viên có quyền biểu quyết (4)"}}},
+	}, {
+		name: "nominee who did not pass the vote",
+		old:  "[bao_cao]\n", new: "[[binh_xet.de_nghi]]\nthanh_vien = \"binh-minh\"\nkhen_thuong = \"Cờ thi đua cấp tỉnh\"\n\n[bao_cao]\n",
+		want: []wantErr{{"[[binh_xet.de_nghi]]", "binh_xet.de_nghi[1]", []string{"Bình Minh không đạt khi bình xét Cờ thi đua cấp tỉnh: 2/4 phiếu (50,00%), cần từ 80% trở lên"}}},
+	}, {
+		name: "nominee never put to the vote",
+		old:  "[bao_cao]\n", new: "[[binh_xet.de_nghi]]\nthanh_vien = \"dong-ha\"\nkhen_thuong = \"Cờ thi đua cấp tỉnh\"\n\n[bao_cao]\n",
+		want: []wantErr{{"[[binh_xet.de_nghi]]", "binh_xet.de_nghi[1]", []string{"Đông Hà chưa được đưa ra bình xét cho hình thức \"Cờ thi đua cấp tỉnh\""}}},
+	}, {
+		name: "unknown member in the vote",
+		old:  "thanh_vien = \"cam-lo\"\nkhen_thuong", new: "thanh_vien = \"camlo\"\nkhen_thuong",
+		want: []wantErr{{`"camlo"`, "binh_xet.ung_vien[3].thanh_vien", []string{`"camlo" không phải mã của thành viên nào`}}},
+	}, {
+		name: "award without a threshold",
+		old:  "khen_thuong = \"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\"\nso_phieu", new: "khen_thuong = \"Giấy khen\"\nso_phieu",
+		want: []wantErr{{`"Giấy khen"`, "binh_xet.ung_vien[3].khen_thuong", []string{`chưa có tỷ lệ phiếu tối thiểu cho hình thức "Giấy khen"`}}},
+	}, {
+		name: "unreadable threshold",
+		old:  `ty_le = "2/3"`, new: `ty_le = "hai phần ba"`,
+		want: []wantErr{
+			{`"hai phần ba"`, "binh_xet.nguong[1].ty_le", []string{`tỷ lệ "hai phần ba" không đọc được`}},
+			{"khen_thuong = |\"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\"\nso_phieu", "binh_xet.ung_vien[3].khen_thuong", nil},
+		},
+	}, {
+		name: "unit and person in one candidate",
+		old:  "ho_ten = \"Trần Thị Bình\"", new: "thanh_vien = \"binh-minh\"\nho_ten = \"Trần Thị Bình\"",
+		want: []wantErr{{"ho_ten = |\"Trần Thị Bình\"", "binh_xet.ung_vien[4].ho_ten", []string{"ghi cả mã đơn vị"}}},
+	}, {
+		name: "indicator of an unknown member, and a plan of zero",
+		old:  "thanh_vien = \"binh-minh\"\nten = \"Tỷ lệ hộ dùng nước sạch\"\ndon_vi_tinh = \"%\"\nke_hoach = 25000", new: "thanh_vien = \"binh\"\nten = \"Tỷ lệ hộ dùng nước sạch\"\ndon_vi_tinh = \"%\"\nke_hoach = 0",
+		want: []wantErr{
+			{`"binh"`, "chi_tieu[3].thanh_vien", []string{`chỉ tiêu thứ 3: "binh" không phải mã`}},
+			{"ke_hoach = |0", "chi_tieu[3].ke_hoach", []string{"kế hoạch 0 không tính được tỷ lệ %"}},
+		},
+	}, {
+		name: "report of a signing session",
+		old:  `loai = "tong-ket"`, new: `loai = "ky-ket"`,
+		want: []wantErr{{`"ky-ket"`, "phien.loai", []string{"báo cáo sơ kết, tổng kết chỉ có ở phiên sơ kết hoặc tổng kết"}}},
+	}, {
+		name: "closing before opening",
+		old:  `gio_ket_thuc = "11 giờ 30 phút"`, new: `gio_ket_thuc = "7h30"`,
+		want: []wantErr{{`"7h30"`, "bien_ban.gio_ket_thuc", []string{`giờ kết thúc "7h30" không sau giờ bắt đầu "08 giờ 00 phút"`}}},
+	}, {
+		name: "next year's deputy is its head",
+		old:  `cum_pho = "cam-lo"`, new: `cum_pho = "binh-minh"`,
+		want: []wantErr{{"cum_pho = |\"binh-minh\"", "nam_toi.cum_pho", []string{"trùng với cụm trưởng năm tới"}}},
+	}, {
+		name: "total below every rating band",
+		old:  "ten = \"Tốt\"\ntu = 80\n\n[[bo_tieu_chi.xep_loai]]\nten = \"Chưa đạt\"\ntu = 0", new: "ten = \"Tốt\"\ntu = 85",
+		want: []wantErr{{"[[diem]]\nthanh_vien = \"dong-ha\"", "diem[4]", []string{"bảng điểm của Đông Hà: tổng điểm 80,5 thấp hơn mức xếp loại thấp nhất (Tốt, từ 85 điểm)"}}},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := edit(t, fixture(t), tc.old, tc.new)
+			_, err := compute(t, src)
+			if tc.first {
+				var errs record.Errors
+				if errors.As(err, &errs) && len(errs) > len(tc.want) {
+					err = errs[:len(tc.want)]
+				}
+			}
+			checkErrors(t, src, err, tc.want)
+		})
+	}
+}
+
+// Every problem is reported at once, in the order of the record's lines.
+func TestErrorsAllAtOnce(t *testing.T) {
+	src := fixture(t)
+	src = edit(t, src, "ke_hoach = 12\n", "ke_hoach = -12\n")
+	src = edit(t, src, `"2.1" = 37.5`, `"2.1" = 41`)
+	src = edit(t, src, "thanh_vien = \"cam-lo\"\nkhen_thuong", "thanh_vien = \"camlo\"\nkhen_thuong")
+	src = edit(t, src, `cum_truong = "binh-minh"`, `cum_truong = "binhminh"`)
+	_, err := compute(t, src)
+	checkErrors(t, src, err, []wantErr{
+		{"ke_hoach = |-12", "chi_tieu[2].ke_hoach", []string{"kế hoạch -12"}},
+		{`"2.1" = |41`, `diem[1].cum_cham."2.1"`, []string{"vượt điểm tối đa 40"}},
+		{`"camlo"`, "binh_xet.ung_vien[3].thanh_vien", nil},
+		{`"binhminh"`, "nam_toi.cum_truong", []string{`cụm trưởng năm tới: "binhminh" không phải mã`}},
+	})
+}
