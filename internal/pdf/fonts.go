@@ -33,6 +33,9 @@ type encoding struct {
 var (
 	encs  [2]*encoding // preferred first: "b", then "a"
 	faceZ [4][]byte    // per face, the compressed font file
+	// codes maps a rune to its code in each encoding, plus one; 0 means
+	// the encoding lacks it. Indexed by rune up to the charset's largest.
+	codes [][2]uint16
 )
 
 func init() {
@@ -65,11 +68,21 @@ func init() {
 		must(err)
 		faceZ[st] = z
 	}
+	top := rune(0)
 	for _, r := range fonts.Charset() {
-		if _, ok := encs[0].code[r]; !ok {
-			if _, ok := encs[1].code[r]; !ok {
-				panic(fmt.Sprintf("pdf: no encoding holds %q; run go generate", r))
+		top = max(top, r)
+	}
+	codes = make([][2]uint16, top+1)
+	for i, e := range encs {
+		for r, b := range e.code {
+			if r <= top {
+				codes[r][i] = uint16(b) + 1
 			}
+		}
+	}
+	for _, r := range fonts.Charset() {
+		if codes[r] == [2]uint16{} {
+			panic(fmt.Sprintf("pdf: no encoding holds %q; run go generate", r))
 		}
 	}
 }
@@ -98,24 +111,29 @@ type chunk struct {
 func encode(s string, dst []chunk) ([]chunk, error) {
 	cur := -1
 	for _, r := range s {
-		e := 0
-		b, ok := encs[0].code[r]
-		if !ok || (cur == 1 && r == ' ') {
-			if b1, ok1 := encs[1].code[r]; ok1 {
-				e, b, ok = 1, b1, true
-			}
+		var c [2]uint16
+		if r >= 0 && int(r) < len(codes) {
+			c = codes[r]
 		}
-		if !ok {
+		e := 0
+		if c[0] == 0 || (cur == 1 && r == ' ') {
+			e = 1
+		}
+		if c[e] == 0 {
+			e = 1 - e
+		}
+		if c[e] == 0 {
 			return dst, fmt.Errorf("ký tự %q (U+%04X) không có trong phông chữ", r, r)
 		}
+		b := byte(c[e] - 1)
 		if e != cur {
 			dst = append(dst, chunk{enc: e})
 			cur = e
 		}
-		c := &dst[len(dst)-1]
-		c.bytes = append(c.bytes, b)
+		ch := &dst[len(dst)-1]
+		ch.bytes = append(ch.bytes, b)
 		if b == ' ' {
-			c.spaces++
+			ch.spaces++
 		}
 	}
 	return dst, nil

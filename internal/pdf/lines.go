@@ -32,7 +32,11 @@ type line struct {
 
 // atomize cuts a paragraph's runs into atoms.
 func atomize(p *doc.Paragraph) []atom {
-	var out []atom
+	n := 0
+	for _, r := range p.Runs {
+		n += len(r.Text)
+	}
+	out := make([]atom, 0, n/3+len(p.Runs))
 	size := p.Props.Size
 	for _, r := range p.Runs {
 		st := fonts.StyleOf(p.Props.Bold || r.Bold, p.Props.Italic || r.Italic)
