@@ -57,6 +57,9 @@ type converter struct {
 	src      []byte
 	sections []*doc.Section
 	cur      *doc.Section
+	// appendix is the index in sections of the first appendix, 0 when the
+	// paper has none.
+	appendix int
 	err      error
 }
 
@@ -68,20 +71,21 @@ func (c *converter) newSection(landscape bool) {
 }
 
 // convert parses md and appends its blocks to sec, opening further
-// sections where the Markdown asks.
-func convert(md string, sec *doc.Section) ([]*doc.Section, error) {
+// sections where the Markdown asks. It also returns the index of the
+// first appendix section, 0 when there is none.
+func convert(md string, sec *doc.Section) ([]*doc.Section, int, error) {
 	c := &converter{src: []byte(md), sections: []*doc.Section{sec}, cur: sec}
 	root := markdown.Parser().Parse(text.NewReader(c.src))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		c.block(n, 0)
 	}
-	return c.sections, c.err
+	return c.sections, c.appendix, c.err
 }
 
 func (c *converter) block(n ast.Node, depth int) {
 	switch n := n.(type) {
 	case *ast.Heading:
-		style := map[int]*doc.Style{1: frame.Part, 2: frame.Section, 3: frame.Clause}[n.Level]
+		style := map[int]*doc.Style{1: frame.Part, 2: frame.Section, 3: frame.Clause, 6: frame.Note}[n.Level]
 		if style == nil {
 			style = frame.Point
 		}
@@ -189,6 +193,9 @@ func (c *converter) directive(n *ast.HTMLBlock) {
 		c.newSection(false)
 	case dirAppendix:
 		c.newSection(c.cur.Landscape)
+		if c.appendix == 0 {
+			c.appendix = len(c.sections) - 1
+		}
 	}
 }
 

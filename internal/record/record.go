@@ -24,6 +24,11 @@ type Record struct {
 	// Pledge is nil when the record has no [giao_uoc] table.
 	Pledge *Pledge `toml:"giao_uoc" label:"bản giao ước"`
 
+	// Award proposals (issue 5). Awards is nil when the record has no
+	// [khen_thuong] table; types and checks in awards.go.
+	Awards   *Awards   `toml:"khen_thuong" label:"hồ sơ đề nghị khen thưởng"`
+	Nominees []Nominee `toml:"de_nghi" label:"danh sách đề nghị khen thưởng" item:"tập thể, cá nhân được đề nghị"`
+
 	file string
 	ix   *index
 }
@@ -137,8 +142,12 @@ type Date struct {
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d == Date{} }
 
-// Time returns the date at midnight UTC.
+// Time returns the date at midnight UTC; an unset date gives the zero
+// time, which templates treat as absent.
 func (d Date) Time() time.Time {
+	if d.IsZero() {
+		return time.Time{}
+	}
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
 }
 
