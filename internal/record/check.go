@@ -119,8 +119,9 @@ func (d *decoder) symbol(field, s string) {
 	}
 	groups := strings.Split(strings.Join(strings.Fields(s), "-"), "-")
 	for i, g := range groups {
-		if !mixedCase[g] {
-			groups[i] = vn.Upper(g)
+		groups[i] = vn.Upper(g)
+		if m, ok := mixedCase[groups[i]]; ok {
+			groups[i] = m
 		}
 	}
 	if want := strings.Join(groups, "-"); want != s {
@@ -130,8 +131,9 @@ func (d *decoder) symbol(field, s string) {
 }
 
 // mixedCase are the abbreviations of document types that Nghị định
-// 30/2020 (Phụ lục III) writes in mixed case: Tờ trình, Chương trình.
-var mixedCase = map[string]bool{"TTr": true, "CTr": true}
+// 30/2020 (Phụ lục III) writes in mixed case (Tờ trình, Chương trình),
+// by their capitals.
+var mixedCase = map[string]string{"TTR": "TTr", "CTR": "CTr"}
 
 // positive checks an optional count that, when given, must be at least 1.
 func (d *decoder) positive(field, label string, n int) {
