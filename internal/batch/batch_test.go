@@ -304,3 +304,36 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// A paper that fails for one nominee only (here a user's template) is
+// reported at that nominee in the record; the others' papers are made.
+func TestPaperErrorAtItsNominee(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	tpl := "+++\nten_loai = \"PHIẾU\"\nco_quan_ban_hanh = \"{{.khen_thuong.co_quan_de_nghi}}\"\nmoi = \"ho_so.ca_nhan\"\n" +
+		"ten_tep = \"phieu-{{.muc.stt_ho_so}}\"\n+++\n{{if eq .muc.stt_ho_so 4}}{{.muc.khong_co}}{{end}}{{.muc.ten}}\n"
+	must(t, os.WriteFile(filepath.Join(dir, "phieu.md"), []byte(tpl), 0o644))
+	set, err := forms.LoadSet(dir)
+	must(t, err)
+	rec := filepath.Join(dir, "ho-so.toml")
+	src := synth.Record(6, 8) // nominees 1, 2, 4, 5 are persons
+	must(t, os.WriteFile(rec, src, 0o644))
+	s := Run(context.Background(), []string{rec}, Options{Out: out, Templates: set, Papers: "phieu"})
+	if len(s.Errors) != 1 {
+		t.Fatalf("errors %v", s.Errors)
+	}
+	e := s.Errors[0]
+	parts := strings.SplitAfter(string(src), "\n[[de_nghi]]\n")
+	line := strings.Count(strings.Join(parts[:4], ""), "\n") // the line of the fourth [[de_nghi]]
+	if e.Field != "de_nghi[4]" || e.Line != line || !strings.Contains(e.Message, "khong_co") {
+		t.Errorf("error %s, want it at line %d, de_nghi[4]", e, line)
+	}
+	got := files(t, out)
+	for _, n := range []string{"1", "2", "5"} {
+		if !slices.Contains(got, "ho-so/phieu-"+n+".pdf") {
+			t.Errorf("no paper for nominee %s: %v", n, got)
+		}
+	}
+	if slices.Contains(got, "ho-so/phieu-4.pdf") {
+		t.Error("the failing paper is not written")
+	}
+}
