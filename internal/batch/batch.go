@@ -14,6 +14,7 @@
 package batch
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -23,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -265,9 +267,18 @@ func (s *Summary) load(l *loaded, o Options) {
 	if err := output.Clean(dir); err != nil {
 		s.recordErrors(l, "", fmt.Errorf("không xóa được tệp tạm trong %q: %v", dir, err))
 	}
+	// Papers that list many nominees (a list, a submission) take longest:
+	// they go first, so that no processor waits alone on one at the end.
+	items := make([][]map[string]any, len(tpls))
+	order := make([]int, len(tpls))
+	for i, t := range tpls {
+		items[i], order[i] = t.Each(data), i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(items[a]), len(items[b])) })
 	taken := map[string]string{}
-	for _, t := range tpls {
-		for _, item := range t.Each(data) {
+	for _, i := range order {
+		t := tpls[i]
+		for _, item := range items[i] {
 			j := &job{rec: l, tpl: t, data: item}
 			if m, ok := item[forms.ItemKey].(map[string]any); ok {
 				j.field, _ = m["vi_tri"].(string)
