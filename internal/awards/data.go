@@ -67,6 +67,7 @@ func (d *Dossier) Data(rec *record.Record) map[string]any {
 		byGroup = append(byGroup, g.Entries...)
 	}
 	out["hinh_thuc"] = groups
+	out["co_he_so_ho_so"] = slices.ContainsFunc(groups, func(g map[string]any) bool { return g["he_so_ho_so"] == true })
 	out["de_nghi"] = list(byGroup)
 	if d.Complete() {
 		total := map[string]any{"so_hinh_thuc": len(groups), "so_luong": len(all), "so_tap_the": len(collective), "so_ca_nhan": len(individual)}
@@ -145,6 +146,7 @@ func groupData(g *Group, entries []map[string]any) map[string]any {
 	var rows []map[string]any
 	count := map[string]int{}
 	total := int64(0)
+	overridden := false
 	for _, kind := range []string{record.Collective, record.Individual} {
 		var n int
 		var first *Entry
@@ -159,8 +161,11 @@ func groupData(g *Group, entries []map[string]any) map[string]any {
 		count[kind] = n
 		total += sum
 		if n > 0 {
+			// he_so_ho_so: the record gave the coefficient, not the catalogue.
+			given := g.coefs[targetIndex(kind)] > 0
+			overridden = overridden || given
 			rows = append(rows, map[string]any{"stt": len(rows) + 1, "doi_tuong": capital(KindWord(kind)), "so_luong": n,
-				"he_so": first.Coef.String(), "muc_tien": first.Prize, "thanh_tien": sum})
+				"he_so": first.Coef.String(), "he_so_ho_so": given, "muc_tien": first.Prize, "thanh_tien": sum})
 		}
 	}
 	m["so_tap_the"], m["so_ca_nhan"], m["so_luong"] = count[record.Collective], count[record.Individual], len(g.Entries)
@@ -168,6 +173,7 @@ func groupData(g *Group, entries []map[string]any) map[string]any {
 	m["du_phieu"] = !slices.ContainsFunc(g.Entries, func(e *Entry) bool { return e.Vote == nil })
 	m["tong_tien"] = total
 	m["dong"] = rows
+	m["he_so_ho_so"] = overridden
 	return m
 }
 
