@@ -95,7 +95,6 @@ type job struct {
 	tpl   *forms.Template
 	data  map[string]any
 	field string // the item's field path in the record ("de_nghi[3]"), or ""
-	base  string // file name without extension
 }
 
 // loaded is a record read and computed.
@@ -103,7 +102,6 @@ type loaded struct {
 	file string
 	dir  string // subfolder of the output folder
 	rec  *record.Record
-	data map[string]any
 	jobs []*job
 	res  *RecordResult
 }
@@ -249,7 +247,6 @@ func (s *Summary) load(l *loaded, o Options) {
 		// Problems of single nominees: the rest of the record is made.
 		s.recordErrors(l, "", err)
 	}
-	l.data = data
 	tpls, err := s.pick(l, o, data, l.res.Failed > 0)
 	if err != nil {
 		s.recordErrors(l, "", err)
@@ -294,14 +291,12 @@ func (s *Summary) load(l *loaded, o Options) {
 				continue
 			}
 			taken[base] = t.Name
-			j.base = base
 			l.jobs = append(l.jobs, j)
 		}
 	}
 	s.mu.Lock()
 	l.res.Papers = len(l.jobs)
 	s.mu.Unlock()
-	l.data = nil // the jobs hold what they need
 }
 
 // pick chooses a record's templates: those of o.Papers, or every one its
