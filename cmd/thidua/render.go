@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"thidua/internal/awards"
 	"thidua/internal/forms"
 	"thidua/internal/output"
 	"thidua/internal/record"
@@ -26,7 +27,7 @@ tệp không đổi nội dung thì để nguyên. Bản ghi có lỗi thì khô
 }
 
 type renderOpts struct {
-	out, formats, papers, templates string
+	out, formats, papers, templates, catalogue string
 }
 
 func renderFlags(fs *flag.FlagSet) *renderOpts {
@@ -35,6 +36,7 @@ func renderFlags(fs *flag.FlagSet) *renderOpts {
 	fs.StringVar(&o.papers, "giay", "", "chỉ viết các giấy tờ này, theo tên mẫu (xem: thidua templates list)")
 	fs.StringVar(&o.formats, "dinh-dang", "docx,pdf", "định dạng ra: docx, pdf hoặc docx,pdf")
 	fs.StringVar(&o.templates, "mau", "", "thư mục chứa mẫu đã sửa (xuất mẫu có sẵn: thidua templates export)")
+	fs.StringVar(&o.catalogue, "khen-thuong", "", "tệp danh mục khen thưởng đã sửa, thay danh mục có sẵn (xuất bằng: thidua templates export)")
 	return o
 }
 
@@ -62,7 +64,11 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return reportRecordError(e, err)
 	}
-	data, err := render.Data(rec)
+	cat, err := loadCatalogue(o.catalogue)
+	if err != nil {
+		return reportRecordError(e, err)
+	}
+	data, err := render.Data(rec, render.WithCatalogue(cat))
 	if err != nil {
 		return reportRecordError(e, err)
 	}
@@ -81,21 +87,29 @@ func runRender(e *env, args []string) int {
 	}
 	exit := exitOK
 	for _, t := range tpls {
-		files, err := render.Paper(t, data, formats)
+		for _, item := range t.Each(data) {
+			exit = max(exit, writePaper(e, rest[0], o.out, t, item, formats))
+		}
+	}
+	return exit
+}
+
+// writePaper makes one paper of a record in every format and writes it.
+func writePaper(e *env, file, out string, t *forms.Template, data map[string]any, formats []string) int {
+	files, err := render.Paper(t, data, formats)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
+		return exitInput
+	}
+	exit := exitOK
+	for _, f := range files {
+		res, err := output.Write(out, f.Name, f.Data)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", rest[0], err)
-			exit = max(exit, exitInput)
+			fmt.Fprintf(e.stderr, "không ghi được %s: %v\n", f.Name, err)
+			exit = exitInternal
 			continue
 		}
-		for _, f := range files {
-			res, err := output.Write(o.out, f.Name, f.Data)
-			if err != nil {
-				fmt.Fprintf(e.stderr, "không ghi được %s: %v\n", f.Name, err)
-				exit = exitInternal
-				continue
-			}
-			fmt.Fprintf(e.stdout, "%s %s (%s)\n", resultWord(res), joinPath(o.out, f.Name), size(len(f.Data)))
-		}
+		fmt.Fprintf(e.stdout, "%s %s (%s)\n", resultWord(res), joinPath(out, f.Name), size(len(f.Data)))
 	}
 	return exit
 }
@@ -135,4 +149,13 @@ func size(n int) string {
 		return fmt.Sprintf("%d B", n)
 	}
 	return fmt.Sprintf("%d KB", (n+512)/1024)
+}
+
+// loadCatalogue reads the award catalogue a --khen-thuong flag names, or
+// returns the built-in one.
+func loadCatalogue(path string) (*awards.Catalogue, error) {
+	if path == "" {
+		return awards.Builtin(), nil
+	}
+	return awards.Load(path)
 }

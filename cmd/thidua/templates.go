@@ -18,8 +18,9 @@ func init() {
 		summary: "liệt kê hoặc xuất các mẫu giấy tờ có sẵn để sửa",
 		usage:   "list | export THƯ_MỤC",
 		help: `list    liệt kê các mẫu có sẵn: tên (dùng với --giay), giấy tờ, phần bản ghi cần có.
-export  ghi các mẫu có sẵn (tệp .md) vào THƯ_MỤC để sửa; không ghi đè tệp đã có
-        (thêm --ghi-de để ghi đè). Sau đó: thidua render BẢN_GHI.toml --mau THƯ_MỤC`,
+export  ghi các mẫu có sẵn (tệp .md) và danh mục khen thưởng (khen-thuong.toml) vào
+        THƯ_MỤC để sửa; không ghi đè tệp đã có (thêm --ghi-de để ghi đè). Sau đó:
+        thidua render BẢN_GHI.toml --mau THƯ_MỤC --khen-thuong THƯ_MỤC/khen-thuong.toml`,
 		flags: func(fs *flag.FlagSet) { fs.Bool("ghi-de", false, "ghi đè mẫu đã có trong thư mục") },
 		run:   runTemplates,
 	})
@@ -57,7 +58,7 @@ func runTemplates(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "không tạo được thư mục %q: %v\n", dir, err)
 			return exitInternal
 		}
-		names, _ := fs.Glob(templates.FS, "*"+forms.Ext)
+		names, _ := fs.Glob(templates.FS, "*") // the templates and the award catalogue
 		for _, n := range names {
 			path := filepath.Join(dir, n)
 			if _, err := os.Stat(path); err == nil && !*overwrite {

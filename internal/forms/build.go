@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"thidua/internal/doc"
@@ -9,14 +10,43 @@ import (
 )
 
 // Applies reports whether data has every record section the template
-// needs (its front matter's "can").
+// needs (its front matter's "can") and, for a paper made per item, the
+// list of items (its "moi").
 func (t *Template) Applies(data map[string]any) bool {
 	for _, key := range t.Front.Can {
 		if _, ok := lookup(data, key); !ok {
 			return false
 		}
 	}
+	if t.Front.Moi != "" {
+		if _, ok := lookup(data, t.Front.Moi); !ok {
+			return false
+		}
+	}
 	return true
+}
+
+// ItemKey is the key under which a paper made per item finds its item.
+const ItemKey = "muc"
+
+// Each returns the data of every paper the template makes from data: one
+// per item of the list its front matter's "moi" names, each a copy of
+// data with the item under "muc"; data alone for a template without
+// "moi". A missing or empty list makes no paper.
+func (t *Template) Each(data map[string]any) []map[string]any {
+	if t.Front.Moi == "" {
+		return []map[string]any{data}
+	}
+	v, _ := lookup(data, t.Front.Moi)
+	items, _ := v.([]map[string]any)
+	out := make([]map[string]any, len(items))
+	for i, item := range items {
+		m := make(map[string]any, len(data)+1)
+		maps.Copy(m, data)
+		m[ItemKey] = item
+		out[i] = m
+	}
+	return out
 }
 
 // Build executes the template over data and lays out the paper.
@@ -27,7 +57,9 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s", cleanTemplateError(err))
 		}
-		front[key] = strings.TrimSpace(s)
+		// Blanks that start a line are kept: "so" leaves room for a
+		// number written by hand ("        /TTr-UBND").
+		front[key] = strings.TrimRight(strings.TrimLeft(s, "\r\n"), " \t\r\n")
 	}
 	body, err := execute(t.body, data)
 	if err != nil {

@@ -101,7 +101,7 @@ func convert(md string, sec *doc.Section) (sections []*doc.Section, body int, er
 func (c *converter) block(n ast.Node, depth int) {
 	switch n := n.(type) {
 	case *ast.Heading:
-		style := map[int]*doc.Style{1: frame.Part, 2: frame.Section, 3: frame.Clause}[n.Level]
+		style := map[int]*doc.Style{1: frame.Part, 2: frame.Section, 3: frame.Clause, 6: frame.Note}[n.Level]
 		if style == nil {
 			style = frame.Point
 		}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"text/template"
@@ -51,6 +52,9 @@ type Front struct {
 	TenTep string `toml:"ten_tep"`
 	// MoTa describes the paper in the template list.
 	MoTa string `toml:"mo_ta"`
+	// Moi, a path in the data to a list ("ho_so.ca_nhan"), makes one paper
+	// per item of the list, the item under the key "muc" (see Each).
+	Moi string `toml:"moi"`
 }
 
 // Signer names where a signature block's data is: Nguoi is a path in
@@ -113,6 +117,9 @@ func Parse(name string, src []byte) (*Template, error) {
 	if und := md.Undecoded(); len(und) > 0 {
 		return nil, &Error{File: file, Line: 2, Col: 1, Msg: fmt.Sprintf("khóa %q không có trong phần đầu mẫu; các khóa dùng được: %s", und[0].String(), strings.Join(frontKeys(), ", "))}
 	}
+	if t.Front.Moi != "" && !reDataPath.MatchString(t.Front.Moi) {
+		return nil, &Error{File: file, Line: 2, Col: 1, Msg: fmt.Sprintf("moi = %q phải là đường dẫn tới một danh sách trong dữ liệu, ví dụ \"ho_so.ca_nhan\"", t.Front.Moi)}
+	}
 	if t.Front.TenLoai == "" && !t.Front.CongVan {
 		return nil, &Error{File: file, Line: 2, Col: 1, Msg: "phần đầu mẫu thiếu ten_loai (tên loại văn bản, ví dụ \"BÁO CÁO\")"}
 	}
@@ -138,12 +145,15 @@ func Parse(name string, src []byte) (*Template, error) {
 	return t, nil
 }
 
+// reDataPath matches a dotted path of data keys: "ho_so.ca_nhan".
+var reDataPath = regexp.MustCompile(`^[a-z0-9_]+(\.[a-z0-9_]+)*$`)
+
 func frontKeys() []string {
 	var keys []string
 	for k := range (&Front{}).fields() {
 		keys = append(keys, k)
 	}
-	keys = append(keys, "cong_van", "ky", "can", "mo_ta")
+	keys = append(keys, "cong_van", "ky", "can", "mo_ta", "moi")
 	sort.Strings(keys)
 	return keys
 }

@@ -18,7 +18,8 @@ const (
 type Head struct {
 	Parent string // cơ quan chủ quản, may be empty
 	Issuer string // cơ quan ban hành
-	// Number is the text after "Số: ", e.g. "01/GƯTĐ-CTĐ" (see NumberText).
+	// Number is the text after "Số: ", e.g. "01/GƯTĐ-CTĐ" (see NumberText);
+	// empty leaves the line out.
 	Number string
 	// PlaceDate is "Nghệ An, ngày 14 tháng 3 năm 2023" (see vn.PlaceDate).
 	PlaceDate string
@@ -64,7 +65,10 @@ func (h Head) Blocks() []doc.Block {
 	motto := para(Motto, MottoText)
 	right := append([]doc.Block{para(Nation, NationText)},
 		underline(motto, fonts.Get(fonts.Bold).Width(MottoText, Motto.Size))...)
-	numberCell := []doc.Block{para(Number, "Số: "+h.Number)}
+	var numberCell []doc.Block // papers without a number (an achievement report) leave it out
+	if h.Number != "" {
+		numberCell = append(numberCell, para(Number, "Số: "+h.Number))
+	}
 	if h.Letter && h.Summary != "" {
 		p := para(Letter, "V/v "+h.Summary)
 		numberCell = append(numberCell, p)

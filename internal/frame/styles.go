@@ -42,6 +42,12 @@ var (
 		s.FirstLine, s.After, s.KeepNext = Indent, 6, true
 	})
 
+	// Note is a centred italic line, such as "(Kèm theo Tờ trình số ...)"
+	// under the title of an appendix.
+	Note = with(style("GhiChu", "Ghi chú", 14, false, true, doc.Center), func(s *doc.Style) {
+		s.After, s.KeepNext = 6, true
+	})
+
 	// Parent is the parent agency in the header: 13 pt capitals, upright.
 	Parent = style("CoQuanChuQuan", "Cơ quan chủ quản", 13, false, false, doc.Center)
 	// Issuer is the issuing agency: 13 pt capitals, bold.

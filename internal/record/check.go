@@ -58,6 +58,7 @@ func (d *decoder) check(r *Record) {
 			p.Copies = len(r.Members) + 1
 		}
 	}
+	d.checkAwards(r) // Award proposals (issue 5), in awards.go.
 }
 
 var kinds = []string{KindSigning, KindMidYear, KindYearEnd}
@@ -122,6 +123,11 @@ func (d *decoder) symbol(field, s string) {
 	}
 }
 
+// mixedCase are the abbreviations of document types that Nghị định
+// 30/2020 (Phụ lục III) writes in mixed case (Tờ trình, Chương trình),
+// by their capitals.
+var mixedCase = map[string]string{"TTR": "TTr", "CTR": "CTr"}
+
 // positive checks an optional count that, when given, must be at least 1.
 func (d *decoder) positive(field, label string, n int) {
 	if d.ok[field] && n < 1 {
@@ -133,14 +139,20 @@ func (d *decoder) positive(field, label string, n int) {
 var reTitle = regexp.MustCompile(`^(?:(?:GS|PGS|TSKH|TS|ThS|BSCKII|BSCKI|BS|DS|KS|KTS|CN|LS)(?:\.\s*|\s+)|` +
 	`(?i:phó giáo sư|giáo sư|tiến sĩ|tiến sỹ|thạc sĩ|thạc sỹ|bác sĩ|bác sỹ|dược sĩ|kỹ sư|kĩ sư|kiến trúc sư|cử nhân|luật sư)[\s.]+)+`)
 
-// signerName rejects academic titles before a signer's name: Nghị định
-// 30/2020 leaves them out of signature blocks.
+// signerName rejects academic titles before a member's signer's name.
 func (d *decoder) signerName(field, name string, n int) {
+	d.noAcademicTitle(field, fmt.Sprintf("thành viên thứ %d", n), name)
+}
+
+// noAcademicTitle rejects academic titles before a signer's name: Nghị
+// định 30/2020 leaves them out of signature blocks. who names the signer's
+// place in the record ("thành viên thứ 2").
+func (d *decoder) noAcademicTitle(field, who, name string) {
 	m := reTitle.FindString(name)
 	if m == "" {
 		return
 	}
 	rest := strings.TrimSpace(name[len(m):])
-	d.valErr(field, fmt.Sprintf("thành viên thứ %d: trước họ tên người ký có học hàm, học vị %q; Nghị định 30/2020 không ghi học hàm, học vị ở phần chữ ký", n, strings.TrimSpace(m)),
+	d.valErr(field, fmt.Sprintf("%s: trước họ tên người ký có học hàm, học vị %q; Nghị định 30/2020 không ghi học hàm, học vị ở phần chữ ký", who, strings.TrimSpace(m)),
 		fmt.Sprintf("bỏ %q, chỉ ghi: ho_ten = %q", strings.TrimSpace(m), rest))
 }

@@ -51,16 +51,9 @@ func readProblem(err error) string {
 // Parse decodes and checks a record; file names it in error messages. The
 // error, when not nil, is an Errors holding every problem found.
 func Parse(file string, data []byte) (*Record, error) {
-	src := string(bytes.TrimPrefix(data, []byte("\uFEFF")))
-	ix := newIndex(src)
-	var tree map[string]any
-	if _, err := toml.Decode(src, &tree); err != nil {
-		pe, ok := asParseError(err)
-		if !ok {
-			return nil, Errors{{File: file, Line: 1, Col: 1, Msg: "không đọc được tệp TOML: " + err.Error(),
-				Hint: "so tệp với ví dụ trong docs/record.md"}}
-		}
-		return nil, Errors{syntaxError(file, ix, pe)}
+	tree, ix, err := readTOML(file, data)
+	if err != nil {
+		return nil, err
 	}
 	d := &decoder{file: file, ix: ix, ok: map[string]bool{}}
 	if cum, ok := tree["cum"].(map[string]any); ok {
@@ -75,6 +68,24 @@ func Parse(file string, data []byte) (*Record, error) {
 		return nil, d.errs.sort()
 	}
 	return r, nil
+}
+
+// readTOML parses a TOML source (a leading byte order mark is dropped) and
+// indexes the positions of its keys; a syntax error comes back as Errors
+// with its position.
+func readTOML(file string, data []byte) (map[string]any, *index, error) {
+	src := string(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	ix := newIndex(src)
+	var tree map[string]any
+	if _, err := toml.Decode(src, &tree); err != nil {
+		pe, ok := asParseError(err)
+		if !ok {
+			return nil, ix, Errors{{File: file, Line: 1, Col: 1, Msg: "không đọc được tệp TOML: " + err.Error(),
+				Hint: "so tệp với ví dụ trong docs/record.md"}}
+		}
+		return nil, ix, Errors{syntaxError(file, ix, pe)}
+	}
+	return tree, ix, nil
 }
 
 // decoder walks the parsed TOML tree into a Record, guided by the struct

@@ -33,6 +33,11 @@ type Record struct {
 	Minutes    *Minutes    `toml:"bien_ban" label:"biên bản hội nghị"`
 	NextYear   *NextYear   `toml:"nam_toi" label:"cụm trưởng, cụm phó năm tới"`
 
+	// Award proposals (issue 5). Awards is nil when the record has no
+	// [khen_thuong] table; types and checks in awards.go.
+	Awards   *Awards   `toml:"khen_thuong" label:"hồ sơ đề nghị khen thưởng"`
+	Nominees []Nominee `toml:"de_nghi" label:"danh sách đề nghị khen thưởng" item:"tập thể, cá nhân được đề nghị"`
+
 	file string
 	ix   *index
 }
@@ -146,8 +151,12 @@ type Date struct {
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d == Date{} }
 
-// Time returns the date at midnight UTC.
+// Time returns the date at midnight UTC; an unset date gives the zero
+// time, which templates treat as absent.
 func (d Date) Time() time.Time {
+	if d.IsZero() {
+		return time.Time{}
+	}
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
 }
 

@@ -3,7 +3,6 @@ package record
 import (
 	"strings"
 
-	"thidua/internal/suggest"
 	"thidua/internal/vn"
 )
 
@@ -92,7 +91,7 @@ type Vote struct {
 	End        string      `toml:"gio_ket_thuc" label:"giờ kết thúc họp bình xét"`
 	Thresholds []Threshold `toml:"nguong" label:"ngưỡng đạt" item:"ngưỡng"`
 	Candidates []Candidate `toml:"ung_vien" label:"danh sách bình xét" item:"người, đơn vị được bình xét" required:"true"`
-	Nominees   []Nominee   `toml:"de_nghi" label:"danh sách đề nghị khen thưởng" item:"đề nghị"`
+	Nominees   []Proposal  `toml:"de_nghi" label:"danh sách đề nghị khen thưởng" item:"đề nghị"`
 	Recipients Lines       `toml:"noi_nhan" label:"nơi nhận biên bản bình xét" item:"nơi nhận"`
 }
 
@@ -112,9 +111,9 @@ type Candidate struct {
 	Votes  int    `toml:"so_phieu" label:"số phiếu đồng ý" required:"true" eg:"6"`
 }
 
-// Nominee is a unit or person the session puts forward for an award; it
+// Proposal is a unit or person the session puts forward for an award; it
 // must have passed the vote for that award.
-type Nominee struct {
+type Proposal struct {
 	Member string `toml:"thanh_vien" label:"mã thành viên được đề nghị" eg:"\"nghe-an\""`
 	Name   string `toml:"ho_ten" label:"họ và tên người được đề nghị"`
 	Award  string `toml:"khen_thuong" label:"hình thức khen thưởng đề nghị" required:"true" eg:"\"Cờ thi đua của Chính phủ\""`
@@ -175,13 +174,18 @@ type NextYear struct {
 	Deputy string `toml:"cum_pho" label:"cụm phó năm tới" eg:"\"thua-thien-hue\""`
 }
 
-// Suggest returns the name among names closest to the misspelt s, or ""
-// when none is close enough, for hints of packages that check a record.
-func Suggest(s string, names []string) string { return suggest.Closest(s, names) }
-
 // CanonicalSymbol writes a document symbol as the decree wants it:
 // capitals, groups joined by "-", no blanks ("bc ctđ" -> "BC-CTĐ").
-func CanonicalSymbol(s string) string { return vn.Upper(strings.Join(strings.Fields(s), "-")) }
+func CanonicalSymbol(s string) string {
+	groups := strings.Split(strings.Join(strings.Fields(s), "-"), "-")
+	for i, g := range groups {
+		groups[i] = vn.Upper(g)
+		if m, ok := mixedCase[groups[i]]; ok {
+			groups[i] = m
+		}
+	}
+	return strings.Join(groups, "-")
+}
 
 // KeyPath appends a key to a field path as errors name fields, quoting a
 // key that holds a dot: KeyPath("diem[1].cum_cham", "1.1") is

@@ -7,9 +7,14 @@ import (
 )
 
 // Data is what templates and Word forms see for a record: the record
-// itself, keyed by its TOML names, and what thidua computes from it. The
-// error, when not nil, is a record.Errors.
-func Data(rec *record.Record) (map[string]any, error) {
+// itself, keyed by its TOML names, and what thidua computes from it.
+//
+// The error, when not nil, is a record.Errors. Errors in the session's
+// results stop everything (data is nil); errors that concern single
+// nominees leave the data usable: those nominees, and the papers that
+// would list them, are left out (see awards.Dossier.Data).
+func Data(rec *record.Record, opts ...Option) (map[string]any, error) {
+	s := settingsOf(opts)
 	data := view.Data(rec)
 
 	// Session results (issue 4): % of plan, scores and ranks, the vote,
@@ -18,5 +23,8 @@ func Data(rec *record.Record) (map[string]any, error) {
 		return nil, err
 	}
 
-	return data, nil
+	// Award proposals (issue 5): prize money, vote shares, lists by award.
+	err := addAwards(data, rec, s)
+
+	return data, err
 }

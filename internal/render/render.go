@@ -47,11 +47,10 @@ func Paper(t *forms.Template, data map[string]any, formats []string) ([]File, er
 	if err != nil {
 		return nil, fmt.Errorf("mẫu %s: %w", t.Name, err)
 	}
-	base, err := t.FileName(data)
+	base, err := BaseName(t, data)
 	if err != nil {
-		return nil, fmt.Errorf("mẫu %s: ten_tep: %w", t.Name, err)
+		return nil, err
 	}
-	base = vn.Slug(base, 120)
 	var out []File
 	for _, f := range formats {
 		b, err := Write(d, f)
@@ -61,6 +60,17 @@ func Paper(t *forms.Template, data map[string]any, formats []string) ([]File, er
 		out = append(out, File{Name: base + "." + f, Paper: t.Name, Data: b})
 	}
 	return out, nil
+}
+
+// BaseName is the file name, without extension, of the paper t makes
+// from data: its front matter's ten_tep made safe (vn.Slug), so that no
+// record can name a file outside the output folder.
+func BaseName(t *forms.Template, data map[string]any) (string, error) {
+	base, err := t.FileName(data)
+	if err != nil {
+		return "", fmt.Errorf("mẫu %s: ten_tep: %w", t.Name, err)
+	}
+	return vn.Slug(base, 120), nil
 }
 
 // Write renders a document in one format.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"thidua/internal/record"
+	"thidua/internal/suggest"
 )
 
 // Scoring is the criteria set and every member's scores, ranked.
@@ -269,7 +270,7 @@ func (c *checker) sheet(field, what, label string, scores map[string]record.Numb
 		cri, known := crit[k]
 		if !known {
 			hint := "các mã tiêu chí trong [bo_tieu_chi]: " + strings.Join(codes, ", ")
-			if s := record.Suggest(k, codes); s != "" {
+			if s := suggest.Closest(k, codes); s != "" {
 				hint = fmt.Sprintf("có phải là %q? ", s) + hint
 			}
 			c.errf(f, hint, "%s: %s có tiêu chí %q không có trong bộ tiêu chí", what, label, k)

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"thidua/internal/record"
+	"thidua/internal/suggest"
 )
 
 // Results is what a session record computes to. A part is nil (or empty)
@@ -63,7 +64,7 @@ func (c *checker) member(field, what, id string) (*record.Member, bool) {
 		return &c.rec.Members[i], true
 	}
 	hint := "ghi mã (id) của một thành viên: " + strings.Join(c.ids, ", ")
-	if s := record.Suggest(id, c.ids); s != "" {
+	if s := suggest.Closest(id, c.ids); s != "" {
 		hint = fmt.Sprintf("có phải là %q? Các mã đã khai: %s", s, strings.Join(c.ids, ", "))
 	}
 	c.errf(field, hint, "%s: %q không phải mã của thành viên nào trong [[thanh_vien]]", what, id)
