@@ -18,24 +18,27 @@ func init() {
 xếp hạng, xếp loại; tỷ lệ % so với kế hoạch của từng chỉ tiêu; tỷ lệ phiếu và kết quả
 của từng đề nghị khi bình xét. Không ghi tệp nào.
 Mã thoát: 0 khi bản ghi hợp lệ, 1 khi bản ghi có lỗi (in mọi lỗi kèm dòng, cột).`,
-		flags: checkFlags,
+		flags: func(fs *flag.FlagSet) { checkFlags(fs) },
 		run:   runCheck,
 	})
 }
 
-type checkOpts struct{ json bool }
+type checkOpts struct {
+	json      bool
+	catalogue string
+}
 
-var checkOptions checkOpts
-
-func checkFlags(fs *flag.FlagSet) {
-	fs.BoolVar(&checkOptions.json, "json", false, "in kết quả dạng JSON cho chương trình khác đọc")
+func checkFlags(fs *flag.FlagSet) *checkOpts {
+	o := &checkOpts{}
+	fs.BoolVar(&o.json, "json", false, "in kết quả dạng JSON cho chương trình khác đọc")
+	fs.StringVar(&o.catalogue, "khen-thuong", "", "tệp danh mục khen thưởng đã sửa (tỷ lệ phiếu mặc định lấy từ đây)")
+	return o
 }
 
 func runCheck(e *env, args []string) int {
 	c := find("check")
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	checkOptions = checkOpts{}
-	checkFlags(fs)
+	o := checkFlags(fs)
 	rest, code, ok := parse(e, c, fs, args)
 	if !ok {
 		return code
@@ -47,11 +50,15 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return reportCheckError(e, err)
 	}
-	res, err := tally.Compute(rec)
+	cat, err := loadCatalogue(o.catalogue)
 	if err != nil {
 		return reportCheckError(e, err)
 	}
-	if checkOptions.json {
+	res, err := tally.Compute(rec, cat)
+	if err != nil {
+		return reportCheckError(e, err)
+	}
+	if o.json {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)

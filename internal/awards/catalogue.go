@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"thidua/internal/record"
+	"thidua/internal/vn"
 	"thidua/templates"
 )
 
@@ -23,6 +24,8 @@ import (
 type Award struct {
 	ID   string // "co-thi-dua-chinh-phu"
 	Name string // "Cờ thi đua của Chính phủ"
+	// Aliases are other names records give it ("Cờ thi đua cấp tỉnh").
+	Aliases []string
 	// Title is true for a danh hiệu thi đua (Cờ thi đua, Chiến sĩ thi đua,
 	// Lao động tiên tiến, ...), false for a hình thức khen thưởng.
 	Title bool
@@ -87,6 +90,42 @@ func (c *Catalogue) Award(id string) (*Award, bool) {
 	return a, ok
 }
 
+// Named returns the award a name stands for: its name or one of its
+// other names, whatever the case, spacing, tone-mark placement or the
+// spelling "sỹ".
+func (c *Catalogue) Named(name string) (*Award, bool) {
+	k := Key(name)
+	for _, a := range c.Awards {
+		if Key(a.Name) == k {
+			return a, true
+		}
+		for _, alias := range a.Aliases {
+			if Key(alias) == k {
+				return a, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// Threshold returns the least share of votes, in percent, that the award
+// a name stands for needs; false when the catalogue sets none.
+func (c *Catalogue) Threshold(name string) (int, bool) {
+	a, ok := c.Named(name)
+	if !ok || a.Threshold == 0 {
+		return 0, false
+	}
+	return a.Threshold, true
+}
+
+// Key is how award names compare: case, spacing, tone-mark placement and
+// the spelling "sỹ" do not matter.
+func Key(name string) string {
+	s := strings.ToLower(vn.Normalize(name, vn.ToneModern))
+	s = strings.ReplaceAll(s, "sỹ", "sĩ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
 // IDs lists the ids of the awards in catalogue order.
 func (c *Catalogue) IDs() []string {
 	ids := make([]string, len(c.Awards))
@@ -143,6 +182,7 @@ type salaryRow struct {
 type awardRow struct {
 	ID        string       `toml:"ma" label:"mã hình thức" required:"true" eg:"\"giay-khen\""`
 	Name      string       `toml:"ten" label:"tên hình thức" required:"true"`
+	Aliases   record.Lines `toml:"ten_khac" label:"tên gọi khác" item:"tên gọi khác"`
 	Kind      string       `toml:"loai" label:"loại" required:"true" eg:"\"danh-hieu\""`
 	For       record.Lines `toml:"doi_tuong" label:"đối tượng" required:"true" eg:"[\"tap-the\", \"ca-nhan\"]"`
 	Decider   string       `toml:"cap_tang" label:"cấp tặng"`
@@ -214,7 +254,7 @@ func Parse(file string, data []byte) (*Catalogue, error) {
 // award reads one [[hinh_thuc]] of the catalogue at field path p.
 func award(f *record.File, p string, row awardRow, regimes map[string]bool) (*Award, record.Errors) {
 	var errs record.Errors
-	a := &Award{ID: row.ID, Name: row.Name, Title: row.Kind == kindTitle, Decider: row.Decider, Threshold: row.Threshold, coefs: map[string][2]Coef{}}
+	a := &Award{ID: row.ID, Name: row.Name, Aliases: row.Aliases, Title: row.Kind == kindTitle, Decider: row.Decider, Threshold: row.Threshold, coefs: map[string][2]Coef{}}
 	if row.Kind != kindTitle && row.Kind != kindAward {
 		errs = append(errs, f.Errorf(p+".loai", `ghi loai = "danh-hieu" (danh hiệu thi đua) hoặc loai = "khen-thuong" (hình thức khen thưởng)`, "loại %q không có", row.Kind))
 	}

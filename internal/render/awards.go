@@ -3,6 +3,8 @@ package render
 import (
 	"thidua/internal/awards"
 	"thidua/internal/record"
+	"thidua/internal/tally"
+	"thidua/internal/vn"
 )
 
 // Option changes what Data computes.
@@ -47,4 +49,27 @@ func addAwards(data map[string]any, rec *record.Record, s settings) error {
 		return d.Errors
 	}
 	return nil
+}
+
+// sessionVotes finds a nominee among the candidates of the session's
+// vote: the same member unit, or a person of the same name; a nominee put
+// to the vote for several awards is ambiguous and gets no vote from here.
+func sessionVotes(v *tally.VoteResult) awards.VoteSource {
+	return func(_ int, n *record.Nominee) (awards.Vote, bool) {
+		var found *tally.Candidate
+		for _, c := range v.Candidates {
+			same := c.ID != "" && c.ID == n.Member || c.ID == "" && n.Member == "" && vn.Same(c.Name, n.Name)
+			if !same {
+				continue
+			}
+			if found != nil {
+				return awards.Vote{}, false
+			}
+			found = c
+		}
+		if found == nil {
+			return awards.Vote{}, false
+		}
+		return awards.Vote{For: found.Votes, Entitled: v.Denominator}, true
+	}
 }

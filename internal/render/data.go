@@ -19,12 +19,21 @@ func Data(rec *record.Record, opts ...Option) (map[string]any, error) {
 
 	// Session results (issue 4): % of plan, scores and ranks, the vote,
 	// the report's and minutes' defaults, under "ket_qua".
-	if err := tally.AddData(data, rec); err != nil {
+	res, err := tally.Compute(rec, s.catalogue)
+	if err != nil {
 		return nil, err
 	}
+	if !res.Empty() {
+		data["ket_qua"] = res.Data()
+	}
 
-	// Award proposals (issue 5): prize money, vote shares, lists by award.
-	err := addAwards(data, rec, s)
+	// Award proposals (issue 5): prize money, vote shares, lists by award;
+	// a nominee's vote, when its entry does not state it, comes from the
+	// session's bình xét.
+	if s.votes == nil && res.Vote != nil {
+		s.votes = sessionVotes(res.Vote)
+	}
+	err = addAwards(data, rec, s)
 
 	return data, err
 }

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"os"
+	"regexp"
+	"strings"
 	"testing"
 
 	"thidua/internal/forms"
@@ -54,5 +57,37 @@ func BenchmarkRecord(b *testing.B) {
 		if _, err := Paper(t, data, Formats); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A nominee whose entry states no vote takes it from the session's bình
+// xét: the same member unit, counted against the same base.
+func TestNomineeVotesFromTheSession(t *testing.T) {
+	session, err := os.ReadFile("../../samples/hai-phong-khoi-huyen-tong-ket-2023.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dossier, err := os.ReadFile("../../samples/hai-phong-khen-thuong-2023.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(session), "thanh_vien = \"vinh-bao\"\nkhen_thuong = \"Cờ thi đua của Chính phủ\"\nso_phieu = 8", "thanh_vien = \"vinh-bao\"\nkhen_thuong = \"Cờ thi đua của Chính phủ\"\nso_phieu = 7", 1)
+	if src == string(session) {
+		t.Fatal("the session sample changed: Vĩnh Bảo's vote not found")
+	}
+	tail := string(dossier[strings.Index(string(dossier), "[khen_thuong]"):])
+	tail = regexp.MustCompile(`(?m)^phieu_dong_y = \d+\n`).ReplaceAllString(tail, "")
+	rec, err := record.Parse("both.toml", []byte(src+"\n"+tail))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Data(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := data["ho_so"].(map[string]any)["tap_the"].([]map[string]any)[0]
+	vote := first["phieu"].(map[string]any)
+	if first["ten"] != "Cán bộ và Nhân dân huyện Vĩnh Bảo" || vote["dong_y"] != 7 || vote["so_nguoi"] != 8 {
+		t.Errorf("Vĩnh Bảo's vote = %v (%v), want 7 of 8 from the session", vote, first["ten"])
 	}
 }

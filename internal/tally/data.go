@@ -7,20 +7,6 @@ import (
 	"thidua/internal/vn"
 )
 
-// AddData computes a record's results and adds them to a template data
-// map under "ket_qua", unless the record has nothing to compute. The
-// error, when not nil, is a record.Errors.
-func AddData(data map[string]any, rec *record.Record) error {
-	res, err := Compute(rec)
-	if err != nil {
-		return err
-	}
-	if !res.Empty() {
-		data["ket_qua"] = res.Data()
-	}
-	return nil
-}
-
 // Data returns the results as templates read them under "ket_qua": text
 // keyed like the record (Vietnamese without diacritics), every number
 // already written the decree's way ("92,58", "83,33%"), lists as

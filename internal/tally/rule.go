@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"thidua/internal/awards"
 	"thidua/internal/vn"
 )
 
@@ -16,7 +17,7 @@ type Rule struct {
 	Text   string
 	Min    *big.Rat
 	Strict bool
-	// Default is true when the rule comes from DefaultThresholds rather
+	// Default is true when the rule comes from the award catalogue rather
 	// than from the record.
 	Default bool
 }
@@ -95,54 +96,16 @@ func allDigits(s string) bool {
 	return len(s) < 10
 }
 
-// DefaultThreshold is the share of votes a group of awards needs when a
-// record does not set one.
-type DefaultThreshold struct {
-	Rule   string
-	Awards []string
-}
+// awardKey is how award names compare (see awards.Key).
+func awardKey(s string) string { return awards.Key(s) }
 
-// DefaultThresholds are the shares of Nghị định 98/2023/NĐ-CP, Điều 30
-// khoản 7: 90% for heroes and emulation fighters above the grassroots,
-// 80% for grassroots emulation fighters and emulation flags. That decree
-// has been replaced and the rule now in force was not confirmed, so a
-// record can set its own ([[binh_xet.nguong]]); awards missing here
-// (Bằng khen, Giấy khen, ...) always need one.
-var DefaultThresholds = []DefaultThreshold{
-	{Rule: "90%", Awards: []string{
-		"Anh hùng Lao động", "Anh hùng Lực lượng vũ trang nhân dân",
-		"Chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh",
-		"Chiến sĩ thi đua cấp bộ", "Chiến sĩ thi đua cấp tỉnh",
-	}},
-	{Rule: "80%", Awards: []string{
-		"Chiến sĩ thi đua cơ sở", "Cờ thi đua của Chính phủ",
-		"Cờ thi đua cấp bộ, ban, ngành, tỉnh", "Cờ thi đua cấp bộ", "Cờ thi đua cấp tỉnh",
-		"Cờ thi đua của Ủy ban nhân dân tỉnh", "Cờ thi đua của Ủy ban nhân dân thành phố",
-	}},
-}
-
-// awardKey is how award names compare: case, spacing, tone-mark placement
-// and the spelling "sỹ" do not matter.
-func awardKey(s string) string {
-	s = strings.ToLower(vn.Normalize(s, vn.ToneModern))
-	s = strings.ReplaceAll(s, "sỹ", "sĩ")
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// defaultRule returns the default share for an award, if it has one.
-func defaultRule(award string) (Rule, bool) {
-	k := awardKey(award)
-	for _, d := range DefaultThresholds {
-		for _, a := range d.Awards {
-			if awardKey(a) == k {
-				r, err := ParseRule(d.Rule)
-				if err != nil {
-					panic("tally: bad default rule " + d.Rule)
-				}
-				r.Default = true
-				return r, true
-			}
-		}
+// defaultRule returns the share the award catalogue sets for an award
+// (the shares of Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7, unless the
+// user's catalogue says otherwise), if it sets one.
+func (c *checker) defaultRule(award string) (Rule, bool) {
+	p, ok := c.catalogue.Threshold(award)
+	if !ok {
+		return Rule{}, false
 	}
-	return Rule{}, false
+	return Rule{Text: strconv.Itoa(p) + "%", Min: big.NewRat(int64(p), 100), Default: true}, true
 }

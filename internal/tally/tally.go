@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 
+	"thidua/internal/awards"
 	"thidua/internal/record"
 	"thidua/internal/suggest"
 )
@@ -44,10 +45,11 @@ func (r *Results) Empty() bool {
 
 // checker collects the problems found while computing.
 type checker struct {
-	rec     *record.Record
-	errs    record.Errors
-	members map[string]int // id -> index in rec.Members
-	ids     []string
+	rec       *record.Record
+	catalogue *awards.Catalogue // sets the default vote thresholds
+	errs      record.Errors
+	members   map[string]int // id -> index in rec.Members
+	ids       []string
 }
 
 // errf reports a problem at the value of field (or, for a table or a
@@ -72,10 +74,11 @@ func (c *checker) member(field, what, id string) (*record.Member, bool) {
 }
 
 // Compute checks a record's session sections against each other and
-// computes their results. The error, when not nil, is a record.Errors
+// computes their results; the award catalogue gives the vote thresholds
+// a record does not set. The error, when not nil, is a record.Errors
 // holding every problem found, sorted by position.
-func Compute(rec *record.Record) (*Results, error) {
-	c := &checker{rec: rec, members: map[string]int{}}
+func Compute(rec *record.Record, cat *awards.Catalogue) (*Results, error) {
+	c := &checker{rec: rec, catalogue: cat, members: map[string]int{}}
 	for i, m := range rec.Members {
 		c.members[m.ID] = i
 		c.ids = append(c.ids, m.ID)

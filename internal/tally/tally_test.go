@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"thidua/internal/awards"
 	"thidua/internal/record"
 )
 
@@ -37,7 +38,7 @@ func compute(t *testing.T, src string) (*Results, error) {
 	if err != nil {
 		t.Fatalf("record does not decode: %v", err)
 	}
-	return Compute(rec)
+	return Compute(rec, awards.Builtin())
 }
 
 func mustCompute(t *testing.T, src string) *Results {
@@ -324,11 +325,6 @@ func TestNothingToCompute(t *testing.T) {
 	res := mustCompute(t, src)
 	if !res.Empty() {
 		t.Errorf("results of a record without session sections: %+v", res)
-	}
-	data := map[string]any{}
-	rec, _ := record.Parse("phien.toml", []byte(src))
-	if err := AddData(data, rec); err != nil || data["ket_qua"] != nil {
-		t.Errorf("AddData on an empty session: %v, %v", err, data["ket_qua"])
 	}
 }
 

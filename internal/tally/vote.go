@@ -193,7 +193,7 @@ func (c *checker) vote(minutes *MinutesInfo) *VoteResult {
 		}
 		rule, found := rules[awardKey(cand.Award)]
 		if !found {
-			rule, found = defaultRule(cand.Award)
+			rule, found = c.defaultRule(cand.Award)
 		}
 		if !found {
 			c.errf(path("binh_xet.ung_vien", i, "khen_thuong"),
