@@ -119,7 +119,7 @@ func commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 				}
 				arg := dash + f.Name
 				if name != "" {
-					arg += " " + name
+					arg += " " + map[string]string{"string": "CHUỖI", "int": "SỐ", "value": "GIÁ_TRỊ"}[name]
 				}
 				fmt.Fprintf(w, "  %-24s %s", arg, u)
 				if f.DefValue != "" && f.DefValue != "false" {

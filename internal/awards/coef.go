@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"thidua/internal/vn"
 )
 
 // Coef is a prize coefficient, a multiple of the base salary, held
@@ -43,8 +45,11 @@ func ParseCoef(s string) (Coef, error) {
 // String writes the coefficient as decrees do, with a decimal comma and
 // at least one decimal: "4,5", "12,0", "0,15".
 func (c Coef) String() string {
-	s := strconv.FormatInt(int64(c/100), 10) + "," + fmt.Sprintf("%02d", int64(c%100))
-	return strings.TrimSuffix(s, "0")
+	decimals := 2
+	if c%10 == 0 {
+		decimals = 1
+	}
+	return vn.FormatNumber(float64(c)/100, decimals)
 }
 
 // roundStep is the step prize money is rounded up to: "làm tròn số lên

@@ -124,7 +124,7 @@ func Compute(rec *record.Record, cat *Catalogue, votes VoteSource) *Dossier {
 		d.fail(rec.Errorf("khen_thuong.ngay_quyet_dinh",
 			fmt.Sprintf("ghi mức lương cơ sở áp dụng vào ngày đó: luong_co_so = ... (đồng) trong bảng [khen_thuong], hoặc bổ sung bảng lương của danh mục (%s)", cat.File),
 			"bảng lương cơ sở của danh mục bắt đầu từ ngày %s; chưa biết mức lương cơ sở vào ngày quyết định %s",
-			first.Format("02/01/2006"), d.Date), d.Entries...)
+			vn.ShortDate(first), d.Date), d.Entries...)
 	}
 	for _, g := range d.Groups {
 		d.prizes(rec, g)

@@ -2,7 +2,6 @@ package awards
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -10,6 +9,7 @@ import (
 
 	"thidua/internal/record"
 	"thidua/internal/view"
+	"thidua/internal/vn"
 )
 
 // Placeholder is printed where the record does not name a signer.
@@ -208,7 +208,7 @@ func decision(a record.EarlierAward) string {
 // countWords names who a list holds and how many: "tập thể, cá nhân",
 // "02 tập thể và 01 cá nhân".
 func countWords(collective, individual int) (who, count string) {
-	two := func(n int) string { return fmt.Sprintf("%02d", n) }
+	two := func(n int) string { return vn.TwoDigits(int64(n)) }
 	switch {
 	case collective > 0 && individual > 0:
 		return "tập thể, cá nhân", two(collective) + " tập thể và " + two(individual) + " cá nhân"

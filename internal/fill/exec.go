@@ -11,6 +11,8 @@ import (
 	"text/template"
 	"time"
 	"unicode/utf8"
+
+	"thidua/internal/vn"
 )
 
 // runtimeFuncs are the functions the compiled template calls back. With a
@@ -159,14 +161,14 @@ func formatValue(v any) (string, bool) {
 	case int64:
 		return strconv.FormatInt(x, 10), true
 	case float64:
-		return strings.Replace(strconv.FormatFloat(x, 'f', -1, 64), ".", ",", 1), true
+		return vn.FormatDecimal(x, 4), true
 	case bool:
 		if x {
 			return "có", true
 		}
 		return "không", true
 	case time.Time:
-		return x.Format("02/01/2006"), true
+		return vn.ShortDate(x), true
 	case []string:
 		return strings.Join(x, "\n"), true
 	case []any:

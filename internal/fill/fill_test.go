@@ -498,7 +498,7 @@ func TestFormattingOfBareValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sameLines(t, lines(t, unzip(t, out)["word/document.xml"]), []string{"05/01/2024 | 31434,47 | 2340000 | có | 2024"})
+	sameLines(t, lines(t, unzip(t, out)["word/document.xml"]), []string{"05/01/2024 | 31.434,47 | 2340000 | có | 2024"})
 }
 
 func TestFunctionErrorIsLocated(t *testing.T) {

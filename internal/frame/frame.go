@@ -39,11 +39,7 @@ func NumberText(number int, symbol string) string {
 	if number <= 0 {
 		return "        /" + symbol
 	}
-	n := vn.FormatInt(int64(number))
-	if number < 10 {
-		n = "0" + n
-	}
-	return n + "/" + symbol
+	return vn.TwoDigits(int64(number)) + "/" + symbol
 }
 
 // Widths of the header's two columns: the right one holds the national

@@ -162,7 +162,7 @@ func (d Date) Time() time.Time {
 
 // String writes the date as "dd/mm/yyyy".
 func (d Date) String() string {
-	return fmt.Sprintf("%02d/%02d/%04d", d.Day, d.Month, d.Year)
+	return vn.ShortDate(d.Time())
 }
 
 // UnmarshalTOML accepts a TOML local date or a "dd/mm/yyyy" string, so that

@@ -216,5 +216,5 @@ func number(n int) string {
 	if n <= 0 {
 		return "..."
 	}
-	return fmt.Sprintf("%02d", n)
+	return vn.TwoDigits(int64(n))
 }

@@ -26,7 +26,7 @@ type Markdown string
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"ngay":       func(d any) (string, error) { t, err := date(d); return vn.DecreeDate(t), err },
-		"ngay_so":    func(d any) (string, error) { t, err := date(d); return t.Format("02/01/2006"), err },
+		"ngay_so":    func(d any) (string, error) { t, err := date(d); return vn.ShortDate(t), err },
 		"thu":        func(d any) (string, error) { t, err := date(d); return vn.Weekday(t), err },
 		"noi_ngay":   placeDate,
 		"so_ky_hieu": numberSymbol,
@@ -111,7 +111,7 @@ func formatDecimal(x any, maxDecimals int) (string, error) {
 // twoDigits writes a count below 10 with a leading zero: "07".
 func twoDigits(n any) (string, error) {
 	v, err := integer(n)
-	return fmt.Sprintf("%02d", v), err
+	return vn.TwoDigits(v), err
 }
 
 // enumerate ends each item with ";" and the last with "." (see frame.Enumerate).
@@ -201,7 +201,7 @@ func Print(v any) string {
 	case Markdown:
 		return string(x)
 	case time.Time:
-		return x.Format("02/01/2006")
+		return vn.ShortDate(x)
 	case float64:
 		return vn.FormatDecimal(x, 4)
 	case nil:

@@ -196,3 +196,9 @@ func Quarter(q, year int) (string, error) {
 	}
 	return "quý " + roman[q-1] + " năm " + strconv.Itoa(year), nil
 }
+
+// ShortDate writes t as dd/mm/yyyy: "14/03/2023", for tables and
+// messages where the decree's long form does not fit.
+func ShortDate(t time.Time) string {
+	return TwoDigits(int64(t.Day())) + "/" + TwoDigits(int64(t.Month())) + "/" + strconv.Itoa(t.Year())
+}

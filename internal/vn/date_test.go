@@ -145,3 +145,14 @@ func TestPeriods(t *testing.T) {
 		t.Errorf("Quarter(5) error = %v", err)
 	}
 }
+
+func TestShortDateAndTwoDigits(t *testing.T) {
+	if got := ShortDate(time.Date(2023, 3, 4, 0, 0, 0, 0, time.UTC)); got != "04/03/2023" {
+		t.Errorf("ShortDate = %q", got)
+	}
+	for n, want := range map[int64]string{0: "00", 7: "07", 10: "10", 1234: "1.234"} {
+		if got := TwoDigits(n); got != want {
+			t.Errorf("TwoDigits(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -127,3 +127,12 @@ func appendNumber(b []byte, x float64, decimals int, trim bool) []byte {
 	}
 	return b
 }
+
+// TwoDigits writes a count or number below 10 with a leading zero, as
+// papers write them ("08 bản", "Số: 05"); larger ones as FormatInt does.
+func TwoDigits(n int64) string {
+	if n >= 0 && n < 10 {
+		return "0" + strconv.FormatInt(n, 10)
+	}
+	return FormatInt(n)
+}
