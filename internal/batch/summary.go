@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"thidua/internal/output"
+	"thidua/internal/record"
 	"thidua/internal/vn"
 )
 
@@ -73,22 +74,8 @@ type ErrorEntry struct {
 // String prints the error as record errors print: "file:line:col: field:
 // message" and the hint on the next line.
 func (e ErrorEntry) String() string {
-	var b strings.Builder
-	b.WriteString(cmp.Or(e.File, e.Record))
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
-	}
-	if b.Len() > 0 {
-		b.WriteString(": ")
-	}
-	if e.Field != "" {
-		b.WriteString(e.Field + ": ")
-	}
-	b.WriteString(e.Message)
-	if e.Hint != "" {
-		b.WriteString("\n    Cách sửa: " + e.Hint)
-	}
-	return b.String()
+	re := record.Error{File: cmp.Or(e.File, e.Record), Line: e.Line, Col: e.Col, Field: e.Field, Msg: e.Message, Hint: e.Hint}
+	return re.Error()
 }
 
 // OK reports whether the run made everything: no error, not interrupted.

@@ -193,46 +193,32 @@ func (n *node) within(a *node) bool {
 }
 
 // writeText escapes character data.
-func writeText(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '\r':
-			esc = "&#xD;"
-		default:
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(esc)
-		last = i + 1
-	}
-	b.WriteString(s[last:])
-}
+func writeText(b *strings.Builder, s string) { writeEscaped(b, s, false) }
 
 // writeAttr escapes an attribute value written between double quotes.
-func writeAttr(b *strings.Builder, s string) {
+func writeAttr(b *strings.Builder, s string) { writeEscaped(b, s, true) }
+
+// writeEscaped writes s with the characters XML reads otherwise escaped:
+// & and < always, > in text, and in an attribute the quote and the white
+// space that attribute normalisation would turn into spaces.
+func writeEscaped(b *strings.Builder, s string, attr bool) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var esc string
-		switch s[i] {
-		case '&':
+		switch c := s[i]; {
+		case c == '&':
 			esc = "&amp;"
-		case '<':
+		case c == '<':
 			esc = "&lt;"
-		case '"':
-			esc = "&quot;"
-		case '\n':
-			esc = "&#xA;"
-		case '\r':
+		case c == '\r':
 			esc = "&#xD;"
-		case '\t':
+		case c == '>' && !attr:
+			esc = "&gt;"
+		case c == '"' && attr:
+			esc = "&quot;"
+		case c == '\n' && attr:
+			esc = "&#xA;"
+		case c == '\t' && attr:
 			esc = "&#x9;"
 		default:
 			continue
