@@ -1,12 +1,11 @@
 package forms
 
 import (
-	"bytes"
-	"os"
+	"strings"
 	"testing"
 	"time"
 
-	"thidua/internal/pdf"
+	"thidua/internal/doc"
 	"thidua/templates"
 )
 
@@ -19,21 +18,48 @@ func sampleData() map[string]any {
 		"cum": map[string]any{"ten": "Cụm thi đua các tỉnh Bắc Trung Bộ", "nam": int64(2023)},
 		"thanh_vien": []map[string]any{
 			member(1, "Ủy ban nhân dân tỉnh Thanh Hóa", "(Họ và tên)", "Chủ tịch"),
-			member(2, "Ủy ban nhân dân tỉnh Nghệ An", "Nguyễn Đức Trung", "Chủ tịch"),
+			member(2, "Công ty <A&B> *x* _y_ #1", "Nguyễn Đức Trung", "Chủ tịch"),
 			member(3, "Ủy ban nhân dân tỉnh Quảng Trị", "Võ Văn Hưng", "Chủ tịch"),
 		},
 		"phien": map[string]any{"ngay": time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC), "dia_diem": "thành phố Vinh, tỉnh Nghệ An"},
 		"giao_uoc": map[string]any{
 			"so": int64(1), "ky_hieu": "GƯTĐ-CTĐBTB", "ngay": time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC), "dia_danh": "Nghệ An",
-			"can_cu":   []string{"Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022", "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ"},
-			"muc_dich": []string{"Đẩy mạnh phong trào thi đua yêu nước, *phấn đấu* hoàn thành xuất sắc các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm 2023."},
-			"noi_dung": []string{"Thi đua thực hiện **thắng lợi** các mục tiêu.", "Thi đua đẩy mạnh cải cách hành chính <&> A*B."},
-			"so_ban":   int64(4), "noi_nhan": []string{"Ban Thi đua - Khen thưởng Trung ương", "Các tỉnh trong Cụm"},
+			"can_cu":   []string{"Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022", "Nghị định số 98/2023/NĐ-CP"},
+			"muc_dich": []string{"Đẩy mạnh phong trào thi đua, *phấn đấu* hoàn thành xuất sắc các chỉ tiêu."},
+			"noi_dung": []string{"Thi đua thực hiện **thắng lợi** các mục tiêu.", "Thi đua cải cách hành chính."},
+			"so_ban":   int64(4), "noi_nhan": []string{"Ban Thi đua - Khen thưởng Trung ương"},
 		},
 	}
 }
 
-func TestGiaoUocSmoke(t *testing.T) {
+// paragraphs lists the text of every paragraph in a document, tables included.
+func paragraphs(d *doc.Document) []*doc.Paragraph {
+	var out []*doc.Paragraph
+	var walk func([]doc.Block)
+	walk = func(bs []doc.Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *doc.Paragraph:
+				out = append(out, b)
+			case *doc.Table:
+				for _, r := range b.Rows {
+					for _, c := range r.Cells {
+						walk(c.Blocks)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range d.Sections {
+		walk(s.Blocks)
+	}
+	return out
+}
+
+// The built-in giao ước over plain data: values print as written even
+// when they hold Markdown characters, Markdown fields keep their emphasis,
+// the frame carries the number, date and signers.
+func TestGiaoUoc(t *testing.T) {
 	tpl, err := Load(templates.FS, "giao-uoc")
 	if err != nil {
 		t.Fatal(err)
@@ -42,9 +68,33 @@ func TestGiaoUocSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := pdf.Write(&buf, d); err != nil {
-		t.Fatal(err)
+	var texts []string
+	bold := map[string]bool{}
+	for _, p := range paragraphs(d) {
+		texts = append(texts, p.Text())
+		for _, r := range p.Runs {
+			if r.Bold && !p.Props.Bold {
+				bold[r.Text] = true
+			}
+		}
 	}
-	os.WriteFile("/tmp/pt/gu.pdf", buf.Bytes(), 0o644)
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 01/GƯTĐ-CTĐBTB",
+		"Nghệ An, ngày 14 tháng 3 năm 2023", "BẢN GIAO ƯỚC THI ĐUA", "Năm 2023",
+		"Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", "Căn cứ Nghị định số 98/2023/NĐ-CP.",
+		"- Công ty <A&B> *x* _y_ #1, đại diện là đồng chí Nguyễn Đức Trung",
+		"2. Thi đua cải cách hành chính.", "được lập thành 04 bản",
+		"TM. CÔNG TY <A&B> *X* _Y_ #1", "Võ Văn Hưng", "- Ban Thi đua - Khen thưởng Trung ương;", "- Lưu: VT.",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("paper lacks %q", want)
+		}
+	}
+	if !bold["thắng lợi"] {
+		t.Errorf("**thắng lợi** in a Markdown field is not bold: %v", bold)
+	}
+	if strings.Contains(all, "**") || strings.Contains(all, "\\") {
+		t.Errorf("Markdown markers or escapes leaked into the text")
+	}
 }
