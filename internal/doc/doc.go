@@ -229,3 +229,28 @@ func (c *Cell) Columns() int {
 	}
 	return c.Span
 }
+
+// Paragraphs lists every paragraph of the document in order, those in
+// table cells included.
+func (d *Document) Paragraphs() []*Paragraph {
+	var out []*Paragraph
+	var walk func([]Block)
+	walk = func(bs []Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *Paragraph:
+				out = append(out, b)
+			case *Table:
+				for _, r := range b.Rows {
+					for _, c := range r.Cells {
+						walk(c.Blocks)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range d.Sections {
+		walk(s.Blocks)
+	}
+	return out
+}

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"thidua/internal/doc"
 	"thidua/templates"
 )
 
@@ -32,30 +31,6 @@ func sampleData() map[string]any {
 	}
 }
 
-// paragraphs lists the text of every paragraph in a document, tables included.
-func paragraphs(d *doc.Document) []*doc.Paragraph {
-	var out []*doc.Paragraph
-	var walk func([]doc.Block)
-	walk = func(bs []doc.Block) {
-		for _, b := range bs {
-			switch b := b.(type) {
-			case *doc.Paragraph:
-				out = append(out, b)
-			case *doc.Table:
-				for _, r := range b.Rows {
-					for _, c := range r.Cells {
-						walk(c.Blocks)
-					}
-				}
-			}
-		}
-	}
-	for _, s := range d.Sections {
-		walk(s.Blocks)
-	}
-	return out
-}
-
 // The built-in giao ước over plain data: values print as written even
 // when they hold Markdown characters, Markdown fields keep their emphasis,
 // the frame carries the number, date and signers.
@@ -70,7 +45,7 @@ func TestGiaoUoc(t *testing.T) {
 	}
 	var texts []string
 	bold := map[string]bool{}
-	for _, p := range paragraphs(d) {
+	for _, p := range d.Paragraphs() {
 		texts = append(texts, p.Text())
 		for _, r := range p.Runs {
 			if r.Bold && !p.Props.Bold {

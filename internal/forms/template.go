@@ -70,8 +70,6 @@ type Template struct {
 	// Name is the file name without extension: "giao-uoc".
 	Name  string
 	Front Front
-	// Source is the file as read, for `templates export`.
-	Source []byte
 	front  map[string]*template.Template
 	body   *template.Template
 }
@@ -109,7 +107,7 @@ func Parse(name string, src []byte) (*Template, error) {
 	if err != nil {
 		return nil, &Error{File: file, Line: 1, Col: 1, Msg: err.Error()}
 	}
-	t := &Template{Name: name, Source: src, front: map[string]*template.Template{}}
+	t := &Template{Name: name, front: map[string]*template.Template{}}
 	md, err := toml.Decode(front, &t.Front)
 	if err != nil {
 		return nil, tomlError(file, err)

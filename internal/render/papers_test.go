@@ -33,14 +33,9 @@ func needTool(t *testing.T, tool, pkg string) {
 	}
 }
 
-// renderSample writes the session papers of a sample into dir as DOCX and
-// PDF and returns the base names (without extension) by paper.
-func renderSample(t *testing.T, sample, dir string) map[string]string {
+// dataAndTemplates computes a record's data and loads the built-in templates.
+func dataAndTemplates(t *testing.T, rec *record.Record) (map[string]any, *forms.Set) {
 	t.Helper()
-	rec, err := record.Load(filepath.Join("..", "..", "samples", sample))
-	if err != nil {
-		t.Fatal(err)
-	}
 	data, err := Data(rec)
 	if err != nil {
 		t.Fatal(err)
@@ -49,6 +44,18 @@ func renderSample(t *testing.T, sample, dir string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return data, set
+}
+
+// renderSample writes the session papers of a sample into dir as DOCX and
+// PDF and returns the base names (without extension) by paper.
+func renderSample(t *testing.T, sample, dir string) map[string]string {
+	t.Helper()
+	rec, err := record.Load(filepath.Join("..", "..", "samples", sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, set := dataAndTemplates(t, rec)
 	tpls, err := set.Pick(strings.Join(sessionPapers, ","), data)
 	if err != nil {
 		t.Fatal(err)
@@ -272,14 +279,7 @@ func TestMidYearReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := Data(rec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := forms.LoadSet("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, set := dataAndTemplates(t, rec)
 	tpl, _ := set.Get("bao-cao")
 	d, err := tpl.Build(data)
 	if err != nil {
@@ -307,23 +307,8 @@ func TestMidYearReport(t *testing.T) {
 // paragraphs lists the text of every paragraph of a document, cells included.
 func paragraphs(d *doc.Document) []string {
 	var out []string
-	var walk func(bs []doc.Block)
-	walk = func(bs []doc.Block) {
-		for _, b := range bs {
-			switch b := b.(type) {
-			case *doc.Paragraph:
-				out = append(out, b.Text())
-			case *doc.Table:
-				for _, r := range b.Rows {
-					for _, c := range r.Cells {
-						walk(c.Blocks)
-					}
-				}
-			}
-		}
-	}
-	for _, s := range d.Sections {
-		walk(s.Blocks)
+	for _, p := range d.Paragraphs() {
+		out = append(out, p.Text())
 	}
 	return out
 }
