@@ -70,8 +70,8 @@ type Template struct {
 	// Name is the file name without extension: "giao-uoc".
 	Name  string
 	Front Front
-	front  map[string]*template.Template
-	body   *template.Template
+	front map[string]*template.Template
+	body  *template.Template
 }
 
 // frontFields lists the front matter's template fields by key.
