@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 
+	"thidua/internal/forms"
 	"thidua/internal/record"
+	"thidua/internal/render"
 	"thidua/internal/tally"
 )
 
@@ -57,6 +59,18 @@ func runCheck(e *env, args []string) int {
 	res, err := tally.Compute(rec, cat)
 	if err != nil {
 		return reportCheckError(e, err)
+	}
+	// What the papers the record makes print (as render makes them all).
+	set, err := forms.LoadSet("")
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%v\n", err)
+		return exitInternal
+	}
+	if data, _ := render.Data(rec, render.WithCatalogue(cat)); data != nil {
+		tpls, _ := set.Pick("", data)
+		if err := rec.Need(forms.Names(tpls)); err != nil {
+			return reportCheckError(e, err)
+		}
 	}
 	if o.json {
 		enc := json.NewEncoder(e.stdout)

@@ -43,7 +43,7 @@ type Awards struct {
 	BaseSalary int `toml:"luong_co_so" label:"mức lương cơ sở (đồng)" eg:"2340000"`
 	// Voters is the number entitled to vote; defaults to the number of
 	// members.
-	Voters int         `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết" eg:"8"`
+	Voters int         `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết"`
 	Kinds  []AwardKind `toml:"hinh_thuc" label:"các hình thức khen thưởng của hồ sơ" item:"hình thức khen thưởng"`
 }
 
@@ -89,8 +89,8 @@ type Nominee struct {
 	Achievements Lines `toml:"thanh_tich" label:"thành tích đạt được" item:"đoạn" required:"true"`
 	// The vote, when the record states it; package awards can take it
 	// from the session's tally instead.
-	Votes  int `toml:"phieu_dong_y" label:"số phiếu đồng ý" eg:"8"`
-	Voters int `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết" eg:"8"`
+	Votes  int `toml:"phieu_dong_y" label:"số phiếu đồng ý"`
+	Voters int `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết"`
 	// Head signs the report for the unit; defaults to the member's head.
 	Head *Signer `toml:"thu_truong" label:"thủ trưởng đơn vị"`
 	// Certifier signs the certification by the level above; defaults to

@@ -142,6 +142,7 @@ func (o owner) of() string {
 type field struct {
 	key, label, item, eg string
 	required             bool
+	enum, need           []string // the enum and need tags, split at commas
 	index                int
 }
 
@@ -154,9 +155,18 @@ func fieldsOf(t reflect.Type) []field {
 			continue
 		}
 		out = append(out, field{key: key, label: f.Tag.Get("label"), item: f.Tag.Get("item"),
-			eg: f.Tag.Get("eg"), required: f.Tag.Get("required") == "true", index: i})
+			eg: f.Tag.Get("eg"), required: f.Tag.Get("required") == "true",
+			enum: tagList(f.Tag.Get("enum")), need: tagList(f.Tag.Get("need")), index: i})
 	}
 	return out
+}
+
+// tagList splits a tag holding a comma-separated list; nil when empty.
+func tagList(tag string) []string {
+	if tag == "" {
+		return nil
+	}
+	return strings.Split(tag, ",")
 }
 
 var (
@@ -208,7 +218,7 @@ func (d *decoder) addHint(t reflect.Type, f field, path string, who owner) strin
 	}
 	eg := f.eg
 	if eg == "" {
-		eg = map[reflect.Type]string{dateType: "2024-01-12", linesType: `["..."]`, reflect.TypeFor[int](): "1", numberType: "1"}[t]
+		eg = map[reflect.Type]string{dateType: "2024-01-12", linesType: `["..."]`, reflect.TypeFor[int](): "...", numberType: "...", reflect.PointerTo(numberType): "..."}[t]
 	}
 	if eg == "" {
 		eg = `"..."`
@@ -218,6 +228,15 @@ func (d *decoder) addHint(t reflect.Type, f field, path string, who owner) strin
 		where = "vào đầu tệp"
 	}
 	return fmt.Sprintf("thêm %s = %s %s", f.key, eg, where)
+}
+
+// enumHint lists the values a field with an enum tag takes.
+func enumHint(f field) string {
+	quoted := make([]string, len(f.enum))
+	for i, v := range f.enum {
+		quoted[i] = strconv.Quote(v)
+	}
+	return fmt.Sprintf("ghi một trong các giá trị: %s = %s", f.key, strings.Join(quoted, ", "))
 }
 
 // tablePath drops item numbers: "thanh_vien[2].thu_truong" -> "thanh_vien.thu_truong",
@@ -286,6 +305,13 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 			fv.Set(reflect.ValueOf(n))
 			d.ok[path] = true
 		}
+	case t.Kind() == reflect.Pointer && t.Elem() == numberType:
+		// An optional number: nil when the record leaves it out.
+		n := reflect.New(numberType)
+		d.value(v, n.Elem(), path, f, who)
+		if d.ok[path] {
+			fv.Set(n)
+		}
 	case t == linesType:
 		lines, p := linesFrom(v)
 		if p != nil {
@@ -314,7 +340,12 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 		if strings.ContainsAny(strings.TrimSpace(s), "\r\n") {
 			d.valErr(path, subject+" không được xuống dòng", "viết cả giá trị trên một dòng, trong một cặp dấu ngoặc kép")
 		}
-		fv.SetString(d.text(path, subject, s, f.required))
+		s = d.text(path, subject, s, f.required)
+		if len(f.enum) > 0 && !slices.Contains(f.enum, s) {
+			d.valErr(path, fmt.Sprintf("%s %q không có", subject, s), enumHint(f))
+			return
+		}
+		fv.SetString(s)
 		d.ok[path] = true
 	case t.Kind() == reflect.Int:
 		n, ok := v.(int64)

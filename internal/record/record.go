@@ -2,11 +2,21 @@
 // (docs/record.md describes every key), checks it and reports every problem
 // at once, each with file:line:column and a Vietnamese message and hint.
 //
-// All text comes out NFC-normalised in the record's tone-mark style. The
-// struct tags name the TOML keys ("toml"), say what a field is in words a
-// clerk understands ("label"), whether it must be given ("required") and
-// what one item of a list is called ("item") and an example value for
-// hints ("eg").
+// All text comes out NFC-normalised in the record's tone-mark style.
+//
+// The struct tags are the schema (docs/record.md, the hints of errors and
+// any form generated from the record read them):
+//   - toml: the TOML key;
+//   - label: what the field is, in words a clerk understands;
+//   - required:"true": the record must give it, whatever papers it makes;
+//   - need: the papers (template names, comma-separated) that print the
+//     field; it is required only when one of them is requested
+//     (Record.Need), and the error names the paper;
+//   - enum: the values a text field takes, comma-separated; decoding
+//     refuses any other;
+//   - item: what one item of a list is called;
+//   - eg: an example value for hints, never a figure a clerk could copy
+//     into a paper (figures get a placeholder).
 package record
 
 import (
@@ -51,7 +61,7 @@ type Cluster struct {
 	Head   string `toml:"cum_truong" label:"cụm trưởng"`
 	Deputy string `toml:"cum_pho" label:"cụm phó"`
 	// Tone is "moi" or "cu"; Load sets it to "moi" when the record omits it.
-	Tone string `toml:"kieu_dau" label:"kiểu đặt dấu"`
+	Tone string `toml:"kieu_dau" label:"kiểu đặt dấu" enum:"moi,cu"`
 }
 
 // Member is one member unit of the cluster.
@@ -61,7 +71,9 @@ type Member struct {
 	// Short is the short name; Load sets it to Name when the record omits it.
 	Short string `toml:"ten_ngan" label:"tên ngắn"`
 	Place string `toml:"dia_danh" label:"địa danh"`
-	Head  Signer `toml:"thu_truong" label:"thủ trưởng đơn vị" required:"true"`
+	// Head signs for the unit; nil when the record leaves it out (only
+	// the papers that print it need it).
+	Head *Signer `toml:"thu_truong" label:"thủ trưởng đơn vị" need:"giao-uoc"`
 }
 
 // ShortName is the name used in tables: ten_ngan, or ten when it is not given.
@@ -97,7 +109,9 @@ const (
 
 // Session is the meeting the record is about.
 type Session struct {
-	Kind   string   `toml:"loai" label:"loại phiên họp" required:"true" eg:"\"ky-ket\""`
+	Kind string `toml:"loai" label:"loại phiên họp" required:"true" enum:"ky-ket,so-ket,tong-ket" eg:"\"ky-ket\""`
+	// Period is the time a sơ kết reviews; "" on a sơ kết is "6-thang".
+	Period string   `toml:"ky" label:"kỳ sơ kết" enum:"6-thang,9-thang,quy-1,quy-2,quy-3" eg:"\"6-thang\""`
 	Name   string   `toml:"ten" label:"tên hội nghị"`
 	Date   Date     `toml:"ngay" label:"ngày họp" required:"true"`
 	Time   string   `toml:"gio" label:"giờ họp"`
@@ -112,8 +126,10 @@ type Pledge struct {
 	// Number is the document number; 0 leaves it blank for the clerk.
 	Number int    `toml:"so" label:"số văn bản"`
 	Symbol string `toml:"ky_hieu" label:"ký hiệu văn bản" required:"true" eg:"\"GƯTĐ-CTĐ\""`
-	// Date defaults to the session's date (set by Load).
-	Date Date `toml:"ngay" label:"ngày ký"`
+	// Date and Venue default to the session's on a signing session (set
+	// by Load); a review session is not the day the pledge was signed.
+	Date  Date   `toml:"ngay" label:"ngày ký giao ước" need:"giao-uoc"`
+	Venue string `toml:"dia_diem" label:"nơi ký giao ước"`
 	// Place defaults to the host's dia_danh (set by Load).
 	Place        string `toml:"dia_danh" label:"địa danh ghi ở dòng ngày tháng"`
 	Summary      string `toml:"trich_yeu" label:"trích yếu"`
