@@ -138,14 +138,14 @@ func indicatorColumns(groups []*IndicatorGroup) []column {
 	}
 	cols = append(cols, column{"Thực hiện", true, func(f *Figure) string { return f.Result.String() }})
 	if has.plan {
-		cols = append(cols, column{"So với kế hoạch năm (%)", true, func(f *Figure) string { return pct(f.OfPlan) }})
+		cols = append(cols, column{"% kế hoạch năm", true, func(f *Figure) string { return pct(f.OfPlan) }})
 	}
 	if has.target {
-		cols = append(cols, column{"So với chỉ tiêu kỳ (%)", true, func(f *Figure) string { return pct(f.OfTarget) }})
+		cols = append(cols, column{"% chỉ tiêu kỳ", true, func(f *Figure) string { return pct(f.OfTarget) }})
 	}
 	if has.same {
-		cols = append(cols, column{"Cùng kỳ năm trước", true, func(f *Figure) string { return num(f.SamePeriod) }},
-			column{"So với cùng kỳ (%)", true, func(f *Figure) string { return pct(f.OfSame) }})
+		cols = append(cols, column{"Cùng kỳ", true, func(f *Figure) string { return num(f.SamePeriod) }},
+			column{"% cùng kỳ", true, func(f *Figure) string { return pct(f.OfSame) }})
 	}
 	if has.status {
 		cols = append(cols, column{"Đánh giá", false, func(f *Figure) string { return f.Status }})

@@ -279,6 +279,9 @@ func (c *checker) judge(f *Figure) {
 	if f.Plan != nil {
 		r := new(big.Rat).Quo(f.Result.Rat(), f.Plan.Rat())
 		p := percentOf(r, r.Cmp(big.NewRat(1, 1)) >= 0)
+		if midYear {
+			p = progress(r)
+		}
 		f.OfPlan = &p
 		if midYear {
 			words = append(words, "đạt "+p.String()+" kế hoạch năm")
@@ -289,7 +292,7 @@ func (c *checker) judge(f *Figure) {
 	}
 	if f.SamePeriod != nil {
 		r := new(big.Rat).Quo(f.Result.Rat(), f.SamePeriod.Rat())
-		p := percentOf(r, true)
+		p := progress(r)
 		f.OfSame = &p
 		change := new(big.Rat).Sub(r, big.NewRat(1, 1))
 		d := percentOf(change, true) // half away from zero, both ways
@@ -304,6 +307,16 @@ func (c *checker) judge(f *Figure) {
 		}
 	}
 	f.Words = strings.Join(words, ", ")
+}
+
+// progress shows a ratio that gives no verdict: rounded half away from
+// zero, except that a ratio short of 1 never shows as 100,00%.
+func progress(r *big.Rat) Percent {
+	p := percentOf(r, true)
+	if r.Cmp(big.NewRat(1, 1)) < 0 && p.Shown >= 10000 {
+		return percentOf(r, false)
+	}
+	return p
 }
 
 // tallies counts each member's verdicts, in member order.

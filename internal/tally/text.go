@@ -177,7 +177,11 @@ func (p *printer) indicators(groups []*IndicatorGroup, tallies []*MemberTally, p
 		p.printf("%s\n", w)
 	}
 	for _, t := range tallies {
-		p.printf("%s: đạt %s chỉ tiêu, vượt %s.\n", t.Name, vn.Fraction(int64(t.Met), int64(t.Judged)), vn.TwoDigits(int64(t.Exceeded)))
+		exceeded := ""
+		if t.Exceeded > 0 {
+			exceeded = ", vượt " + vn.TwoDigits(int64(t.Exceeded))
+		}
+		p.printf("%s: đạt %s chỉ tiêu%s.\n", t.Name, vn.Fraction(int64(t.Met), int64(t.Judged)), exceeded)
 	}
 	p.printf("\n")
 }
