@@ -210,6 +210,9 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, path string, who own
 // addHint says how to add a missing field.
 func (d *decoder) addHint(t reflect.Type, f field, path string, who owner) string {
 	full := tablePath(joinPath(path, f.key))
+	if t.Kind() == reflect.Pointer && t.Elem() != numberType {
+		t = t.Elem() // an optional table
+	}
 	switch {
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
 		return fmt.Sprintf("thêm các mục, mỗi mục mở đầu bằng dòng [[%s]]; xem docs/record.md", full)
