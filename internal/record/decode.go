@@ -407,7 +407,7 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 func (d *decoder) mapValue(v any, fv reflect.Value, path string, f field, who owner) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		d.typeErr(v, path, who.prefix()+f.label, "bảng", fmt.Sprintf(`viết thành bảng: %s = { "1.1" = 10, "1.2" = 9.5 }`, f.key))
+		d.typeErr(v, path, who.prefix()+f.label, "bảng", fmt.Sprintf(`viết thành bảng: %s = { "1.1" = ..., "1.2" = ... }`, f.key))
 		return
 	}
 	t := fv.Type()

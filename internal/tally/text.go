@@ -226,7 +226,7 @@ func (p *printer) papers(r *Results) {
 	}
 	if m := r.Minutes; m != nil {
 		p.printf("Biên bản hội nghị: số %s/%s; bắt đầu %s, kết thúc %s; chủ tọa %s, thư ký %s; có mặt %s thành viên.\n",
-			number(m.Number), m.Symbol, m.Start, m.End, m.Chair.Name, m.Secretary.Name, vn.Fraction(int64(m.Present), int64(m.Members)))
+			number(m.Number), m.Symbol, m.Start, m.End, names(m.Signers), m.Secretary.Name, vn.Fraction(int64(m.Present), int64(m.Members)))
 	}
 	if n := r.NextYear; n != nil {
 		var parts []string
@@ -238,6 +238,15 @@ func (p *printer) papers(r *Results) {
 		}
 		p.printf("Năm %d: %s.\n", n.Year, strings.Join(parts, ", "))
 	}
+}
+
+// names joins people's names: "Nguyễn Văn A, Trần Thị B".
+func names(people []Person) string {
+	out := make([]string, len(people))
+	for i, p := range people {
+		out[i] = p.Name
+	}
+	return strings.Join(out, ", ")
 }
 
 // number writes a document number, "..." when the record leaves it blank.

@@ -366,7 +366,7 @@ func addPaths(out *[]string, prefix string, t reflect.Type) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if t.Implements(daterType) || reflect.PointerTo(t).Implements(daterType) || t == reflect.TypeFor[time.Time]() {
+	if t.Implements(daterType) || reflect.PointerTo(t).Implements(daterType) || t == reflect.TypeFor[time.Time]() || t.Implements(valuerType) {
 		*out = append(*out, prefix)
 		return
 	}
