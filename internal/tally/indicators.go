@@ -148,9 +148,11 @@ func (c *checker) indicators() ([]*IndicatorGroup, []*MemberTally) {
 	for _, g := range groups {
 		g.Rows = inMemberOrder(rows[g])
 		if sum := total(g.Rows); sum != nil && summable(g.Unit) {
-			if g.Total == nil {
+			switch {
+			case g.Total == nil:
 				g.Total = sum
-			} else {
+			case len(g.Rows) == len(c.rec.Members):
+				// Only every member's figure adds up to the cluster's.
 				c.agrees(g, sum, stated[g.Name])
 			}
 		}
@@ -228,7 +230,7 @@ func sumOpt(all bool, sum record.Number, n *record.Number) (bool, record.Number)
 	return true, sum.Add(*n)
 }
 
-// agrees checks the stated cluster figure against the members' sum: each
+// agrees checks the stated cluster figure against every member's sum: each
 // figure both give must match to the decimals the stated one is written
 // with.
 func (c *checker) agrees(g *IndicatorGroup, sum *Figure, item int) {
