@@ -61,7 +61,7 @@ func renderText(t *testing.T, path, paper string, args ...string) string {
 // renderError renders a record that must be refused and returns its errors.
 func renderError(t *testing.T, path string, args ...string) string {
 	t.Helper()
-	out := filepath.Join(filepath.Dir(path), "ra")
+	out := filepath.Join(t.TempDir(), "ra")
 	code, _, errOut := cli(t, append([]string{"render", path, "-o", out}, args...)...)
 	if code != exitInput {
 		t.Fatalf("render: exit %d, want %d\n%s", code, exitInput, errOut)
@@ -252,6 +252,11 @@ noi_dung = ["Thực hiện thắng lợi các chỉ tiêu năm 2025."]
 	if code != exitInput || !strings.Contains(errOut, "giấy giao-uoc cần thu_truong") {
 		t.Errorf("check: exit %d\n%s", code, errOut)
 	}
+
+	// The place of the meeting only for the minutes.
+	path = midYearRecord(t, "dia_diem = \"Hội trường Ủy ban nhân dân xã An Hòa\"\n", "")
+	renderText(t, path, "bao-cao", "--giay", "bao-cao")
+	contains(t, "the errors", renderError(t, path), pos(t, path, "", "[phien]")+" phien.dia_diem: giấy bien-ban-hoi-nghi cần dia_diem (địa điểm họp)")
 
 	// Without a signer for the report, the error names the report.
 	path = midYearRecord(t, `nguoi_ky = { ho_ten = "Nguyễn Văn A", chuc_vu = "Chủ tịch Ủy ban nhân dân xã An Hòa", tham_quyen = ["TM. Cụm thi đua số 2", "Cụm trưởng"] }`+"\n", "")

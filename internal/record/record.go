@@ -115,7 +115,7 @@ type Session struct {
 	Name   string   `toml:"ten" label:"tên hội nghị"`
 	Date   Date     `toml:"ngay" label:"ngày họp" required:"true"`
 	Time   string   `toml:"gio" label:"giờ họp"`
-	Place  string   `toml:"dia_diem" label:"địa điểm họp" required:"true"`
+	Place  string   `toml:"dia_diem" label:"địa điểm họp" need:"bien-ban-hoi-nghi,bien-ban-binh-xet"`
 	Host   string   `toml:"don_vi_dang_cai" label:"đơn vị đăng cai"`
 	Chairs []Person `toml:"chu_tri" label:"người chủ trì" item:"người chủ trì"`
 	Guests []Person `toml:"khach_moi" label:"khách mời" item:"khách mời"`

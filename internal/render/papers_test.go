@@ -230,7 +230,7 @@ func TestSessionPapers(t *testing.T) {
 	for _, file := range []string{ours, theirs} {
 		var pages []int
 		for p := 1; p <= pdfPages(t, file); p++ {
-			if strings.Contains(pageText(t, file, p), "So với kế hoạch năm") {
+			if strings.Contains(pageText(t, file, p), "% kế hoạch năm") {
 				pages = append(pages, p)
 			}
 		}
@@ -243,7 +243,7 @@ func TestSessionPapers(t *testing.T) {
 			// page's first row.
 			text := pageText(t, file, p)
 			first := strings.Index(text, "Vượt")
-			for _, h := range []string{"STT", "Chỉ tiêu", "Kế", "hoạch", "Thực", "hiện", "So với kế hoạch năm", "(%)", "Đánh giá"} {
+			for _, h := range []string{"STT", "Chỉ tiêu", "Kế", "hoạch", "Thực", "hiện", "% kế hoạch năm", "Đánh giá"} {
 				if i := strings.Index(text, h); i < 0 || first < 0 || i > first {
 					t.Errorf("%s page %d: the indicators table's header lacks %q above its first row", filepath.Base(file), p, h)
 				}
