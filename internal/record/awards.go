@@ -66,7 +66,7 @@ type AwardKind struct {
 
 // Nominee is one unit or person proposed for an award.
 type Nominee struct {
-	Kind string `toml:"loai" label:"loại (tập thể hay cá nhân)" required:"true" eg:"\"tap-the\""`
+	Kind string `toml:"loai" label:"loại (tập thể hay cá nhân)" required:"true" enum:"tap-the,ca-nhan" eg:"\"tap-the\""`
 	// Name is the full name, without abbreviations.
 	Name string `toml:"ten" label:"tên tập thể hoặc họ và tên cá nhân" required:"true"`
 	// Award is the id of a record award kind or of a catalogue award.
@@ -78,7 +78,7 @@ type Nominee struct {
 	Place    string `toml:"dia_danh" label:"địa danh ghi ở báo cáo thành tích"`
 	// Personal details of an individual's report (I. Sơ lược lý lịch).
 	Birth     Date   `toml:"ngay_sinh" label:"ngày sinh"`
-	Sex       string `toml:"gioi_tinh" label:"giới tính" eg:"\"Nữ\""`
+	Sex       string `toml:"gioi_tinh" label:"giới tính" enum:"Nam,Nữ" eg:"\"Nữ\""`
 	Hometown  string `toml:"que_quan" label:"quê quán"`
 	Residence string `toml:"tru_quan" label:"trú quán"`
 	Education string `toml:"trinh_do" label:"trình độ chuyên môn, nghiệp vụ"`
@@ -188,17 +188,11 @@ func (d *decoder) nominee(r *Record, i int, members []string) {
 	n := &r.Nominees[i]
 	p := itemPath("de_nghi", i+1)
 	who := fmt.Sprintf("đề nghị thứ %d", i+1)
-	if d.ok[p+".loai"] && n.Kind != Collective && n.Kind != Individual {
-		d.valErr(p+".loai", fmt.Sprintf("%s: loại %q không có", who, n.Kind), `ghi loai = "tap-the" (tập thể) hoặc loai = "ca-nhan" (cá nhân)`)
-	}
 	if d.ok[p+".ten"] {
 		d.fullName(p+".ten", who, n.Name)
 	}
 	d.code(p+".hinh_thuc", n.Award, `"chien-si-thi-dua-cap-tinh"`)
 	d.ref(p+".thanh_vien", "mã thành viên", n.Member, members)
-	if d.ok[p+".gioi_tinh"] && n.Sex != "Nam" && n.Sex != "Nữ" {
-		d.valErr(p+".gioi_tinh", fmt.Sprintf("%s: giới tính %q không rõ", who, n.Sex), `ghi gioi_tinh = "Nam" hoặc gioi_tinh = "Nữ"`)
-	}
 	if n.Head != nil {
 		d.noAcademicTitle(p+".thu_truong.ho_ten", who, n.Head.Name)
 	}

@@ -84,8 +84,8 @@ const (
 type Vote struct {
 	Number int    `toml:"so" label:"số biên bản bình xét"`
 	Symbol string `toml:"ky_hieu" label:"ký hiệu biên bản bình xét" eg:"\"BB-CTĐBTB\""`
-	Way    string `toml:"cach_bieu_quyet" label:"cách biểu quyết" eg:"\"bo-phieu-kin\""`
-	Base   string `toml:"tinh_tren" label:"cơ sở tính tỷ lệ" eg:"\"tong-so\""`
+	Way    string `toml:"cach_bieu_quyet" label:"cách biểu quyết" enum:"bo-phieu-kin,gio-tay" eg:"\"bo-phieu-kin\""`
+	Base   string `toml:"tinh_tren" label:"cơ sở tính tỷ lệ" enum:"tong-so,co-mat" eg:"\"tong-so\""`
 	// Basis names the rule the thresholds come from, printed in the minutes.
 	Basis      string      `toml:"can_cu" label:"căn cứ áp dụng ngưỡng"`
 	Entitled   int         `toml:"so_thanh_vien" label:"số thành viên có quyền biểu quyết"`
