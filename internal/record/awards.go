@@ -71,7 +71,7 @@ type Nominee struct {
 	Name string `toml:"ten" label:"tên tập thể hoặc họ và tên cá nhân" required:"true"`
 	// Award is the id of a record award kind or of a catalogue award.
 	Award    string `toml:"hinh_thuc" label:"hình thức khen thưởng đề nghị" required:"true" eg:"\"co-thi-dua-chinh-phu\""`
-	Member   string `toml:"thanh_vien" label:"mã thành viên"`
+	Member   string `toml:"thanh_vien" label:"mã thành viên" ref:"thanh_vien"`
 	Position string `toml:"chuc_vu" label:"chức vụ"`
 	Unit     string `toml:"don_vi" label:"đơn vị"`
 	Address  string `toml:"dia_chi" label:"địa chỉ"`

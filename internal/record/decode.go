@@ -96,6 +96,7 @@ type decoder struct {
 	style vn.ToneStyle
 	ok    map[string]bool // field paths whose value decoded without error
 	errs  Errors
+	ids   []string // the members' ids as written, for hints
 }
 
 // keyErr reports a problem about a key (unknown, misspelt, missing child).
@@ -143,6 +144,7 @@ type field struct {
 	key, label, item, eg string
 	required             bool
 	enum, need           []string // the enum and need tags, split at commas
+	ref                  string   // the list whose item's id the value names
 	index                int
 }
 
@@ -156,7 +158,7 @@ func fieldsOf(t reflect.Type) []field {
 		}
 		out = append(out, field{key: key, label: f.Tag.Get("label"), item: f.Tag.Get("item"),
 			eg: f.Tag.Get("eg"), required: f.Tag.Get("required") == "true",
-			enum: tagList(f.Tag.Get("enum")), need: tagList(f.Tag.Get("need")), index: i})
+			enum: tagList(f.Tag.Get("enum")), need: tagList(f.Tag.Get("need")), ref: f.Tag.Get("ref"), index: i})
 	}
 	return out
 }
@@ -178,6 +180,9 @@ var (
 // table decodes the TOML table m into the struct rv. path is the table's
 // field path, who says whose table it is ("thành viên thứ 2").
 func (d *decoder) table(m map[string]any, rv reflect.Value, path string, who owner) {
+	if path == "" {
+		d.ids = memberIDs(m)
+	}
 	fields := fieldsOf(rv.Type())
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -230,7 +235,29 @@ func (d *decoder) addHint(t reflect.Type, f field, path string, who owner) strin
 	if path == "" {
 		where = "vào đầu tệp"
 	}
+	if f.ref != "" {
+		// A member's id: the record's own, never an example's.
+		hint := fmt.Sprintf(`thêm %s = "..." %s`, f.key, where)
+		if len(d.ids) > 0 {
+			hint += ", ghi mã (id) của một thành viên: " + strings.Join(d.ids, ", ")
+		}
+		return hint
+	}
 	return fmt.Sprintf("thêm %s = %s %s", f.key, eg, where)
+}
+
+// memberIDs reads the members' ids from the record's tree as written.
+func memberIDs(root map[string]any) []string {
+	items, _ := tablesFrom(root["thanh_vien"])
+	var ids []string
+	for _, it := range items {
+		if m, ok := it.(map[string]any); ok {
+			if id, ok := m["id"].(string); ok && id != "" {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
 }
 
 // enumHint lists the values a field with an enum tag takes.

@@ -67,3 +67,15 @@ func TestDuplicateShortName(t *testing.T) {
 	_, err := Parse("rec.toml", []byte(src))
 	checkErrors(t, err, []wantErr{{"16:12", "thanh_vien[2].ten_ngan", []string{`thành viên thứ 2: tên ngắn "Bắc Trung Bộ" trùng với thành viên thứ 1`}, []string{"ten_ngan riêng"}}})
 }
+
+// A missing member reference is hinted with the record's own ids, not an
+// example's.
+func TestRefHintListsTheRecordsIDs(t *testing.T) {
+	src := strings.ReplaceAll(goodRecord, "nghe-an", "vinh") + "\n[bien_ban]\nthu_ky = { ho_ten = \"(Họ và tên)\" }\nnoi_dung = [\"Khai mạc.\"]\nvang = [{ ly_do = \"bận công tác\" }]\n"
+	_, err := Parse("rec.toml", []byte(src))
+	checkErrors(t, err, []wantErr{{"33:9", "bien_ban.vang[1].thanh_vien", []string{"thành viên vắng thứ 1: thiếu mã thành viên vắng mặt (khóa thanh_vien)"},
+		[]string{`thêm thanh_vien = "..." vào bảng [bien_ban.vang] của thành viên vắng thứ 1, ghi mã (id) của một thành viên: vinh, quang-tri`}}})
+	if strings.Contains(err.Error(), "nghe-an") {
+		t.Errorf("the hint names an id the record does not have:\n%v", err)
+	}
+}

@@ -14,6 +14,8 @@
 //     (Record.Need), and the error names the paper;
 //   - enum: the values a text field takes, comma-separated; decoding
 //     refuses any other;
+//   - ref:"thanh_vien": the value is the id of one of the record's
+//     [[thanh_vien]] (a form offers the members; hints list their ids);
 //   - item: what one item of a list is called;
 //   - eg: an example value for hints, never a figure a clerk could copy
 //     into a paper (figures get a placeholder).
@@ -58,8 +60,8 @@ type Cluster struct {
 	Symbol string `toml:"ky_hieu" label:"ký hiệu của cụm"`
 	Body   string `toml:"co_quan_chu_quan" label:"cơ quan chủ quản"`
 	Year   int    `toml:"nam" label:"năm thi đua" required:"true" eg:"2024"`
-	Head   string `toml:"cum_truong" label:"cụm trưởng"`
-	Deputy string `toml:"cum_pho" label:"cụm phó"`
+	Head   string `toml:"cum_truong" label:"cụm trưởng" ref:"thanh_vien"`
+	Deputy string `toml:"cum_pho" label:"cụm phó" ref:"thanh_vien"`
 	// Tone is "moi" or "cu"; Load sets it to "moi" when the record omits it.
 	Tone string `toml:"kieu_dau" label:"kiểu đặt dấu" enum:"moi,cu"`
 }
@@ -116,7 +118,7 @@ type Session struct {
 	Date   Date     `toml:"ngay" label:"ngày họp" required:"true"`
 	Time   string   `toml:"gio" label:"giờ họp"`
 	Place  string   `toml:"dia_diem" label:"địa điểm họp" need:"bien-ban-hoi-nghi,bien-ban-binh-xet"`
-	Host   string   `toml:"don_vi_dang_cai" label:"đơn vị đăng cai"`
+	Host   string   `toml:"don_vi_dang_cai" label:"đơn vị đăng cai" ref:"thanh_vien"`
 	Chairs []Person `toml:"chu_tri" label:"người chủ trì" item:"người chủ trì"`
 	Guests []Person `toml:"khach_moi" label:"khách mời" item:"khách mời"`
 }

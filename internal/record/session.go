@@ -17,7 +17,7 @@ import (
 // target (sơ kết) and the same period of the previous year are what it is
 // compared with when given.
 type Indicator struct {
-	Member     string  `toml:"thanh_vien" label:"mã thành viên của chỉ tiêu (bỏ trống: số liệu chung toàn cụm)" eg:"\"nghe-an\""`
+	Member     string  `toml:"thanh_vien" label:"mã thành viên của chỉ tiêu (bỏ trống: số liệu chung toàn cụm)" ref:"thanh_vien"`
 	Name       string  `toml:"ten" label:"tên chỉ tiêu" required:"true"`
 	Unit       string  `toml:"don_vi_tinh" label:"đơn vị tính"`
 	Plan       *Number `toml:"ke_hoach" label:"kế hoạch năm"`
@@ -63,7 +63,7 @@ type Class struct {
 // Score is what one member scored, criterion by criterion (keys are the
 // criteria's codes), with bonus and penalty points.
 type Score struct {
-	Member  string            `toml:"thanh_vien" label:"mã thành viên được chấm" required:"true" eg:"\"nghe-an\""`
+	Member  string            `toml:"thanh_vien" label:"mã thành viên được chấm" required:"true" ref:"thanh_vien"`
 	Self    map[string]Number `toml:"tu_cham" label:"điểm tự chấm" item:"tiêu chí"`
 	Cluster map[string]Number `toml:"cum_cham" label:"điểm cụm chấm" item:"tiêu chí" required:"true"`
 	Bonus   Number            `toml:"thuong" label:"điểm thưởng"`
@@ -109,7 +109,7 @@ type Threshold struct {
 // Candidate is a unit (by member id) or a person put to the vote for an
 // award, and the votes they got.
 type Candidate struct {
-	Member string `toml:"thanh_vien" label:"mã thành viên được bình xét" eg:"\"nghe-an\""`
+	Member string `toml:"thanh_vien" label:"mã thành viên được bình xét" ref:"thanh_vien"`
 	Name   string `toml:"ho_ten" label:"họ và tên người được bình xét"`
 	Title  string `toml:"chuc_vu" label:"chức vụ, đơn vị của người được bình xét"`
 	Award  string `toml:"khen_thuong" label:"hình thức khen thưởng đề nghị" required:"true" eg:"\"Cờ thi đua của Chính phủ\""`
@@ -119,7 +119,7 @@ type Candidate struct {
 // Proposal is a unit or person the session puts forward for an award; it
 // must have passed the vote for that award.
 type Proposal struct {
-	Member string `toml:"thanh_vien" label:"mã thành viên được đề nghị" eg:"\"nghe-an\""`
+	Member string `toml:"thanh_vien" label:"mã thành viên được đề nghị" ref:"thanh_vien"`
 	Name   string `toml:"ho_ten" label:"họ và tên người được đề nghị"`
 	Award  string `toml:"khen_thuong" label:"hình thức khen thưởng đề nghị" required:"true" eg:"\"Cờ thi đua của Chính phủ\""`
 }
@@ -174,21 +174,21 @@ type Minutes struct {
 // Delegate is who attended for a member; a unit present without a
 // delegate entry is listed by its name only.
 type Delegate struct {
-	Member string `toml:"thanh_vien" label:"mã thành viên của đại biểu" required:"true" eg:"\"nghe-an\""`
+	Member string `toml:"thanh_vien" label:"mã thành viên của đại biểu" required:"true" ref:"thanh_vien"`
 	Name   string `toml:"ho_ten" label:"họ và tên đại biểu"`
 	Title  string `toml:"chuc_vu" label:"chức vụ đại biểu"`
 }
 
 // Absence is a member that did not attend.
 type Absence struct {
-	Member string `toml:"thanh_vien" label:"mã thành viên vắng mặt" required:"true" eg:"\"ha-tinh\""`
+	Member string `toml:"thanh_vien" label:"mã thành viên vắng mặt" required:"true" ref:"thanh_vien"`
 	Reason string `toml:"ly_do" label:"lý do vắng mặt"`
 }
 
 // NextYear is who leads the cluster next year.
 type NextYear struct {
-	Head   string `toml:"cum_truong" label:"cụm trưởng năm tới" eg:"\"quang-tri\""`
-	Deputy string `toml:"cum_pho" label:"cụm phó năm tới" eg:"\"thua-thien-hue\""`
+	Head   string `toml:"cum_truong" label:"cụm trưởng năm tới" ref:"thanh_vien"`
+	Deputy string `toml:"cum_pho" label:"cụm phó năm tới" ref:"thanh_vien"`
 }
 
 // CanonicalSymbol writes a document symbol as the decree wants it:
