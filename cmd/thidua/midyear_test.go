@@ -312,3 +312,26 @@ func TestMidYearCounts(t *testing.T) {
 	contains(t, "the minutes", minutes, "4/5 đơn vị thành viên", "Vắng mặt 01 đơn vị")
 	lacks(t, "the minutes", minutes, "04/05")
 }
+
+// 5. batch asks each record for what its papers print, and still makes
+// the other records' papers.
+func TestMidYearBatchRequirements(t *testing.T) {
+	good := midYearRecord(t)
+	bad := midYearRecord(t, "[bao_cao]", "[giao_uoc]\nky_hieu = \"GƯTĐ-CTĐ2\"\nngay = 2025-01-15\nmuc_dich = [\"Thi đua.\"]\nnoi_dung = [\"Hoàn thành nhiệm vụ.\"]\n\n[bao_cao]")
+	in := t.TempDir()
+	for name, p := range map[string]string{"a.toml": good, "b.toml": bad} {
+		data, _ := os.ReadFile(p)
+		os.WriteFile(filepath.Join(in, name), data, 0o644)
+	}
+	out := filepath.Join(t.TempDir(), "ra")
+	code, stdout, errOut := cli(t, "batch", in, "-o", out, "--dinh-dang", "pdf")
+	errOut += stdout // the summary and the errors, wherever batch prints them
+	if code != exitInput {
+		t.Fatalf("batch: exit %d, want %d\n%s", code, exitInput, errOut)
+	}
+	contains(t, "batch errors", errOut, "b.toml:", "thanh_vien[5].thu_truong: giấy giao-uoc cần thu_truong")
+	lacks(t, "batch errors", errOut, "a.toml:")
+	if made, _ := filepath.Glob(filepath.Join(out, "a", "*.pdf")); len(made) != 2 {
+		t.Errorf("the good record made %v", made)
+	}
+}
