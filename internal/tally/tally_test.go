@@ -736,3 +736,22 @@ func TestErrorsAllAtOnce(t *testing.T) {
 		{`"binhminh"`, "nam_toi.cum_truong", []string{`cụm trưởng năm tới: "binhminh" không phải mã`}},
 	})
 }
+
+// A mid-year review names the period phien.ky gives, and the rest of the
+// year as the period ahead.
+func TestMidYearPeriods(t *testing.T) {
+	for ky, want := range map[string][2]string{
+		"":        {"6 tháng đầu năm 2023", "6 tháng cuối năm 2023"},
+		"9-thang": {"9 tháng đầu năm 2023", "3 tháng cuối năm 2023"},
+		"quy-2":   {"quý II năm 2023", "quý III năm 2023"},
+	} {
+		src := edit(t, fixture(t), `loai = "tong-ket"`, `loai = "so-ket"`)
+		if ky != "" {
+			src = edit(t, src, `loai = "so-ket"`, "loai = \"so-ket\"\nky = \""+ky+"\"")
+		}
+		res := mustCompute(t, src)
+		if res.Period != want[0] || res.Report.Period != want[0] || res.Report.Ahead != want[1] || res.Report.Review != "sơ kết" {
+			t.Errorf("ky %q: period %q, report %q ahead %q; want %q, %q", ky, res.Period, res.Report.Period, res.Report.Ahead, want[0], want[1])
+		}
+	}
+}
