@@ -64,14 +64,8 @@ func indicatorsData(groups []*IndicatorGroup, tallies []*MemberTally) map[string
 			"thuc_hien": f.Result.String(), "so_luong": amount(f.Result, unit),
 			"danh_gia": f.Status, "nhan_xet": f.Words, "o": cells}
 	}
-	judged := false
-	for _, g := range groups {
-		for _, f := range append(g.Rows, g.Total) {
-			judged = judged || f != nil && f.Status != ""
-		}
-	}
 	return map[string]any{
-		"cot": heads, "so_cot": len(cols) + 2, "co_danh_gia": judged,
+		"cot": heads,
 		"nhom": list(groups, func(g *IndicatorGroup) map[string]any {
 			m := map[string]any{"ten": g.Name, "don_vi_tinh": g.Unit,
 				"dong": list(g.Rows, func(f *Figure) map[string]any { return row(f, g.Unit) })}
@@ -107,10 +101,7 @@ type column struct {
 func indicatorColumns(groups []*IndicatorGroup) []column {
 	var has struct{ plan, target, same, status bool }
 	for _, g := range groups {
-		for _, f := range append(g.Rows, g.Total) {
-			if f == nil {
-				continue
-			}
+		for _, f := range g.figures() {
 			has.plan = has.plan || f.Plan != nil
 			has.target = has.target || f.Target != nil
 			has.same = has.same || f.SamePeriod != nil

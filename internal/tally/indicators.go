@@ -36,7 +36,8 @@ type IndicatorGroup struct {
 // Figure is one line of the indicators' table and what it is compared with.
 type Figure struct {
 	ID string `json:"thanh_vien,omitempty"`
-	// Name is the member's short name, or "Toàn cụm" / "Cộng" for a total.
+	// Name is the member's short name, or "Toàn cụm" ("Toàn khối") or
+	// "Cộng" for the cluster's row.
 	Name string `json:"don_vi"`
 	// Stated is true for the cluster's figure as the record gives it,
 	// false for a member's and for a computed sum.
@@ -78,11 +79,9 @@ const (
 	StatusShort    = "Chưa đạt"
 )
 
-// Names of the cluster's rows.
-const (
-	StatedName   = "Toàn cụm"
-	ComputedName = "Cộng"
-)
+// ComputedName names the row of the members' sum; the cluster's stated
+// figure is "Toàn cụm" (or "Toàn khối", as the cluster calls itself).
+const ComputedName = "Cộng"
 
 // indicators groups the record's figures by indicator, sums the members'
 // figures, checks a stated total against the sum and judges every figure.
@@ -137,7 +136,7 @@ func (c *checker) indicators() ([]*IndicatorGroup, []*MemberTally) {
 		}
 		f := &Figure{Plan: in.Plan, Target: in.Target, Result: in.Result, SamePeriod: in.SamePeriod}
 		if m == nil {
-			f.Name, f.Stated = StatedName, true
+			f.Name, f.Stated = "Toàn "+strings.ToLower(c.word()), true
 			stated[in.Name] = i
 			g.Total = f
 			continue
@@ -156,13 +155,20 @@ func (c *checker) indicators() ([]*IndicatorGroup, []*MemberTally) {
 				c.agrees(g, sum, stated[g.Name])
 			}
 		}
-		for _, f := range append(g.Rows, g.Total) {
-			if f != nil {
-				c.judge(f)
-			}
+		for _, f := range g.figures() {
+			c.judge(f)
 		}
 	}
 	return groups, c.tallies(groups)
+}
+
+// figures are the group's rows and then its cluster row, if any.
+func (g *IndicatorGroup) figures() []*Figure {
+	out := slices.Clip(g.Rows)
+	if g.Total != nil {
+		out = append(out, g.Total)
+	}
+	return out
 }
 
 // rowSource is a member's figure and the member's place in [[thanh_vien]].

@@ -148,7 +148,7 @@ thuc_hien = 95
 `))
 	cluster := res.Indicators[0].Total
 	// 8.012,4 / 18.500 = 43,3102...%
-	if !cluster.Stated || cluster.Name != StatedName || cluster.Status != "" || cluster.Words != "đạt 43,31% kế hoạch năm" {
+	if !cluster.Stated || cluster.Name != "Toàn cụm" || cluster.Status != "" || cluster.Words != "đạt 43,31% kế hoạch năm" {
 		t.Errorf("cluster figure %+v", cluster)
 	}
 	f := res.Indicators[1].Rows[0]

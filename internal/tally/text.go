@@ -154,11 +154,7 @@ func (p *printer) indicators(groups []*IndicatorGroup, tallies []*MemberTally, p
 		if g.Unit != "" {
 			name += " (" + g.Unit + ")"
 		}
-		figures := g.Rows
-		if g.Total != nil {
-			figures = append(figures[:len(figures):len(figures)], g.Total)
-		}
-		for i, f := range figures {
+		for i, f := range g.figures() {
 			row := []string{"", f.Name}
 			if i == 0 {
 				row[0] = name
