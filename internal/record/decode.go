@@ -17,6 +17,7 @@ import (
 
 	"thidua/fonts"
 	"thidua/internal/suggest"
+	"thidua/internal/tomlguard"
 	"thidua/internal/vn"
 )
 
@@ -72,9 +73,13 @@ func Parse(file string, data []byte) (*Record, error) {
 
 // readTOML parses a TOML source (a leading byte order mark is dropped) and
 // indexes the positions of its keys; a syntax error comes back as Errors
-// with its position.
+// with its position. A text whose shape would make the decoder slow
+// (tomlguard) is refused before it reaches it.
 func readTOML(file string, data []byte) (map[string]any, *index, error) {
 	src := string(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	if p := tomlguard.Check(src); p != nil {
+		return nil, nil, Errors{{File: file, Line: p.Line, Col: p.Col, Msg: p.Msg, Hint: p.Hint}}
+	}
 	ix := newIndex(src)
 	var tree map[string]any
 	if _, err := toml.Decode(src, &tree); err != nil {
