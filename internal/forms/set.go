@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"thidua/internal/input"
 	"thidua/templates"
 )
 
@@ -45,16 +46,22 @@ func (s *Set) addAll(fsys fs.FS, dir string) error {
 	}
 	var errs []error
 	for _, n := range names {
-		src, err := fs.ReadFile(fsys, n)
+		label := "templates/" + n
+		var src []byte
+		if dir == "" {
+			src, err = fs.ReadFile(fsys, n)
+		} else {
+			// A user's folder: each file through the size and type guard.
+			label = filepath.Join(dir, n)
+			src, err = input.ReadFile(label, input.Text)
+			var ie *input.Error
+			if errors.As(err, &ie) {
+				err = &Error{File: label, Msg: "không đọc được mẫu: " + ie.Why, Hint: ie.Hint}
+			}
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
-		}
-		label := n
-		if dir != "" {
-			label = filepath.Join(dir, n)
-		} else {
-			label = "templates/" + n
 		}
 		t, err := Parse(label, src)
 		if err != nil {

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -16,37 +15,30 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"thidua/fonts"
+	"thidua/internal/input"
 	"thidua/internal/suggest"
 	"thidua/internal/tomlguard"
 	"thidua/internal/vn"
 )
 
-// Load reads and checks the record in the file at path.
+// Load reads and checks the record in the file at path (a regular file
+// within input.Text's size limit).
 func Load(path string) (*Record, error) {
-	data, err := os.ReadFile(path)
-	if info, statErr := os.Stat(path); statErr == nil && info.IsDir() {
-		err = errIsDir
-	}
+	data, err := input.ReadFile(path, input.Text)
 	if err != nil {
-		return nil, Errors{{File: path, Msg: "không đọc được tệp hồ sơ: " + readProblem(err),
-			Hint: "kiểm tra lại đường dẫn và tên tệp (đuôi .toml)"}}
+		return nil, ReadError(path, "không đọc được tệp hồ sơ: ", "kiểm tra lại đường dẫn và tên tệp (đuôi .toml)", err)
 	}
 	return Parse(path, data)
 }
 
-var errIsDir = errors.New("đây là thư mục, không phải tệp")
-
-// readProblem says in Vietnamese why a file could not be read.
-func readProblem(err error) string {
-	switch {
-	case err == errIsDir:
-		return err.Error()
-	case os.IsNotExist(err):
-		return "tệp không tồn tại"
-	case os.IsPermission(err):
-		return "không có quyền đọc"
+// ReadError turns an error of input.ReadFile into Errors: what starts the
+// message, then why; hint is used when the reason has none of its own.
+func ReadError(path, what, hint string, err error) Errors {
+	var ie *input.Error
+	if errors.As(err, &ie) {
+		return Errors{{File: path, Msg: what + ie.Why, Hint: cmp.Or(ie.Hint, hint)}}
 	}
-	return err.Error()
+	return Errors{{File: path, Msg: what + err.Error(), Hint: hint}}
 }
 
 // Parse decodes and checks a record; file names it in error messages. The
