@@ -145,7 +145,7 @@ func Parse(name string, src []byte) (*Template, error) {
 	padded := strings.Repeat("\n", bodyLine-1) + body
 	bt, err := newTemplate(file).Parse(padded)
 	if err != nil {
-		return nil, &Error{File: file, Msg: cleanTemplateError(err)}
+		return nil, bodyError(file, padded, err)
 	}
 	escapeActions(bt, escapeFunc)
 	t.body = bt
