@@ -155,9 +155,14 @@ func (k *Kind) tooLarge(path string, size, limit int64) error {
 	if size >= 0 {
 		why = fmt.Sprintf("tệp lớn %s, quá giới hạn %s của %s", FormatSize(size), FormatSize(limit), k.What)
 	}
+	suggest := max(limit, 1<<20)
+	for suggest <= size || suggest == limit {
+		suggest *= 2
+	}
+	suggest = (suggest + 1<<20 - 1) &^ (1<<20 - 1) // whole megabytes
 	return &Error{Path: path, Why: why,
 		Hint: fmt.Sprintf("kiểm tra lại có đúng tệp không; nếu đúng, nâng giới hạn bằng biến môi trường %s, ví dụ %s=%s (xem docs/gioi-han.md)",
-			k.Env, k.Env, strings.ReplaceAll(FormatSize(max(2*limit, size+1<<20)), " ", ""))}
+			k.Env, k.Env, strings.ReplaceAll(FormatSize(suggest), " ", ""))}
 }
 
 // modeWord names a kind of file that is not a regular one.
