@@ -29,7 +29,7 @@ type Kind struct {
 // The kinds of input.
 var (
 	// Text is a record, an award catalogue, an edited template or a
-	// file to convert. A record of 5.000 nominees is about 13 MB.
+	// file to convert. A record of 1000 nominees is about 3.4 MB.
 	Text = &Kind{What: "tệp văn bản (hồ sơ, danh mục, mẫu)", Env: "THIDUA_GIOI_HAN_VAN_BAN", Default: 16 << 20}
 	// Word is a clerk's .docx form for fill; pictures make it large.
 	Word = &Kind{What: "mẫu Word", Env: "THIDUA_GIOI_HAN_MAU_WORD", Default: 64 << 20}

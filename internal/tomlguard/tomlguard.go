@@ -25,8 +25,8 @@ const (
 	MaxKeyParts = 16  // parts of one dotted key or table name
 	MaxKeyChars = 128 // characters of one key or table name, dots included
 	// MaxValues bounds keys, table names and array items together: the
-	// decoder needs about 1,5 KB for each, and a record of 10.000
-	// nominees (26 MB) has 265.000 of them.
+	// decoder needs about 1 KB for each, and a record of 1000 nominees
+	// (3.4 MB) has 35,000 of them.
 	MaxValues = 300_000
 )
 
@@ -136,7 +136,7 @@ func (s *scanner) count() bool {
 		return true
 	}
 	s.fail(s.i, fmt.Sprintf("tệp có hơn %s khóa và giá trị", vn.FormatInt(MaxValues)),
-		"một hồ sơ 10.000 người được đề nghị mới có khoảng 265.000; hồ sơ lớn hơn thì chia thành nhiều tệp rồi làm cùng lúc bằng thidua batch")
+		"một hồ sơ 1.000 người được đề nghị mới có khoảng 35.000; hồ sơ lớn hơn thì chia thành nhiều tệp rồi làm cùng lúc bằng thidua batch")
 	return false
 }
 
