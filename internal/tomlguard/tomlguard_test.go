@@ -72,3 +72,23 @@ func TestCheck(t *testing.T) {
 		})
 	}
 }
+
+// FuzzCheck: the scan never panics, and a problem it reports lies in the
+// text, on the line and column of its offset.
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{"x = {a={b=[1,[2]]}}", "[a.\"b.c\".d]\nx = '''\n[[\n'''", "k = \"\"\"a\\\"\"\"\" # {", "a.b.c = 1\n[[x]]\n", "{{{{{{{{{{", "\"\"\"", "x = [\"Ủy\", [[[[[[[[["} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := Check(s)
+		if p == nil {
+			return
+		}
+		if p.Offset < 0 || p.Offset > len(s) || p.Line < 1 || p.Col < 1 || p.Msg == "" || p.Hint == "" {
+			t.Fatalf("Check(%q) = %+v", s, p)
+		}
+		if want := strings.Count(s[:p.Offset], "\n") + 1; p.Line != want {
+			t.Fatalf("Check(%q): line %d, offset %d is on line %d", s, p.Line, p.Offset, want)
+		}
+	})
+}
