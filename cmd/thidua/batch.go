@@ -35,7 +35,7 @@ mục tệp THƯ_MỤC_RA/manifest.json (tên, kích thước, sha256 của từ
 Ctrl-C: dừng nhận việc mới, làm xong các giấy tờ đang làm, ghi danh mục những gì đã
 xong; chạy lại đúng lệnh để làm nốt. Mã thoát: 0 khi mọi thứ xong, không lỗi; 1 khi có
 hồ sơ lỗi; 2 khi dòng lệnh sai; 3 khi không ghi được tệp; 130 khi bị dừng (Ctrl-C hay
-SIGTERM). Mỗi hồ sơ tối đa 16 MB; -j nhiều nhất 4 lần số lõi (xem docs/gioi-han.md).`,
+SIGTERM). Mỗi hồ sơ tối đa 8 MB; -j nhiều nhất 4 lần số lõi (xem docs/gioi-han.md).`,
 		flags: batchFlags,
 		run:   runBatch,
 	})

@@ -21,7 +21,7 @@ func init() {
 		help: `Đọc bản ghi, kiểm tra, rồi viết mọi giấy tờ mà bản ghi có đủ dữ liệu (hoặc chỉ những
 giấy tờ chọn bằng --giay) vào thư mục ra. Mỗi tệp được ghi trọn vẹn rồi mới thay tệp cũ;
 tệp không đổi nội dung thì để nguyên. Bản ghi có lỗi thì không ghi tệp nào.
-Bản ghi quá 16 MB bị từ chối (đổi bằng biến môi trường THIDUA_GIOI_HAN_VAN_BAN; mọi giới
+Bản ghi quá 8 MB bị từ chối (đổi bằng biến môi trường THIDUA_GIOI_HAN_VAN_BAN; mọi giới
 hạn ở docs/gioi-han.md).`,
 		flags: func(fs *flag.FlagSet) { renderFlags(fs) },
 		run:   runRender,

@@ -29,8 +29,9 @@ type Kind struct {
 // The kinds of input.
 var (
 	// Text is a record, an award catalogue, an edited template or a
-	// file to convert. A record of 1000 nominees is about 3.4 MB.
-	Text = &Kind{What: "tệp văn bản (hồ sơ, danh mục, mẫu)", Env: "THIDUA_GIOI_HAN_VAN_BAN", Default: 16 << 20}
+	// file to convert. A record of 1000 nominees is about 3.4 MB; laying
+	// out the papers of 8 MB of text takes about 300 MB of memory.
+	Text = &Kind{What: "tệp văn bản (hồ sơ, danh mục, mẫu)", Env: "THIDUA_GIOI_HAN_VAN_BAN", Default: 8 << 20}
 	// Word is a clerk's .docx form for fill; pictures make it large.
 	Word = &Kind{What: "mẫu Word", Env: "THIDUA_GIOI_HAN_MAU_WORD", Default: 64 << 20}
 )
