@@ -139,6 +139,17 @@ func TestTemplatesFolderGuarded(t *testing.T) {
 	wantError(t, "--mau", code, errOut, exitInput,
 		filepath.Join(mau, "giao-uoc.md")+": không đọc được mẫu: đây không phải tệp thường trên đĩa (ống FIFO)",
 		filepath.Join(mau, "bao-cao.md")+": không đọc được mẫu: tệp lớn "+bigSize+", quá giới hạn 1 MB", "Cách sửa:")
+
+	// Many templates, each under the limit, together over it.
+	many := filepath.Join(dir, "nhieu-mau")
+	os.Mkdir(many, 0o755)
+	src, _ := os.ReadFile("../../templates/giao-uoc.md")
+	src = append(src, bytes.Repeat([]byte("Đoạn văn.\n\n"), 300<<10/12)...)
+	for i := range 5 {
+		os.WriteFile(filepath.Join(many, "mau-"+strconv.Itoa(i)+".md"), src, 0o644)
+	}
+	code, _, errOut = cliWithin(t, "render", "../../samples/bac-trung-bo-2023.toml", "--mau", many, "-o", filepath.Join(dir, "ra"))
+	wantError(t, "--mau, many", code, errOut, exitInput, many+": các tệp mẫu .md trong thư mục cộng lại lớn hơn giới hạn 1 MB", "THIDUA_GIOI_HAN_VAN_BAN")
 }
 
 // batch reports a FIFO and /dev/zero among its records and makes the rest.

@@ -45,6 +45,7 @@ func (s *Set) addAll(fsys fs.FS, dir string) error {
 		return err
 	}
 	var errs []error
+	var total int64 // bytes read from a user's folder: all its templates stay in memory
 	for _, n := range names {
 		label := "templates/" + n
 		var src []byte
@@ -57,6 +58,11 @@ func (s *Set) addAll(fsys fs.FS, dir string) error {
 			var ie *input.Error
 			if errors.As(err, &ie) {
 				err = &Error{File: label, Msg: "không đọc được mẫu: " + ie.Why, Hint: ie.Hint}
+			}
+			total += int64(len(src))
+			if limit, _ := input.Text.Limit(); total > limit {
+				return errors.Join(append(errs, &Error{File: dir, Msg: "các tệp mẫu .md trong thư mục cộng lại lớn hơn giới hạn " + input.FormatSize(limit),
+					Hint: "chỉ để trong thư mục các mẫu đã sửa; nếu cần mẫu lớn hơn, nâng giới hạn bằng biến môi trường " + input.Text.Env + " (xem docs/gioi-han.md)"})...)
 			}
 		}
 		if err != nil {
