@@ -38,3 +38,14 @@ func TestBodyErrors(t *testing.T) {
 		})
 	}
 }
+
+// The front matter goes through tomlguard like a record: positioned in
+// the template file.
+func TestFrontMatterShape(t *testing.T) {
+	src := "+++\nten_loai = \"BÁO CÁO\"\nx = " + strings.Repeat("[", 20) + "\n+++\nThân.\n"
+	_, err := Parse("mau/x.md", []byte(src))
+	var e *Error
+	if !errors.As(err, &e) || e.Line != 3 || e.Col != 13 || !strings.Contains(e.Msg, "phần đầu mẫu: danh sách [...] và bảng {...} lồng vào nhau quá") || e.Hint == "" {
+		t.Fatalf("got %#v", err)
+	}
+}
