@@ -127,7 +127,7 @@ func ReadFile(path string, k *Kind) ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	b.Grow(int(min(info.Size(), limit)) + 1)
+	b.Grow(int(min(info.Size(), limit)) + bytes.MinRead) // ReadFrom wants MinRead free to stop
 	if _, err := b.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, systemError(path, err)
 	}
