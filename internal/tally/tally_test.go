@@ -436,10 +436,6 @@ func TestBadSessions(t *testing.T) {
 		old:  "khen_thuong = \"Cờ thi đua của Chính phủ\"\nso_phieu = 3", new: "khen_thuong = \"Cờ thi đua của Chính phủ\"\nso_phieu = 4",
 		want: []wantErr{{"so_phieu = |4", "binh_xet.ung_vien[1].so_phieu", []string{"An Phú có 4 phiếu, nhiều hơn số phiếu hợp lệ (3)"}}},
 	}, {
-		name: "negative votes",
-		old:  "khen_thuong = \"Cờ thi đua của Chính phủ\"\nso_phieu = 3", new: "khen_thuong = \"Cờ thi đua của Chính phủ\"\nso_phieu = -2",
-		want: []wantErr{{"so_phieu = |-2", "binh_xet.ung_vien[1].so_phieu", []string{"số phiếu đồng ý của", "An Phú", "không được âm (-2)"}}},
-	}, {
 		name: "show of hands: votes over members present",
 		old:  "[binh_xet]\n", new: "[binh_xet]\ncach_bieu_quyet = \"gio-tay\"\nso_phieu_hop_le = 3\n",
 		want: []wantErr{{"so_phieu_hop_le = |3", "binh_xet.so_phieu_hop_le", []string{"biểu quyết giơ tay không có phiếu"}}},

@@ -187,8 +187,8 @@ func (c *checker) vote(minutes *MinutesInfo) *VoteResult {
 		seen[k] = i + 1
 		broken[k] = true
 		if cv.Votes < 0 {
-			c.errf(path("binh_xet.ung_vien", i, "so_phieu"), fmt.Sprintf("ghi số phiếu %s nhận được, từ 0 trở lên", cand.who()),
-				"%s: số phiếu đồng ý của %s không được âm (%d)", what, cand.who(), cv.Votes)
+			c.errf(path("binh_xet.ung_vien", i, "so_phieu"), "ghi số phiếu đồng ý, từ 0 trở lên",
+				"%s: %s có số phiếu âm (%d)", what, cand.who(), cv.Votes)
 			continue
 		}
 		if okCounts && cv.Votes > most {
