@@ -20,9 +20,7 @@ func init() {
 		usage:   "BẢN_GHI.toml [-o THƯ_MỤC] [--giay TÊN,...] [--dinh-dang docx,pdf] [--mau THƯ_MỤC_MẪU]",
 		help: `Đọc bản ghi, kiểm tra, rồi viết mọi giấy tờ mà bản ghi có đủ dữ liệu (hoặc chỉ những
 giấy tờ chọn bằng --giay) vào thư mục ra. Mỗi tệp được ghi trọn vẹn rồi mới thay tệp cũ;
-tệp không đổi nội dung thì để nguyên. Bản ghi có lỗi thì không ghi tệp nào.
-Bản ghi quá 8 MB bị từ chối (đổi bằng biến môi trường THIDUA_GIOI_HAN_VAN_BAN; mọi giới
-hạn ở docs/gioi-han.md).`,
+tệp không đổi nội dung thì để nguyên. Bản ghi có lỗi thì không ghi tệp nào.`,
 		flags: func(fs *flag.FlagSet) { renderFlags(fs) },
 		run:   runRender,
 	})
