@@ -10,3 +10,6 @@ require (
 	golang.org/x/term v0.47.0
 	golang.org/x/text v0.43.0
 )
+
+// fpdf v0.12.0 with the changes described in third_party/fpdf/PATCH.md.
+replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
