@@ -6,7 +6,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -31,14 +30,11 @@ const baselineRatio = 0.8
 // PageNumberSize is the size of the page numbers in the top margin.
 const PageNumberSize = 13
 
-// Write lays out d and writes it to w as PDF.
+// Write lays out d and writes it to w as PDF. Nothing reaches w unless
+// the whole document could be made: fpdf writes its finished buffer in one
+// Write.
 func Write(w io.Writer, d *doc.Document) error {
-	var buf bytes.Buffer
-	if err := render(&buf, d); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return render(w, d)
 }
 
 func render(w io.Writer, d *doc.Document) error {

@@ -2206,22 +2206,58 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
-		var info fontDefType
-		err := json.Unmarshal(jsonFileBytes, &info)
-
+		d, err := NewFontDef(jsonFileBytes, zFileBytes)
 		if err != nil {
 			f.err = err
-		}
-
-		if f.err != nil {
 			return
 		}
+		f.addFontDef(fontkey, d)
+	}
+}
 
-		if info.i, err = generateFontID(info); err != nil {
-			f.err = err
-			return
-		}
+// FontDef is a font definition and its font file, parsed once by
+// NewFontDef, that any number of documents can use with AddFontDef. It is
+// not changed by use, and can be shared by documents made concurrently.
+type FontDef struct {
+	info fontDefType
+	file []byte
+}
 
+// NewFontDef parses a font definition (the JSON file written by MakeFont)
+// and keeps the bytes of its font file (the Z file), as AddFontFromBytes
+// does, but once: a program that makes many documents with the same fonts
+// parses them once and adds them to each document with AddFontDef.
+func NewFontDef(jsonFileBytes, zFileBytes []byte) (*FontDef, error) {
+	var info fontDefType
+	if err := json.Unmarshal(jsonFileBytes, &info); err != nil {
+		return nil, err
+	}
+	var err error
+	if info.i, err = generateFontID(info); err != nil {
+		return nil, err
+	}
+	return &FontDef{info: info, file: zFileBytes}, nil
+}
+
+// AddFontDef makes a font parsed by NewFontDef available for use in the
+// document, as AddFontFromBytes does with the same definition and file.
+// See AddFont for details about familyStr and styleStr.
+func (f *Fpdf) AddFontDef(familyStr, styleStr string, d *FontDef) {
+	if f.err != nil {
+		return
+	}
+	fontkey := getFontKey(fontFamilyEscape(familyStr), styleStr)
+	if _, ok := f.fonts[fontkey]; ok {
+		return
+	}
+	f.addFontDef(fontkey, d)
+}
+
+// addFontDef adds a parsed font under fontkey.
+func (f *Fpdf) addFontDef(fontkey string, d *FontDef) {
+	info := d.info // the document's copy: it numbers the font's objects
+	zFileBytes := d.file
+	{
 		// search existing encodings
 		if len(info.Diff) > 0 {
 			n := -1
@@ -2433,8 +2469,17 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.putFontSize()
 	}
+}
+
+// putFontSize selects the current font and size: "BT /F%s %.2f Tf ET".
+func (f *Fpdf) putFontSize() {
+	f.put("BT /F")
+	f.put(f.currentFont.i)
+	f.put(" ")
+	f.putF64(f.fontSizePt, 2)
+	f.put(" Tf ET\n")
 }
 
 // GetFontFamily returns the family of the current font. See SetFont() for details.
@@ -2568,6 +2613,17 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
+	if !f.underline && !f.strikeout && !f.colorFlag {
+		// The common case, written without fmt: "BT %.2f %.2f Td (%s) Tj ET"
+		f.put("BT ")
+		f.putF64(x*f.k, 2)
+		f.put(" ")
+		f.putF64((f.h-y)*f.k, 2)
+		f.put(" Td (")
+		f.put(txt2)
+		f.put(") Tj ET\n")
+		return
+	}
 	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
@@ -2590,7 +2646,8 @@ func (f *Fpdf) GetWordSpacing() float64 {
 // WriteAligned() example for a demonstration of its use.
 func (f *Fpdf) SetWordSpacing(space float64) {
 	f.ws = space
-	f.out(sprintf("%.5f Tw", space*f.k))
+	f.putF64(space*f.k, 5)
+	f.put(" Tw\n")
 }
 
 // SetTextRenderingMode sets the rendering mode of following text.
@@ -4082,7 +4139,8 @@ func (f *Fpdf) newobj() {
 		f.offsets = append(f.offsets, 0)
 	}
 	f.offsets[f.n] = f.buffer.Len()
-	f.outf("%d 0 obj", f.n)
+	f.putInt(f.n)
+	f.put(" 0 obj\n")
 }
 
 func (f *Fpdf) putstream(b []byte) {
@@ -4091,8 +4149,8 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
-	f.out("endstream")
+	f.putBytes(b)
+	f.out("\nendstream")
 }
 
 // out; Add a line to the document
@@ -4103,6 +4161,15 @@ func (f *Fpdf) out(s string) {
 	} else {
 		must(f.buffer.WriteString(s))
 		must(f.buffer.WriteString("\n"))
+	}
+}
+
+// putBytes adds b to the document as it is.
+func (f *Fpdf) putBytes(b []byte) {
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
 	}
 }
 
@@ -4147,7 +4214,8 @@ func (f *Fpdf) outf(fmtStr string, args ...any) {
 }
 
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.put(f.fmtF64(v, prec))
+	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.putBytes(f.fmt.buf)
 }
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
@@ -4156,7 +4224,8 @@ func (f *Fpdf) fmtF64(v float64, prec int) string {
 }
 
 func (f *Fpdf) putInt(v int) {
-	f.put(f.fmtInt(v))
+	f.fmt.buf = strconv.AppendInt(f.fmt.buf[:0], int64(v), 10)
+	f.putBytes(f.fmt.buf)
 }
 
 func (f *Fpdf) fmtInt(v int) string {
@@ -4473,12 +4542,12 @@ func (f *Fpdf) putfonts() {
 				// Widths
 				f.newobj()
 				var s fmtBuffer
-				s.WriteString("[")
+				w := append(f.fmt.buf[:0], '[')
 				for j := 32; j < 256; j++ {
-					s.printf("%d ", font.Cw[j])
+					w = append(strconv.AppendInt(w, int64(font.Cw[j]), 10), ' ')
 				}
-				s.WriteString("]")
-				f.out(s.String())
+				f.fmt.buf = append(w, "]\n"...)
+				f.putBytes(f.fmt.buf)
 				f.out("endobj")
 				// Descriptor
 				f.newobj()
@@ -5257,7 +5326,13 @@ func (f *Fpdf) enddoc() {
 	f.outf("0 %d", f.n+1)
 	f.out("0000000000 65535 f ")
 	for j := 1; j <= f.n; j++ {
-		f.outf("%010d 00000 n ", f.offsets[j])
+		// "%010d 00000 n \n"
+		f.fmt.buf = strconv.AppendInt(f.fmt.buf[:0], int64(f.offsets[j]), 10)
+		if pad := 10 - len(f.fmt.buf); pad > 0 {
+			f.put("0000000000"[:pad])
+		}
+		f.putBytes(f.fmt.buf)
+		f.put(" 00000 n \n")
 	}
 	// Trailer
 	f.out("trailer")
