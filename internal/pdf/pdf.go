@@ -31,16 +31,23 @@ const baselineRatio = 0.8
 const PageNumberSize = 13
 
 // Write lays out d and writes it to w as PDF. Nothing reaches w unless
-// the whole document could be made: fpdf writes its finished buffer in one
-// Write.
+// the whole document could be made.
 func Write(w io.Writer, d *doc.Document) error {
-	return render(w, d)
+	b, err := Bytes(d)
+	if err == nil {
+		_, err = w.Write(b)
+	}
+	return err
 }
 
-func render(w io.Writer, d *doc.Document) error {
+// Bytes lays out d and returns it as PDF: fpdf's own buffer, not a copy.
+func Bytes(d *doc.Document) ([]byte, error) {
 	p := fpdf.New("P", "pt", "A4", "")
 	p.SetAutoPageBreak(false, 0)
-	p.SetCompression(false)
+	// Content streams are deflated: on the 4-page giao ước 11 KB become
+	// 4,4 KB for about 0,1 ms (the embedded faces, 63 KB, were compressed
+	// once by ./gen).
+	p.SetCompression(true)
 	p.SetMargins(0, 0, 0)
 	p.SetCatalogSort(true)
 	p.SetCreationDate(Epoch)
@@ -55,16 +62,16 @@ func render(w io.Writer, d *doc.Document) error {
 	for _, s := range d.Sections {
 		r.section(s)
 		if r.err != nil {
-			return r.err
+			return nil, r.err
 		}
 	}
 	if len(d.Sections) == 0 {
 		r.section(&doc.Section{})
 	}
 	if r.err != nil {
-		return r.err
+		return nil, r.err
 	}
-	return p.Output(w)
+	return p.OutputBytes()
 }
 
 // renderer places blocks on pages, top to bottom.

@@ -3904,6 +3904,24 @@ func (f *Fpdf) Output(w io.Writer) error {
 	return f.err
 }
 
+// OutputBytes closes the document if needed and returns it, without the
+// copy that Output makes into a writer. The bytes belong to the caller;
+// the document cannot be output again.
+func (f *Fpdf) OutputBytes() ([]byte, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	if f.state < 3 {
+		f.Close()
+	}
+	if f.err != nil {
+		return nil, f.err
+	}
+	b := f.buffer.Bytes()
+	f.buffer = fmtBuffer{}
+	return b, nil
+}
+
 func (f *Fpdf) getpagesizestr(sizeStr string) (size SizeType) {
 	if f.err != nil {
 		return
@@ -5293,6 +5311,7 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	f.growBuffer()
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
@@ -5343,6 +5362,27 @@ func (f *Fpdf) enddoc() {
 	f.outf("%d", o)
 	f.out("%%EOF")
 	f.state = 3
+}
+
+// growBuffer makes room in the output buffer, at once, for what enddoc
+// is about to write, most of which is the pages and the embedded font
+// files: one allocation instead of a buffer doubling as it fills.
+func (f *Fpdf) growBuffer() {
+	size := 0
+	for _, p := range f.pages {
+		if p != nil {
+			size += p.Len()
+		}
+	}
+	if f.compress {
+		size /= 2 // content streams shrink at least this much
+	}
+	for _, ff := range f.fontFiles {
+		size += len(ff.content)
+	}
+	// objects: about 1 KB a font (widths, descriptor), 200 bytes a page
+	size += 4096 + 1024*len(f.fonts) + 256*len(f.pages)
+	f.buffer.Grow(size)
 }
 
 // Path Drawing
