@@ -22,35 +22,16 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
-// zwriters holds zlib writers at level BestSpeed for compress. Unlike a
-// sync.Pool, it is not emptied by every garbage collection, which comes
-// often in a program making many documents.
-var zwriters = make(chan *zlib.Writer, 16)
-
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
 
-	// A zlib writer allocates hundreds of kilobytes: they are reused.
-	var zw *zlib.Writer
-	select {
-	case zw = <-zwriters:
-		zw.Reset(buf)
-	default:
-		var err error
-		zw, err = zlib.NewWriterLevel(buf, zlib.BestSpeed)
-		if err != nil {
-			panic(fmt.Errorf("could not create zlib writer: %w", err))
-		}
+	zw, err := zlib.NewWriterLevel(buf, zlib.BestSpeed)
+	if err != nil {
+		panic(fmt.Errorf("could not create zlib writer: %w", err))
 	}
-	defer func() {
-		select {
-		case zwriters <- zw:
-		default:
-		}
-	}()
-	_, err := zw.Write(data)
+	_, err = zw.Write(data)
 	if err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
 	}
