@@ -24,10 +24,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"thidua/internal/awards"
@@ -104,6 +106,9 @@ type loaded struct {
 	rec  *record.Record
 	jobs []*job
 	res  *RecordResult
+	// left counts the papers not yet made; the last one lets the record
+	// go, so that a run of many records holds only those under way.
+	left atomic.Int32
 }
 
 // Run makes every paper of every record into o.Out and writes the
@@ -119,6 +124,10 @@ type loaded struct {
 // manifest is written, the names of every file are synced: the manifest
 // lists only files that are complete on disk.
 func Run(ctx context.Context, files []string, o Options) *Summary {
+	// A run holds little (the records under way: 20 MB for 1.000) and
+	// allocates much; a collection every 4x the live heap rather than 1x
+	// saves a third of the processor time for 100 MB more at most.
+	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
 	o.defaults()
 	s := &Summary{Started: time.Now(), Workers: o.Workers, Out: o.Out}
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
@@ -154,6 +163,9 @@ func Run(ctx context.Context, files []string, o Options) *Summary {
 				if ctx.Err() == nil { // once stopped, queued papers are dropped
 					s.make(j, o, writes)
 				}
+				if j.rec.left.Add(-1) == 0 {
+					j.rec.rec = nil
+				}
 				p.made()
 			}
 		})
@@ -180,12 +192,15 @@ feed:
 	return s.finish(o)
 }
 
+// gcPercent is the garbage collector's GOGC while a run goes on.
+const gcPercent = 400
+
 // groupWriters goroutines write groups of at most groupMax files: one
 // writes its group while the other waits for its sync. A group is what
 // the makers have made meanwhile, so a slow disk makes larger groups.
 const (
 	groupWriters = 2
-	groupMax     = 256
+	groupMax     = 64
 )
 
 // progress counts records read and papers made for the bar.
@@ -297,6 +312,7 @@ func (s *Summary) load(l *loaded, o Options) {
 			l.jobs = append(l.jobs, j)
 		}
 	}
+	l.left.Store(int32(len(l.jobs)))
 	s.mu.Lock()
 	l.res.Papers = len(l.jobs)
 	s.mu.Unlock()

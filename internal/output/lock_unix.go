@@ -46,11 +46,24 @@ func removeIfAbandoned(path string) error {
 	return os.Remove(path)
 }
 
+// flock locks f; it goes through SyscallConn rather than Fd, which would
+// switch the file to blocking mode with two more system calls.
 func flock(f *os.File, how int) error {
-	for {
-		err := syscall.Flock(int(f.Fd()), how)
-		if !errors.Is(err, syscall.EINTR) {
-			return err
-		}
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return err
 	}
+	var ferr error
+	err = rc.Control(func(fd uintptr) {
+		for {
+			ferr = syscall.Flock(int(fd), how)
+			if !errors.Is(ferr, syscall.EINTR) {
+				return
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return ferr
 }

@@ -36,8 +36,16 @@ func syncFS(f *os.File, done map[uint64]bool) error {
 	if done[dev] {
 		return nil
 	}
-	if err := unix.Syncfs(int(f.Fd())); err != nil {
-		return &os.PathError{Op: "syncfs", Path: f.Name(), Err: err}
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return err
+	}
+	var serr error
+	if err := rc.Control(func(fd uintptr) { serr = unix.Syncfs(int(fd)) }); err != nil {
+		return err
+	}
+	if serr != nil {
+		return &os.PathError{Op: "syncfs", Path: f.Name(), Err: serr}
 	}
 	done[dev] = true
 	return nil
