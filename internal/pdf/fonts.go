@@ -107,12 +107,13 @@ type chunk struct {
 	spaces int // code-32 bytes, which the word spacing widens
 }
 
-// encode splits s into chunks, each in one encoding, preferring the first.
-// Characters no encoding holds are an error: the record check keeps them
-// out, so one here is a bug, never a silent '?'.
-func encode(s string, dst []chunk) ([]chunk, error) {
+// encode splits s into chunks, each in one encoding, preferring the first,
+// and appends them to dst; the chunks' byte buffers in dst's spare
+// capacity are reused. Characters no encoding holds are an error: the
+// record check keeps them out, so one here is a bug, never a silent '?'.
+func encode(s []byte, dst []chunk) ([]chunk, error) {
 	cur := -1
-	for _, r := range s {
+	for _, r := range string(s) {
 		var c [2]uint16
 		if r >= 0 && int(r) < len(codes) {
 			c = codes[r]
@@ -129,7 +130,12 @@ func encode(s string, dst []chunk) ([]chunk, error) {
 		}
 		b := byte(c[e] - 1)
 		if e != cur {
-			dst = append(dst, chunk{enc: e})
+			if len(dst) < cap(dst) {
+				dst = dst[:len(dst)+1]
+				dst[len(dst)-1] = chunk{enc: e, bytes: dst[len(dst)-1].bytes[:0]}
+			} else {
+				dst = append(dst, chunk{enc: e})
+			}
 			cur = e
 		}
 		ch := &dst[len(dst)-1]

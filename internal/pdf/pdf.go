@@ -85,8 +85,11 @@ type renderer struct {
 	left, top, width, bottom float64
 	ws                       float64 // current word spacing (Tw)
 	font                     [3]int  // current encoding, style, size*100: avoids redundant Tf
-	scratch                  []chunk
-	err                      error
+	// scratch, text and frags are reused from line to line by drawLines.
+	scratch []chunk
+	text    []byte
+	frags   []frag
+	err     error
 	// lineCache and tableCache keep each paragraph's lines and each
 	// table's measures: pagination asks for them several times.
 	lineCache  map[*doc.Paragraph]cachedLines
@@ -316,31 +319,33 @@ func (r *renderer) paragraph(p *doc.Paragraph, x, width float64) {
 	r.y += p.Props.After
 }
 
+// frag is a run of one face in a line, encoded.
+type frag struct {
+	style  fonts.Style
+	chunks []chunk
+}
+
 // drawLines draws lines of p from the top y, one pitch apart.
 func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64) {
 	pr := &p.Props
-	type frag struct {
-		style  fonts.Style
-		chunks []chunk
-	}
-	var frags []frag
 	for _, ln := range lines {
 		baseline := y + baselineRatio*pr.Line
 		y += pr.Line
 		// merge atoms of one face, encode, measure as the viewer will
-		frags = frags[:0]
+		frags := r.frags[:0]
 		r.scratch = r.scratch[:0]
 		natural, spaces := 0.0, 0
 		for i := 0; i < len(ln.atoms); {
 			j := i
-			var text []byte
+			text := r.text[:0]
 			for j < len(ln.atoms) && ln.atoms[j].style == ln.atoms[i].style {
 				text = append(text, ln.atoms[j].text...)
 				j++
 			}
+			r.text = text
 			start := len(r.scratch)
 			var err error
-			r.scratch, err = encode(string(text), r.scratch)
+			r.scratch, err = encode(text, r.scratch)
 			if err != nil {
 				r.err = err
 				return
@@ -352,6 +357,7 @@ func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64
 			}
 			i = j
 		}
+		r.frags = frags
 		left := x + pr.Left + ln.indent
 		avail := width - pr.Left - pr.Right - ln.indent
 		ws := 0.0
