@@ -7,6 +7,10 @@ import "os"
 // noFollow: Lstat alone guards against links here.
 const noFollow = 0
 
+// renameOpen: Windows cannot rename a file that is open; a temporary
+// file is closed first.
+const renameOpen = false
+
 // lockTemp: where there is no flock (Windows), an open file cannot be
 // removed, which protects a temporary being written just as well.
 func lockTemp(t *os.File) (gone bool, err error) { return false, nil }

@@ -11,6 +11,9 @@ import (
 // noFollow makes an open fail on a symbolic link.
 const noFollow = syscall.O_NOFOLLOW
 
+// renameOpen: a temporary file stays open, and so locked, until renamed.
+const renameOpen = true
+
 // lockTemp takes the lock that marks t as being written, and reports
 // whether t was removed by a Clean before the lock was taken.
 func lockTemp(t *os.File) (gone bool, err error) {

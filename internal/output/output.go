@@ -119,6 +119,9 @@ func WriteAll(files []File) []Outcome {
 		if t == nil {
 			continue
 		}
+		if !renameOpen {
+			t.Close()
+		}
 		if err := os.Rename(t.Name(), filepath.Join(files[i].Dir, files[i].Name)); err != nil {
 			out[i].Err = err
 			continue
