@@ -48,6 +48,26 @@ func BenchmarkGiaoUoc(b *testing.B) {
 	}
 }
 
+// BenchmarkGiaoUocWrite measures the renderers alone (layout and file)
+// on the giao ước built once: BenchmarkGiaoUoc less the template's Build.
+func BenchmarkGiaoUocWrite(b *testing.B) {
+	t, data := benchPaper(b)
+	d, err := t.Build(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range Formats {
+		b.Run(f, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Write(d, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkRecord measures a whole record from its file: read, check,
 // build, both formats.
 func BenchmarkRecord(b *testing.B) {
