@@ -68,12 +68,13 @@ type part struct {
 	tags   []*tag
 	blocks []*block
 
-	index int                // position among the parts, for ordering problems
-	tmpl  *template.Template // compiled; nil for a part without tags
-	spans []span             // template text -> tag, for errors while filling
-	lines []int              // offsets where the template's lines start
-	brk   string             // XML for a line break inside a text run
-	tab   string             // XML for a tab inside a text run
+	index   int                // position among the parts, for ordering problems
+	tmpl    *template.Template // compiled; nil for a part without tags
+	spans   []span             // template text -> tag, for errors while filling
+	statics []string           // long static XML the template prints by index
+	lines   []int              // offsets where the template's lines start
+	brk     string             // XML for a line break inside a text run
+	tab     string             // XML for a tab inside a text run
 }
 
 // analyser checks the tags of all parts of a form.
@@ -190,6 +191,17 @@ func (w *walker) walk(n *node, st *story, fallback, textbox bool) {
 			continue
 		}
 		switch {
+		case k.compact():
+			// No tag inside: only the numbers of what follows change.
+			switch {
+			case k.is(W, "tbl"):
+				w.tblNum += k.tables
+			case k.is(W, "p"):
+				w.ordinal++
+				if len(w.tbls) == 0 {
+					w.paraNum++
+				}
+			}
 		case k.is(W, "tbl"):
 			w.tblNum++
 			w.tbls = append(w.tbls, tblPos{num: w.tblNum})

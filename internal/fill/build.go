@@ -377,6 +377,9 @@ func (pt *part) dropLoopBookmarks() {
 					ids[id] = true
 				}
 			case k.typ == elemNode:
+				if all || depth > 0 || k.drop {
+					k.expandIf("bookmark")
+				}
 				collect(k, all || k.drop)
 			}
 		}
@@ -386,6 +389,7 @@ func (pt *part) dropLoopBookmarks() {
 		return
 	}
 	pt.root.walk(func(n *node) bool {
+		n.expandIf("bookmark")
 		kept := n.kids[:0]
 		for _, k := range n.kids {
 			if k.is(W, "bookmarkStart") || k.is(W, "bookmarkEnd") {
@@ -400,16 +404,43 @@ func (pt *part) dropLoopBookmarks() {
 	})
 }
 
-// source writes the part's tree as template text.
+// Static XML longer than chunkMin is not written into the template text but
+// kept aside in pieces of at most chunkMax bytes, which the template prints:
+// the text/template tree would otherwise hold a second copy of the part.
+const (
+	chunkMin = 1 << 10
+	chunkMax = 32 << 10
+)
+
+// source writes the part's tree as template text; long stretches of static
+// XML go to pt.statics.
 func (pt *part) source() (string, []span) {
-	var b strings.Builder
+	var tb strings.Builder // template text
+	var b strings.Builder  // static XML not yet in tb
 	var spans []span
+	pt.statics = nil
 	run := qname(xml.Name{Space: pt.w, Local: "r"})
 	text := qname(xml.Name{Space: pt.w, Local: "t"})
+	flush := func() {
+		s := b.String()
+		if len(s) < chunkMin {
+			tb.WriteString(s)
+			b.Reset()
+			return
+		}
+		for len(s) > 0 {
+			n := min(len(s), chunkMax)
+			pt.statics = append(pt.statics, s[:n])
+			tb.WriteString(ldelim + "_fill_s " + strconv.Itoa(len(pt.statics)-1) + rdelim)
+			s = s[n:]
+		}
+		b = strings.Builder{}
+	}
 	mark := func(t *tag, s string) {
-		start := b.Len()
-		b.WriteString(s)
-		spans = append(spans, span{start: start, end: b.Len(), tag: t})
+		flush()
+		start := tb.Len()
+		tb.WriteString(s)
+		spans = append(spans, span{start: start, end: tb.Len(), tag: t})
 	}
 	var write func(n *node)
 	write = func(n *node) {
@@ -422,6 +453,10 @@ func (pt *part) source() (string, []span) {
 				write(k)
 			}
 		case elemNode:
+			if n.compact() {
+				b.WriteString(n.text)
+				return
+			}
 			if len(n.kids) == 0 {
 				writeStart(&b, n, true)
 				return
@@ -456,5 +491,6 @@ func (pt *part) source() (string, []span) {
 		}
 	}
 	write(pt.root)
-	return b.String(), spans
+	flush()
+	return tb.String(), spans
 }

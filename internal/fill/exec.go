@@ -20,6 +20,7 @@ import (
 // record every problem and carry on (Check).
 func (pt *part) runtimeFuncs(col *collector) template.FuncMap {
 	return template.FuncMap{
+		"_fill_s": func(i int) string { return pt.statics[i] },
 		"_fill_need": func(id int, bases ...any) (bool, error) {
 			t := pt.tags[id]
 			ok := true

@@ -49,35 +49,32 @@ type Form struct {
 	parts  []*part // parts that hold tags, in document order
 	fields []string
 	size   int
+	lim    Limits
 }
 
 // Parse reads a .docx form and checks it. Refusals of the package wrap
 // ErrNotDocx, ErrTooLarge, ErrUnsafeEntry, ErrDTD or ErrMacro; mistakes in
 // the tags come back together as an *Error.
 func Parse(docx []byte, opt Options) (*Form, error) {
-	p, err := readPackage(docx, opt.Limits.withDefaults())
+	lim := opt.Limits.withDefaults()
+	p, err := readPackage(docx, lim)
 	if err != nil {
 		return nil, err
 	}
 	a := newAnalyser(opt.Funcs, opt.Schema)
-	f := &Form{pkg: p, size: len(docx)}
-	var all []*part
+	f := &Form{pkg: p, size: len(docx), lim: lim}
+	// One part at a time: its tree lives only until its template is built.
 	for i, name := range p.stories {
-		root, err := p.xmlPart(name)
+		root, err := p.xmlPart(name, parseOptions{compact: true, maxNodes: lim.MaxNodes})
 		if err != nil {
 			return nil, err
 		}
 		pt := &part{name: name, root: root, index: i}
+		before := len(a.probs.list)
 		if err := a.analyse(pt); err != nil {
 			return nil, err
 		}
-		all = append(all, pt)
-	}
-	if err := a.probs.err(); err != nil {
-		return nil, err
-	}
-	for _, pt := range all {
-		if len(pt.tags) == 0 {
+		if len(pt.tags) == 0 || before > 0 || len(a.probs.list) > before {
 			continue
 		}
 		tm, spans, err := pt.build(a)
@@ -88,8 +85,11 @@ func Parse(docx []byte, opt Options) (*Form, error) {
 		p.byName[pt.name].part = pt
 		f.parts = append(f.parts, pt)
 	}
+	if err := a.probs.err(); err != nil {
+		return nil, err
+	}
 	for _, e := range p.entries {
-		e.data = nil
+		e.data, e.file = nil, nil
 	}
 	f.fields = sortedKeys(a.fields)
 	return f, nil

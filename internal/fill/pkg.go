@@ -4,13 +4,16 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -20,6 +23,16 @@ type Limits struct {
 	MaxEntries   int   // entries in the package; default 2000
 	MaxEntrySize int64 // uncompressed bytes of one entry; default 64 MiB
 	MaxTotalSize int64 // uncompressed bytes of all entries; default 256 MiB
+	// MaxNodes bounds the tree of one part being read: elements and texts
+	// alive at once, a paragraph or table without tags counting as one;
+	// default 500 000.
+	MaxNodes int
+	// MaxIterations bounds the loop iterations of one fill, all loops
+	// together; default 100 000.
+	MaxIterations int
+	// MaxOutputSize bounds the uncompressed bytes one fill writes; default
+	// 256 MiB.
+	MaxOutputSize int64
 }
 
 func (l Limits) withDefaults() Limits {
@@ -32,6 +45,15 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxTotalSize <= 0 {
 		l.MaxTotalSize = 256 << 20
 	}
+	if l.MaxNodes <= 0 {
+		l.MaxNodes = 500_000
+	}
+	if l.MaxIterations <= 0 {
+		l.MaxIterations = 100_000
+	}
+	if l.MaxOutputSize <= 0 {
+		l.MaxOutputSize = 256 << 20
+	}
 	return l
 }
 
@@ -39,10 +61,12 @@ func (l Limits) withDefaults() Limits {
 // copied as stored (raw, already compressed) or rendered from a part's
 // template at each Execute.
 type entry struct {
-	hdr  zip.FileHeader // clean header: name, method, sizes, CRC, MS-DOS time
-	raw  []byte         // stored bytes, compressed as hdr.Method says
-	data []byte         // uncompressed bytes, kept for XML parts only
-	part *part          // non-nil: written by executing the part's template
+	hdr    zip.FileHeader // clean header: name, method, sizes, CRC, MS-DOS time
+	raw    []byte         // stored bytes, compressed as hdr.Method says
+	data   []byte         // uncompressed UTF-8 bytes, kept for the content types and relationships only
+	file   *zip.File      // XML parts while parsing: unpacked again when needed
+	braces bool           // an XML part whose text holds "{{"
+	part   *part          // non-nil: written by executing the part's template
 }
 
 // pkg is a read, checked .docx package.
@@ -52,6 +76,7 @@ type pkg struct {
 	main     string   // main document part, e.g. "word/document.xml"
 	stories  []string // parts whose text is filled: main first, then headers, footers, notes
 	template bool     // the main part is a .dotx template: written back as a document
+	lim      Limits
 }
 
 const (
@@ -76,7 +101,7 @@ func readPackage(docx []byte, lim Limits) (*pkg, error) {
 	if len(zr.File) > lim.MaxEntries {
 		return nil, fmt.Errorf("%w: gói có %d mục, quá giới hạn %d", ErrTooLarge, len(zr.File), lim.MaxEntries)
 	}
-	p := &pkg{byName: map[string]*entry{}}
+	p := &pkg{byName: map[string]*entry{}, lim: lim}
 	var total int64
 	for _, f := range zr.File {
 		if err := checkEntryName(f.Name); err != nil {
@@ -94,8 +119,17 @@ func readPackage(docx []byte, lim Limits) (*pkg, error) {
 		if f.UncompressedSize64 > uint64(lim.MaxEntrySize) {
 			return nil, tooLarge(f.Name, lim.MaxEntrySize)
 		}
-		keep := isXMLName(f.Name)
-		data, n, err := inflate(f, lim.MaxEntrySize, keep)
+		if strings.HasSuffix(f.Name, "/") {
+			// A folder entry holds nothing; Java writes it compressed,
+			// which a zip writer refuses to copy: write it stored.
+			e := &entry{hdr: cleanHeader(&f.FileHeader)}
+			e.hdr.Method, e.hdr.CRC32, e.hdr.CompressedSize64, e.hdr.UncompressedSize64 = zip.Store, 0, 0, 0
+			p.entries = append(p.entries, e)
+			p.byName[f.Name] = e
+			continue
+		}
+		isXML := isXMLName(f.Name)
+		data, n, err := inflate(f, lim.MaxEntrySize, isXML)
 		if err != nil {
 			return nil, err
 		}
@@ -107,7 +141,19 @@ func readPackage(docx []byte, lim Limits) (*pkg, error) {
 		if err != nil {
 			return nil, err
 		}
-		e := &entry{hdr: cleanHeader(&f.FileHeader), raw: raw, data: data}
+		e := &entry{hdr: cleanHeader(&f.FileHeader), raw: raw}
+		if isXML {
+			if data, err = toUTF8(data); err != nil {
+				return nil, fmt.Errorf("%w: phần %s: %v", ErrNotDocx, f.Name, err)
+			}
+			if hasDirective(data) {
+				return nil, dtdError(f.Name)
+			}
+			e.file, e.braces = f, bytes.Contains(data, []byte("{{"))
+			if f.Name == "[Content_Types].xml" || strings.HasSuffix(strings.ToLower(f.Name), ".rels") {
+				e.data = data
+			}
+		}
 		p.entries = append(p.entries, e)
 		p.byName[f.Name] = e
 	}
@@ -161,6 +207,7 @@ func inflate(f *zip.File, max int64, keep bool) ([]byte, int64, error) {
 	var buf bytes.Buffer
 	var w io.Writer = io.Discard
 	if keep {
+		buf.Grow(int(min(f.UncompressedSize64, uint64(max))) + bytes.MinRead)
 		w = &buf
 	}
 	n, err := io.Copy(w, io.LimitReader(rc, max+1))
@@ -203,15 +250,41 @@ func cleanHeader(h *zip.FileHeader) zip.FileHeader {
 	}
 }
 
-// xmlPart parses the named part, which must exist.
-func (p *pkg) xmlPart(name string) (*node, error) {
+func dtdError(name string) error {
+	return fmt.Errorf("%w trong %s; tệp Word bình thường không có, hãy lưu lại mẫu từ Word hoặc LibreOffice", ErrDTD, name)
+}
+
+// load returns the named XML part's bytes in UTF-8, unpacking it again
+// unless they are kept.
+func (p *pkg) load(name string, max int64) ([]byte, error) {
 	e := p.byName[name]
-	if e == nil {
+	if e == nil || (e.data == nil && e.file == nil) {
 		return nil, fmt.Errorf("%w: thiếu phần %s", ErrNotDocx, name)
 	}
-	root, err := parseXML(e.data)
+	if e.data != nil {
+		return e.data, nil
+	}
+	data, _, err := inflate(e.file, max, true)
+	if err != nil {
+		return nil, err
+	}
+	return toUTF8(data)
+}
+
+// xmlPart parses the named part, which must exist; with w set, paragraphs
+// and tables of that WordprocessingML prefix holding no brace are kept
+// as their source text (see parseXML).
+func (p *pkg) xmlPart(name string, opt parseOptions) (*node, error) {
+	data, err := p.load(name, p.lim.MaxEntrySize)
+	if err != nil {
+		return nil, err
+	}
+	root, err := parseXML(data, opt)
 	if errors.Is(err, ErrDTD) {
-		return nil, fmt.Errorf("%w trong %s; tệp Word bình thường không có, hãy lưu lại mẫu từ Word hoặc LibreOffice", ErrDTD, name)
+		return nil, dtdError(name)
+	}
+	if errors.Is(err, ErrTooLarge) {
+		return nil, fmt.Errorf("%w: phần %s %v", ErrTooLarge, name, err)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: phần %s hỏng (%v)", ErrNotDocx, name, err)
@@ -219,15 +292,70 @@ func (p *pkg) xmlPart(name string) (*node, error) {
 	return root, nil
 }
 
+// hasDirective reports whether XML text holds a DTD or another <!...>
+// declaration outside comments and CDATA sections.
+func hasDirective(data []byte) bool {
+	for {
+		i := bytes.Index(data, []byte("<!"))
+		if i < 0 {
+			return false
+		}
+		data = data[i+2:]
+		var end []byte
+		switch {
+		case bytes.HasPrefix(data, []byte("--")):
+			end = []byte("-->")
+		case bytes.HasPrefix(data, []byte("[CDATA[")):
+			end = []byte("]]>")
+		default:
+			return true
+		}
+		j := bytes.Index(data, end)
+		if j < 0 {
+			return false
+		}
+		data = data[j+len(end):]
+	}
+}
+
+var xmlEncoding = regexp.MustCompile(`^(<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']`)
+
+// toUTF8 turns an XML part written in UTF-16 (which the format allows)
+// into UTF-8 and makes its declaration say so.
+func toUTF8(data []byte) ([]byte, error) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		order, data = binary.LittleEndian, data[2:]
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		order, data = binary.BigEndian, data[2:]
+	case bytes.HasPrefix(data, []byte{'<', 0}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0, '<'}):
+		order = binary.BigEndian
+	default:
+		return data, nil
+	}
+	if len(data)%2 != 0 {
+		return nil, errors.New("mã UTF-16 bị cắt cụt")
+	}
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		units[i] = order.Uint16(data[2*i:])
+	}
+	out := []byte(string(utf16.Decode(units)))
+	return xmlEncoding.ReplaceAll(out, []byte(`${1}"UTF-8"`)), nil
+}
+
 // findParts reads the content types and relationships: which part is the
 // main document, which are its headers, footers and notes, and whether any
 // content type is macro-enabled.
 func (p *pkg) findParts() error {
-	ct, err := p.xmlPart("[Content_Types].xml")
+	ct, err := p.xmlPart("[Content_Types].xml", parseOptions{})
 	if err != nil {
 		return err
 	}
-	overrides := map[string]string{}
+	overrides, defaults := map[string]string{}, map[string]string{}
 	for _, k := range ct.element().kids {
 		if k.typ != elemNode {
 			continue
@@ -238,6 +366,9 @@ func (p *pkg) findParts() error {
 		}
 		if name, ok := k.attrValue("", "PartName"); ok && k.name.Local == "Override" {
 			overrides[strings.TrimPrefix(name, "/")] = t
+		}
+		if ext, ok := k.attrValue("", "Extension"); ok && k.name.Local == "Default" {
+			defaults[strings.ToLower(ext)] = t
 		}
 	}
 	rels, err := p.relations("", "_rels/.rels")
@@ -253,12 +384,17 @@ func (p *pkg) findParts() error {
 	if p.main == "" || p.byName[p.main] == nil {
 		return fmt.Errorf("%w: không tìm thấy phần nội dung chính của văn bản", ErrNotDocx)
 	}
-	switch overrides[p.main] {
+	// A part without an override takes the default of its extension.
+	typ, ok := overrides[p.main]
+	if !ok {
+		typ = defaults[strings.ToLower(strings.TrimPrefix(path.Ext(p.main), "."))]
+	}
+	switch typ {
 	case ctMain:
 	case ctTemplateMain:
 		p.template = true
 	default:
-		return fmt.Errorf("%w: phần chính %s có kiểu %q, không phải văn bản Word", ErrNotDocx, p.main, overrides[p.main])
+		return fmt.Errorf("%w: phần chính %s có kiểu %q, không phải văn bản Word", ErrNotDocx, p.main, typ)
 	}
 	p.stories = []string{p.main}
 	dir, base := path.Split(p.main)
@@ -270,7 +406,7 @@ func (p *pkg) findParts() error {
 	for _, r := range mainRels {
 		kind := r.typ[strings.LastIndex(r.typ, "/")+1:]
 		switch kind {
-		case "header", "footer", "footnotes", "endnotes":
+		case "header", "footer", "footnotes", "endnotes", "comments":
 			if p.byName[r.target] != nil && !contains(others, r.target) {
 				others = append(others, r.target)
 			}
@@ -294,7 +430,7 @@ func (p *pkg) relations(dir, name string) ([]relation, error) {
 	if p.byName[name] == nil {
 		return nil, nil
 	}
-	root, err := p.xmlPart(name)
+	root, err := p.xmlPart(name, parseOptions{})
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,329 @@
+package fill
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/binary"
+	"encoding/xml"
+	"errors"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+// Forms shaped like the .docx files other programs write (issue 17): each
+// is built here from a form of the repository, changed the way those
+// programs write it.
+
+// entries reads a package into names in order and their contents.
+func entries(t testing.TB, docx []byte) ([]string, map[string]string) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	files := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		order = append(order, f.Name)
+		files[f.Name] = string(b)
+	}
+	return order, files
+}
+
+// repack rewrites a package after edit changes its files.
+func repack(t testing.TB, docx []byte, edit func(order *[]string, files map[string]string)) []byte {
+	t.Helper()
+	order, files := entries(t, docx)
+	edit(&order, files)
+	return zipFiles(order, files)
+}
+
+// verbatimElems hold text in which white space counts.
+var verbatimElems = regexp.MustCompile(`^<[\w]+:(t|instrText|delText|delInstrText)[\s>]`)
+
+// indent writes every element on its own line, as many generators do,
+// leaving the inside of text elements alone.
+func indent(s string) string {
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		tagEnd := i + j + 1
+		b.WriteString(s[i:tagEnd])
+		start := strings.LastIndexByte(s[:tagEnd], '<')
+		tag := s[start:tagEnd]
+		switch {
+		case strings.HasPrefix(tag, "</"):
+			depth--
+		case strings.HasPrefix(tag, "<?"), strings.HasPrefix(tag, "<!"), strings.HasSuffix(tag, "/>"):
+		default:
+			depth++
+		}
+		i = tagEnd
+		if i < len(s) && s[i] == '<' && !verbatimElems.MatchString(tag) {
+			next := depth
+			if strings.HasPrefix(s[i:], "</") {
+				next--
+			}
+			b.WriteString("\n" + strings.Repeat("  ", max(next, 0)))
+		}
+	}
+	return b.String()
+}
+
+// indented indents every XML part of a package.
+func indented(t testing.TB, docx []byte) []byte {
+	return repack(t, docx, func(order *[]string, files map[string]string) {
+		for name, s := range files {
+			if isXMLName(name) {
+				files[name] = indent(s)
+			}
+		}
+	})
+}
+
+// styled is a part's text with the run properties of each stretch, one
+// line per paragraph: "‹props›text" for each change of properties. White
+// space between elements is ignored, as Word ignores it.
+func styled(t testing.TB, part []byte) []string {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(part))
+	var out []string
+	var cur strings.Builder
+	var props, lastProps string
+	var inT, inProps, fallback int
+	var propsBuf strings.Builder
+	space := regexp.MustCompile(`>\s+<`)
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("output XML is not well formed: %v", err)
+		}
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			switch tk.Name.Local {
+			case "Fallback":
+				fallback++
+			case "r":
+				props = ""
+			case "rPr":
+				if inProps == 0 {
+					propsBuf.Reset()
+				}
+				inProps++
+			case "t":
+				inT++
+			case "tab":
+				cur.WriteString("→")
+			case "br":
+				cur.WriteString("↵")
+			}
+			if inProps > 0 && tk.Name.Local != "rPr" {
+				propsBuf.WriteString("<" + tk.Name.Local)
+				for _, a := range tk.Attr {
+					if !strings.HasPrefix(a.Name.Local, "rsid") {
+						propsBuf.WriteString(" " + a.Name.Local + "=" + a.Value)
+					}
+				}
+				propsBuf.WriteString(">")
+			}
+		case xml.EndElement:
+			switch tk.Name.Local {
+			case "Fallback":
+				fallback--
+			case "rPr":
+				inProps--
+				if inProps == 0 {
+					props = space.ReplaceAllString(propsBuf.String(), "><")
+				}
+			case "t":
+				inT--
+			case "p":
+				if fallback == 0 {
+					out = append(out, cur.String())
+				}
+				cur.Reset()
+				lastProps = ""
+			}
+		case xml.CharData:
+			if inT > 0 && fallback == 0 && len(tk) > 0 {
+				if props != lastProps || cur.Len() == 0 {
+					cur.WriteString("‹" + props + "›")
+					lastProps = props
+				}
+				cur.Write(tk)
+			}
+		}
+	}
+	return out
+}
+
+// TestIndentedXMLKeepsFormatting (issue 17.1): a form whose parts are
+// indented fills to the same text with the same formatting, character for
+// character, as the same form written on one line.
+func TestIndentedXMLKeepsFormatting(t *testing.T) {
+	for _, name := range []string{"../../samples/forms/to-trinh.docx", "../../samples/forms/dang-ky-giao-uoc.docx", "testdata/libreoffice-split.docx"} {
+		t.Run(name, func(t *testing.T) {
+			form := readFile(t, name)
+			plain, err := mustParse(t, form).Execute(sampleRecord())
+			if err != nil {
+				t.Fatal(err)
+			}
+			ind, err := mustParse(t, indented(t, form)).Execute(sampleRecord())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, part := range []string{"word/document.xml", "word/header1.xml", "word/footer1.xml"} {
+				a, b := unzip(t, plain)[part], unzip(t, ind)[part]
+				if a == nil {
+					continue
+				}
+				sameLines(t, styled(t, b), styled(t, a))
+			}
+		})
+	}
+}
+
+// TestMainTypeFromDefault (issue 17.2): the main part's type may come from
+// a Default entry for the .xml extension.
+func TestMainTypeFromDefault(t *testing.T) {
+	form := repack(t, fullForm(false).bytes(), func(_ *[]string, files map[string]string) {
+		ct := files["[Content_Types].xml"]
+		ct = regexp.MustCompile(`<Override PartName="/word/document.xml"[^>]*/>`).ReplaceAllString(ct, "")
+		ct = strings.Replace(ct, `<Default Extension="xml" ContentType="application/xml"/>`, `<Default Extension="xml" ContentType="`+ctMain+`"/>`, 1)
+		files["[Content_Types].xml"] = ct
+	})
+	sameLines(t, fillLines(t, form, sampleRecord(), "word/document.xml"), fullBody)
+}
+
+// javaZip writes a package as java.util.zip.ZipOutputStream does by
+// default: folder entries first, every entry deflated, folders included.
+func javaZip(t testing.TB, docx []byte) []byte {
+	order, files := entries(t, docx)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	dirs := map[string]bool{}
+	for _, name := range order {
+		for i := strings.IndexByte(name, '/'); i >= 0; i = strings.IndexByte(name[i+1:], '/') + i + 1 {
+			if dir := name[:i+1]; !dirs[dir] {
+				dirs[dir] = true
+				fw, err := zw.CreateRaw(&zip.FileHeader{Name: dir, Method: zip.Deflate, CRC32: 0, CompressedSize64: 2})
+				if err != nil {
+					t.Fatal(err)
+				}
+				fw.Write([]byte{3, 0}) // an empty deflate stream
+			}
+			if strings.IndexByte(name[i+1:], '/') < 0 {
+				break
+			}
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, files[name])
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestCompressedFolderEntries (issue 17.3): folder entries stored
+// compressed, as Java writes them, are copied as empty folders.
+func TestCompressedFolderEntries(t *testing.T) {
+	form := javaZip(t, fullForm(false).bytes())
+	if !bytes.Contains(form, []byte("word/")) {
+		t.Fatal("no folder entry written")
+	}
+	out, err := mustParse(t, form).Execute(sampleRecord())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, lines(t, unzip(t, out)["word/document.xml"]), fullBody)
+	zr, _ := zip.NewReader(bytes.NewReader(out), int64(len(out)))
+	found := false
+	for _, f := range zr.File {
+		if f.Name == "word/" {
+			found = f.Method == zip.Store && f.UncompressedSize64 == 0
+		}
+	}
+	if !found {
+		t.Error("the folder entry word/ is not copied as an empty stored entry")
+	}
+}
+
+// toUTF16 writes an XML part in UTF-16 with a byte order mark, declaring it.
+func toUTF16(s string, order binary.ByteOrder) string {
+	s = strings.Replace(s, `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+	units := utf16.Encode([]rune(s))
+	out := make([]byte, 2+2*len(units))
+	order.PutUint16(out, 0xFEFF)
+	for i, u := range units {
+		order.PutUint16(out[2+2*i:], u)
+	}
+	return string(out)
+}
+
+// TestUTF16Parts (issue 17.5): parts written in UTF-16, little or big
+// endian, are read; filled parts come out in UTF-8.
+func TestUTF16Parts(t *testing.T) {
+	for _, order := range []binary.ByteOrder{binary.LittleEndian, binary.BigEndian} {
+		form := repack(t, fullForm(true).bytes(), func(_ *[]string, files map[string]string) {
+			for name, s := range files {
+				if isXMLName(name) {
+					files[name] = toUTF16(s, order)
+				}
+			}
+		})
+		out, err := mustParse(t, form).Execute(sampleRecord())
+		if err != nil {
+			t.Fatalf("%v: %v", order, err)
+		}
+		doc := unzip(t, out)["word/document.xml"]
+		if !bytes.HasPrefix(doc, []byte(`<?xml version="1.0" encoding="UTF-8"`)) {
+			t.Errorf("%v: filled part does not declare UTF-8: %.60q", order, doc)
+		}
+		sameLines(t, lines(t, doc), fullBody)
+		sameLines(t, lines(t, unzip(t, out)["word/header1.xml"]), []string{"CỤM THI ĐUA CÁC TỈNH BẮC TRUNG BỘ"})
+	}
+}
+
+// TestDTDInPartNotFilled (issue 14.7): a DTD in a part fill only copies
+// (styles.xml) is refused like one in the document, and one inside a
+// comment or CDATA section is not a DTD.
+func TestDTDInPartNotFilled(t *testing.T) {
+	const styles = `<?xml version="1.0"?>%s<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`
+	for _, c := range []struct {
+		name, prolog string
+		refused      bool
+	}{
+		{"DTD", `<!DOCTYPE w:styles [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>`, true},
+		{"entity alone", `<!ENTITY a "x">`, true},
+		{"in comment", `<!-- <!DOCTYPE x> -->`, false},
+		{"in CDATA", `<![CDATA[<!DOCTYPE x>]]>`, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse(withEntry(t, "word/styles.xml", strings.NewReader(strings.Replace(styles, "%s", c.prolog, 1))), Options{Funcs: testFuncs})
+			if c.refused != (err != nil) || (c.refused && (!errors.Is(err, ErrDTD) || !strings.Contains(err.Error(), "word/styles.xml"))) {
+				t.Errorf("Parse error = %v; refused want %v, naming word/styles.xml", err, c.refused)
+			}
+		})
+	}
+}
