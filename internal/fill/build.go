@@ -86,7 +86,7 @@ func (pt *part) build(a *analyser) (*template.Template, []span, error) {
 	if err := addFuncs(tm, a.funcs); err != nil {
 		return nil, nil, err
 	}
-	tm.Funcs(pt.runtimeFuncs(nil))
+	tm.Funcs(pt.runtimeFuncs(nil, nil))
 	if _, err := tm.Parse(src); err != nil {
 		return nil, nil, fmt.Errorf("lỗi nội bộ khi dựng mẫu từ %s: %v", pt.name, err)
 	}
@@ -188,7 +188,7 @@ func (pt *part) action(t *tag) string {
 	case kDecl:
 		return ldelim + t.src + rdelim
 	case kRange:
-		s := ldelim + "range " + t.pipe + rdelim
+		s := ldelim + "range " + t.pipe + " | _fill_iter " + strconv.Itoa(t.id) + rdelim
 		if t.blk.guard {
 			s = ldelim + "if " + need(t) + rdelim + s
 		}

@@ -24,6 +24,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/xml"
+	"errors"
 	"io"
 	"sync"
 	"text/template"
@@ -108,14 +109,19 @@ func (f *Form) Fields() []string {
 // too, but ends the checking of its part.
 func (f *Form) Check(data map[string]any) error {
 	col := &collector{}
+	st := &fillState{lim: f.lim}
 	for _, pt := range f.parts {
 		tm, err := pt.tmpl.Clone()
 		if err != nil {
 			return err
 		}
-		tm.Funcs(pt.runtimeFuncs(col))
-		if err := tm.Execute(io.Discard, data); err != nil {
+		tm.Funcs(pt.runtimeFuncs(col, st))
+		if err := tm.Execute(&limitWriter{w: io.Discard, st: st}, data); err != nil {
 			col.other.add(pt.execProblem(err))
+			var l *limitError
+			if errors.As(err, &l) {
+				break
+			}
 		}
 	}
 	return col.err()
@@ -123,11 +129,16 @@ func (f *Form) Check(data map[string]any) error {
 
 // Execute fills the form and returns the .docx bytes. The same form and
 // data always give the same bytes. When the data lacks a value the form
-// needs, the error is an *Error listing every such value.
+// needs, the error is an *Error listing every such value; a fill that goes
+// past Limits.MaxIterations or MaxOutputSize is an *Error naming the loop.
 func (f *Form) Execute(data map[string]any) ([]byte, error) {
 	out, pt, err := f.render(data)
 	if err == nil {
 		return out, nil
+	}
+	var l *limitError
+	if errors.As(err, &l) {
+		return nil, &Error{Problems: []Problem{l.problem()}}
 	}
 	if cerr := f.Check(data); cerr != nil {
 		return nil, cerr
@@ -168,6 +179,7 @@ func fastDeflate(w io.Writer) (io.WriteCloser, error) {
 func (f *Form) render(data map[string]any) ([]byte, *part, error) {
 	buf := bytes.NewBuffer(make([]byte, 0, f.size+f.size/2))
 	zw := zip.NewWriter(buf)
+	st := &fillState{lim: f.lim}
 	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	for _, e := range f.pkg.entries {
 		if e.part == nil {
@@ -188,9 +200,14 @@ func (f *Form) render(data map[string]any) ([]byte, *part, error) {
 		if err != nil {
 			return nil, nil, err
 		}
+		tm, err := e.part.tmpl.Clone()
+		if err != nil {
+			return nil, nil, err
+		}
+		tm.Funcs(e.part.runtimeFuncs(nil, st))
 		bw := writers.Get().(*bufio.Writer)
 		bw.Reset(w)
-		err = e.part.tmpl.Execute(bw, data)
+		err = tm.Execute(&limitWriter{w: bw, st: st}, data)
 		if err == nil {
 			err = bw.Flush()
 		}

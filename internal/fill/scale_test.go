@@ -1,6 +1,7 @@
 package fill
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -69,4 +70,44 @@ func TestWriteLargeForm(t *testing.T) {
 	if err := os.WriteFile(path, form, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestHostileLoopsEnd (issue 14.5): a loop over a huge number, nested
+// loops and a fill writing without end stop at the limits with an error
+// naming the loop.
+func TestHostileLoopsEnd(t *testing.T) {
+	long := strings.Repeat("Đoạn văn dài được lặp lại nhiều lần. ", 100)
+	cases := []struct {
+		name string
+		form *docBuilder
+		lim  Limits
+		tag  string
+		msg  string
+	}{
+		{"range over a billion", (&docBuilder{}).p("{{range 1000000000}}x{{end}}"), Limits{}, "{{range 1000000000}}", "hơn 100000 lần"},
+		{"nested paragraph loops", (&docBuilder{}).p("{{range 1000}}").p("{{range 1000}}").p("{{.}}").p("{{end}}").p("{{end}}"), Limits{}, "{{range 1000}}", "vòng lồng nhau"},
+		{"nested inline loops writing nothing", (&docBuilder{}).p("{{range 50000}}{{range 50000}}{{end}}{{end}}"), Limits{}, "{{range 50000}}", "hơn 100000 lần"},
+		{"output", (&docBuilder{}).p("{{range $i := 5000}}").p(long).p("{{end}}"), Limits{MaxOutputSize: 1 << 20}, "{{range $i := 5000}}", "vượt quá 1 MiB"},
+		{"lower iteration limit", memberTableForm(), Limits{MaxIterations: 5}, "{{range $i, $v := .thanh_vien}}", "hơn 5 lần"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := Parse(c.form.bytes(), Options{Funcs: testFuncs, Limits: c.lim})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = f.Execute(sampleRecord())
+			var fe *Error
+			if !errors.As(err, &fe) || len(fe.Problems) != 1 || fe.Problems[0].Tag != c.tag || !strings.Contains(fe.Problems[0].Msg, c.msg) {
+				t.Fatalf("Execute error = %v; want one problem at %s saying %q", err, c.tag, c.msg)
+			}
+			if err := f.Check(sampleRecord()); err == nil || !strings.Contains(err.Error(), c.msg) {
+				t.Errorf("Check error = %v; want %q", err, c.msg)
+			}
+		})
+	}
+}
+
+func memberTableForm() *docBuilder {
+	return (&docBuilder{}).table([]string{"{{range $i, $v := .thanh_vien}}{{stt $i}}", "{{.ten}}{{end}}"})
 }
