@@ -85,6 +85,7 @@ type analyser struct {
 	schema    *Schema
 	probs     problems
 	fields    map[string]bool
+	foreign   *Problem // the first sign of a template written for another engine
 }
 
 func newAnalyser(funcs template.FuncMap, schema *Schema) *analyser {
@@ -249,6 +250,9 @@ func (w *walker) paragraph(p *node, st *story, fallback, textbox bool) {
 	}
 	w.ordinal++
 	text, segs, obj := paraText(p, w.pt.w)
+	if w.a.foreign == nil {
+		w.a.foreign = foreignSyntax(text, loc)
+	}
 	if !strings.Contains(text, "{{") && !strings.Contains(text, "}}") {
 		return
 	}

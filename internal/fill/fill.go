@@ -86,6 +86,10 @@ func Parse(docx []byte, opt Options) (*Form, error) {
 		p.byName[pt.name].part = pt
 		f.parts = append(f.parts, pt)
 	}
+	if a.foreign != nil {
+		// Every tag would be an error: say once what the form is.
+		return nil, &Error{Problems: []Problem{*a.foreign}}
+	}
 	if err := a.probs.err(); err != nil {
 		return nil, err
 	}

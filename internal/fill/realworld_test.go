@@ -327,3 +327,39 @@ func TestDTDInPartNotFilled(t *testing.T) {
 		})
 	}
 }
+
+// TestOtherEngines (issue 17.7): a form written for docxtpl (Jinja) or
+// docxtemplater gets one problem naming the engine and how to convert it,
+// not one misleading error per tag.
+func TestOtherEngines(t *testing.T) {
+	cases := []struct {
+		name   string
+		form   *docBuilder
+		engine string
+		tag    string
+	}{
+		{"docxtpl", (&docBuilder{}).p("Kính gửi: {{ cum.co_quan_chu_quan }}").p("{%p for tv in thanh_vien %}").p("{{r tv.ten }} – {{ tv.thu_truong.ho_ten|upper }}").p("{%p endfor %}").
+			table([]string{"{%tr for tv in thanh_vien %}"}, []string{"{{ tv.ten }}"}, []string{"{%tr endfor %}"}), "docxtpl/Jinja", "{%p for tv in thanh_vien %}"},
+		{"docxtpl without blocks", (&docBuilder{}).p("Đơn vị: {{ cum.ten|upper }}").p("Năm {{ cum.nam }}"), "docxtpl/Jinja", "{{ cum.ten|upper }}"},
+		{"docxtemplater", (&docBuilder{}).p("Kính gửi: {cum.co_quan_chu_quan}").p("{#thanh_vien}").p("- {ten}").p("{/thanh_vien}"), "docxtemplater", "{#thanh_vien}"},
+		{"docxtemplater with double braces", (&docBuilder{}).p("{{#thanh_vien}}{{ten}}{{/thanh_vien}}"), "docxtemplater", "{{#t"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse(c.form.bytes(), Options{Funcs: testFuncs, Schema: testSchema(t)})
+			var fe *Error
+			if !errors.As(err, &fe) || len(fe.Problems) != 1 {
+				t.Fatalf("Parse error = %v; want exactly one problem", err)
+			}
+			p := fe.Problems[0]
+			if !strings.Contains(p.Msg, "tệp này viết cho "+c.engine) || !strings.Contains(p.Msg, "{{range .thanh_vien}}") || !strings.HasPrefix(p.Tag, c.tag) {
+				t.Errorf("problem = %s; want it to name %s at %s and say how to convert", p, c.engine, c.tag)
+			}
+		})
+	}
+	// thidua's own tags, comments and literal braces are not taken for another engine
+	own := (&docBuilder{}).p("{{/* ghi chú */}}{{.cum.ten | in_hoa}} {a} {{range .thanh_vien}}{{.ten}}{{end}} {x|y}")
+	if _, err := Parse(own.bytes(), Options{Funcs: testFuncs, Schema: testSchema(t)}); err != nil {
+		t.Errorf("own form refused: %v", err)
+	}
+}
