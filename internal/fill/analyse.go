@@ -2,6 +2,7 @@ package fill
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"text/template"
@@ -253,13 +254,46 @@ func (w *walker) paragraph(p *node, st *story, fallback, textbox bool) {
 	if w.a.foreign == nil {
 		w.a.foreign = foreignSyntax(text, loc)
 	}
-	if !strings.Contains(text, "{{") && !strings.Contains(text, "}}") {
+	if !strings.Contains(text, "{{") && !strings.Contains(text, "}}") && !strings.Contains(shownText(p, w.pt.w, w.pt.mc), "{{") {
 		return
 	}
 	pa := &para{node: p, text: text, segs: segs, obj: obj, loc: loc, fallback: fallback, pos: [2]int{w.pt.index, w.ordinal}}
 	w.pt.paras = append(w.pt.paras, pa)
 	w.pt.byNode[p] = pa
 	w.lex(pa, st)
+	if all := shownText(p, w.pt.w, w.pt.mc); strings.Count(all, "{{") > strings.Count(text, "{{") {
+		loc := pa.loc
+		loc.Context = cleanText(all)
+		tag := all[strings.Index(all, "{{"):]
+		if m := anyTag.FindString(tag); m != "" {
+			tag = m
+		}
+		w.a.probs.addAt(Problem{Where: loc, Tag: tag, Msg: "có thẻ nằm trong chữ ruby (chữ chú âm), công thức hay đối tượng mà thidua không điền; hãy gõ thẻ ra ngoài phần đó, thành chữ thường của đoạn"},
+			[3]int{pa.pos[0], pa.pos[1], len(text)}, pa.fallback)
+	}
+}
+
+var anyTag = regexp.MustCompile(`\{\{.*?\}\}`)
+
+// shownText is the text of every text element in a paragraph, whether
+// or not it is the paragraph's own text (ruby, equations and objects
+// included), leaving out deleted text and nested paragraphs.
+func shownText(p *node, W, MC string) string {
+	var b strings.Builder
+	var visit func(n *node)
+	visit = func(n *node) {
+		for _, k := range n.kids {
+			switch {
+			case k.typ != elemNode, k.is(W, "p"), k.is(W, "del"), k.is(W, "moveFrom"), k.is(MC, "Fallback"):
+			case k.name.Local == "t":
+				b.WriteString(textOf(k))
+			default:
+				visit(k)
+			}
+		}
+	}
+	visit(p)
+	return b.String()
 }
 
 // lex finds the tags of a paragraph and reports braces that do not pair.

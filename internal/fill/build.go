@@ -281,7 +281,7 @@ var trailing = map[string]bool{
 }
 
 var containers = map[string]bool{
-	"tc": true, "body": true, "hdr": true, "ftr": true, "txbxContent": true, "footnote": true, "endnote": true,
+	"tc": true, "body": true, "hdr": true, "ftr": true, "txbxContent": true, "footnote": true, "endnote": true, "comment": true,
 }
 
 // fixContainers makes every cell end with a paragraph that is always

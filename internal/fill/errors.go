@@ -65,6 +65,14 @@ func partLabel(part string) string {
 		return "chú thích cuối trang (" + base + ")"
 	case strings.HasPrefix(base, "endnotes"):
 		return "chú thích cuối văn bản (" + base + ")"
+	case strings.HasPrefix(base, "comments"):
+		return "nhận xét (" + base + ")"
+	case strings.Contains(part, "/diagrams/"):
+		return "SmartArt (" + base + ")"
+	case strings.Contains(part, "/charts/"):
+		return "biểu đồ (" + base + ")"
+	case base != "document.xml":
+		return "phần " + part
 	default:
 		return "thân văn bản"
 	}

@@ -86,6 +86,13 @@ func Parse(docx []byte, opt Options) (*Form, error) {
 		p.byName[pt.name].part = pt
 		f.parts = append(f.parts, pt)
 	}
+	unfilled, err := p.unfilled(p.stories)
+	if err != nil {
+		return nil, err
+	}
+	for _, pr := range unfilled {
+		a.probs.add(pr)
+	}
 	if a.foreign != nil {
 		// Every tag would be an error: say once what the form is.
 		return nil, &Error{Problems: []Problem{*a.foreign}}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/binary"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -482,4 +483,76 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// unfilled reports a tag in a part that is shown but not filled: SmartArt
+// text, a chart, a comments part no story refers to. Other parts (the
+// glossary of building blocks, properties) are not shown in the document.
+func (p *pkg) unfilled(stories []string) ([]Problem, error) {
+	var out []Problem
+	for _, e := range p.entries {
+		name := e.hdr.Name
+		shown := strings.Contains(name, "/diagrams/") || strings.Contains(name, "/charts/") ||
+			(strings.HasPrefix(name, "word/") && !strings.HasPrefix(name, "word/glossary/") && !strings.HasSuffix(name, ".rels"))
+		if !e.braces || !shown || contains(stories, name) {
+			continue
+		}
+		data, err := p.load(name, p.lim.MaxEntrySize)
+		if err != nil {
+			return nil, err
+		}
+		text, err := textElements(data)
+		if err != nil {
+			return nil, fmt.Errorf("%w: phần %s hỏng (%v)", ErrNotDocx, name, err)
+		}
+		i := strings.Index(text, "{{")
+		if i < 0 {
+			continue
+		}
+		tag := text[i:]
+		if m := anyTag.FindString(tag); m != "" {
+			tag = m
+		}
+		where := "phần " + name + ", phần thidua không điền (thidua điền thân văn bản, đầu trang, chân trang, chú thích, nhận xét và hộp văn bản); hãy gõ thẻ vào một trong các phần đó"
+		switch {
+		case strings.Contains(name, "/diagrams/"):
+			where = "SmartArt, thidua không điền chữ trong SmartArt; hãy gõ thẻ ra ngoài SmartArt (vào đoạn văn, ô bảng hay hộp văn bản)"
+		case strings.Contains(name, "/charts/"):
+			where = "biểu đồ, thidua không điền chữ trong biểu đồ; hãy gõ thẻ ra ngoài biểu đồ"
+		}
+		out = append(out, Problem{Where: Location{Part: name, Context: around(text, i, i+len(tag))}, Tag: tag, Msg: "thẻ nằm trong " + where})
+	}
+	return out, nil
+}
+
+// textElements joins the text of every element named t (w:t, a:t...).
+func textElements(data []byte) (string, error) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	var b strings.Builder
+	in := 0
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return b.String(), nil
+		}
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local == "t" {
+				in++
+			}
+		case xml.EndElement:
+			if t.Name.Local == "t" {
+				in--
+				b.WriteByte(' ')
+			}
+		case xml.CharData:
+			if in > 0 {
+				b.Write(t)
+			}
+		}
+	}
 }

@@ -363,3 +363,60 @@ func TestOtherEngines(t *testing.T) {
 		t.Errorf("own form refused: %v", err)
 	}
 }
+
+const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+
+// withParts adds parts to a form, with their content types and, for rel
+// set, a relationship from the document.
+func withParts(t testing.TB, docx []byte, parts []struct{ name, ctype, rel, body string }) []byte {
+	return repack(t, docx, func(order *[]string, files map[string]string) {
+		for i, p := range parts {
+			*order = append(*order, p.name)
+			files[p.name] = p.body
+			files["[Content_Types].xml"] = strings.Replace(files["[Content_Types].xml"], "</Types>",
+				`<Override PartName="/`+p.name+`" ContentType="`+p.ctype+`"/></Types>`, 1)
+			if p.rel != "" {
+				files["word/_rels/document.xml.rels"] = strings.Replace(files["word/_rels/document.xml.rels"], "</Relationships>",
+					`<Relationship Id="rIdX`+string(rune('0'+i))+`" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/`+p.rel+`" Target="`+strings.TrimPrefix(p.name, "word/")+`"/></Relationships>`, 1)
+			}
+		}
+	})
+}
+
+// TestTagsInCommentsSmartArtRuby (issue 17.4): tags in comments are
+// filled; tags in SmartArt text or ruby text, which fill cannot reach, are
+// reported, never left in the output as typed.
+func TestTagsInCommentsSmartArtRuby(t *testing.T) {
+	comments := struct{ name, ctype, rel, body string }{"word/comments.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml", "comments",
+		`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments ` + wNS + `><w:comment w:id="0" w:author="Văn thư" w:date="2023-03-01T00:00:00Z" w:initials="VT"><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Kiểm tra lại số {{.giao_uoc.ky_hieu}}</w:t></w:r></w:p></w:comment></w:comments>`}
+	form := withParts(t, (&docBuilder{}).p("Kính gửi: {{.cum.co_quan_chu_quan}}").bytes(), []struct{ name, ctype, rel, body string }{comments})
+	out, err := mustParse(t, form).Execute(sampleRecord())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, lines(t, unzip(t, out)["word/comments.xml"]), []string{"Kiểm tra lại số GƯTĐ-CTĐBTB"})
+
+	smartArt := struct{ name, ctype, rel, body string }{"word/diagrams/data1.xml", "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml", "diagramData",
+		`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst><dgm:pt modelId="{5B1D0C8E-1111-4F5E-9A57-2D6C0B6F0A11}"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="vi-VN"/><a:t>{{.cum.ten}}</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>`}
+	ruby := (&docBuilder{}).p("Mở đầu {{.cum.nam}}")
+	ruby.body = append(ruby.body, `<w:p><w:r><w:t xml:space="preserve">Cụm </w:t></w:r><w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/><w:hps w:val="10"/><w:hpsRaise w:val="18"/><w:hpsBaseText w:val="20"/><w:lid w:val="ja-JP"/></w:rubyPr><w:rt><w:r><w:t>{{.cum.ky_hieu}}</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>thi đua</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>`)
+	for _, c := range []struct {
+		name, where, tag, msg string
+		form                  []byte
+	}{
+		{"SmartArt", "SmartArt (data1.xml)", "{{.cum.ten}}", "thidua không điền chữ trong SmartArt", withParts(t, (&docBuilder{}).p("{{.cum.nam}}").bytes(), []struct{ name, ctype, rel, body string }{smartArt})},
+		{"ruby", "thân văn bản, đoạn 2", "{{.cum.ky_hieu}}", "chữ ruby", ruby.bytes()},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse(c.form, Options{Funcs: testFuncs, Schema: testSchema(t)})
+			var fe *Error
+			if !errors.As(err, &fe) || len(fe.Problems) != 1 {
+				t.Fatalf("Parse error = %v; want one problem", err)
+			}
+			p := fe.Problems[0]
+			if p.Where.String() != c.where || p.Tag != c.tag || !strings.Contains(p.Msg, c.msg) {
+				t.Errorf("problem = %s; want at %s, %s, saying %q", p, c.where, c.tag, c.msg)
+			}
+		})
+	}
+}
