@@ -1,6 +1,7 @@
 package fill
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"strconv"
@@ -380,6 +381,12 @@ func (pt *part) dropLoopBookmarks() {
 				if all || depth > 0 || k.drop {
 					k.expandIf("bookmark")
 				}
+				if depth > 0 {
+					// Ids a loop copies are renumbered (see source).
+					for _, mark := range []string{"paraId", "docPr", "sdtPr"} {
+						k.expandIf(mark)
+					}
+				}
 				collect(k, all || k.drop)
 			}
 		}
@@ -402,6 +409,74 @@ func (pt *part) dropLoopBookmarks() {
 		n.kids = kept
 		return true
 	})
+}
+
+// Kinds of ids that must stay unique in a document, which a loop's copies
+// get anew: paragraph ids (w14:paraId, 8 hex digits), drawing ids
+// (wp:docPr/@id) and content-control ids (w:sdtPr/w:id/@w:val).
+const (
+	idPara = iota
+	idDrawing
+	idControl
+	idKinds
+)
+
+// uniqueID tells which kind of unique id attribute a of n is, or -1.
+func uniqueID(n *node, a xml.Attr) int {
+	switch {
+	case a.Name.Local == "paraId":
+		return idPara
+	case a.Name.Local == "id" && n.name.Local == "docPr":
+		return idDrawing
+	case a.Name.Local == "val" && n.name.Local == "id" && n.parent != nil && n.parent.name.Local == "sdtPr":
+		return idControl
+	}
+	return -1
+}
+
+func hasUniqueID(n *node) bool {
+	for _, a := range n.attr {
+		if uniqueID(n, a) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// idMax is the largest id of each kind a form holds.
+type idMax [idKinds]int64
+
+// scan raises m to the ids in a part's XML. It reads the text rather than
+// the tree, which does not hold what compact elements hold.
+func (m *idMax) scan(data []byte) {
+	// find raises m[kind] to the values of attr in the start tags holding
+	// mark (the whole start tag when attr is "").
+	find := func(kind int, mark, attr string, base int) {
+		for rest := data; ; {
+			i := bytes.Index(rest, []byte(mark))
+			if i < 0 {
+				return
+			}
+			rest = rest[i+len(mark):]
+			v := rest
+			if attr != "" {
+				end := bytes.IndexByte(rest, '>')
+				j := bytes.Index(rest[:max(end, 0)], []byte(attr))
+				if j < 0 {
+					continue
+				}
+				v = rest[j+len(attr):]
+			}
+			if k := bytes.IndexByte(v, '"'); k >= 0 {
+				if x, err := strconv.ParseInt(string(v[:k]), base, 64); err == nil && x > m[kind] {
+					m[kind] = x
+				}
+			}
+		}
+	}
+	find(idPara, `paraId="`, "", 16)
+	find(idDrawing, ":docPr ", ` id="`, 10)
+	find(idControl, ":id ", `val="`, 10)
 }
 
 // Static XML longer than chunkMin is not written into the template text but
@@ -442,11 +517,35 @@ func (pt *part) source() (string, []span) {
 		tb.WriteString(s)
 		spans = append(spans, span{start: start, end: tb.Len(), tag: t})
 	}
+	depth := 0 // loops open around the node being written
+	start := func(n *node, empty bool) {
+		if depth == 0 || !hasUniqueID(n) {
+			writeStart(&b, n, empty)
+			return
+		}
+		// A copy made by a loop gets ids of its own.
+		b.WriteString("<" + qname(n.name))
+		for _, a := range n.attr {
+			b.WriteString(" " + qname(a.Name) + `="`)
+			if k := uniqueID(n, a); k >= 0 {
+				mark(nil, ldelim+"_fill_id "+strconv.Itoa(k)+rdelim)
+			} else {
+				writeAttr(&b, a.Value)
+			}
+			b.WriteByte('"')
+		}
+		if empty {
+			b.WriteString("/>")
+		} else {
+			b.WriteByte('>')
+		}
+	}
 	var write func(n *node)
 	write = func(n *node) {
 		if n.drop {
 			return
 		}
+		depth += loopDelta(n)
 		switch n.typ {
 		case docNode:
 			for _, k := range n.kids {
@@ -458,10 +557,10 @@ func (pt *part) source() (string, []span) {
 				return
 			}
 			if len(n.kids) == 0 {
-				writeStart(&b, n, true)
+				start(n, true)
 				return
 			}
-			writeStart(&b, n, false)
+			start(n, false)
 			for _, k := range n.kids {
 				write(k)
 			}

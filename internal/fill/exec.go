@@ -24,6 +24,7 @@ func (pt *part) runtimeFuncs(col *collector, st *fillState) template.FuncMap {
 	return template.FuncMap{
 		"_fill_s":    func(i int) string { return pt.statics[i] },
 		"_fill_iter": func(id int, v any) (any, error) { return v, st.iterate(pt, pt.tags[id], v) },
+		"_fill_id":   st.nextID,
 		"_fill_need": func(id int, bases ...any) (bool, error) {
 			t := pt.tags[id]
 			ok := true
@@ -72,6 +73,24 @@ type fillState struct {
 	out   int64 // bytes written
 	loop  *tag  // the loop entered last
 	part  *part
+	ids   idMax // the last id given of each kind
+}
+
+// nextID gives the next unique id of a kind, as its attribute writes it.
+func (st *fillState) nextID(kind int) string {
+	if st == nil {
+		return ""
+	}
+	st.ids[kind]++
+	v := st.ids[kind]
+	switch kind {
+	case idPara:
+		// Word keeps paragraph ids below 0x80000000.
+		return fmt.Sprintf("%08X", v%0x7FFFFFFF)
+	case idControl:
+		return strconv.FormatInt(int64(int32(v)), 10)
+	}
+	return strconv.FormatInt(v%0xFFFFFFFF, 10)
 }
 
 // iterate counts the iterations of a loop over v before it begins.

@@ -51,6 +51,7 @@ type Form struct {
 	fields []string
 	size   int
 	lim    Limits
+	ids    idMax // the largest ids the form holds; a loop's copies get the next ones
 }
 
 // Parse reads a .docx form and checks it. Refusals of the package wrap
@@ -66,7 +67,7 @@ func Parse(docx []byte, opt Options) (*Form, error) {
 	f := &Form{pkg: p, size: len(docx), lim: lim}
 	// One part at a time: its tree lives only until its template is built.
 	for i, name := range p.stories {
-		root, err := p.xmlPart(name, parseOptions{compact: true, maxNodes: lim.MaxNodes})
+		root, err := p.xmlPart(name, parseOptions{compact: true, maxNodes: lim.MaxNodes, ids: &f.ids})
 		if err != nil {
 			return nil, err
 		}
@@ -120,7 +121,7 @@ func (f *Form) Fields() []string {
 // too, but ends the checking of its part.
 func (f *Form) Check(data map[string]any) error {
 	col := &collector{}
-	st := &fillState{lim: f.lim}
+	st := &fillState{lim: f.lim, ids: f.ids}
 	for _, pt := range f.parts {
 		tm, err := pt.tmpl.Clone()
 		if err != nil {
@@ -190,7 +191,7 @@ func fastDeflate(w io.Writer) (io.WriteCloser, error) {
 func (f *Form) render(data map[string]any) ([]byte, *part, error) {
 	buf := bytes.NewBuffer(make([]byte, 0, f.size+f.size/2))
 	zw := zip.NewWriter(buf)
-	st := &fillState{lim: f.lim}
+	st := &fillState{lim: f.lim, ids: f.ids}
 	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	for _, e := range f.pkg.entries {
 		if e.part == nil {

@@ -420,3 +420,53 @@ func TestTagsInCommentsSmartArtRuby(t *testing.T) {
 		})
 	}
 }
+
+// TestLoopCopiesGetOwnIDs (issue 17.6): paragraphs, drawings and content
+// controls a loop repeats get ids of their own, above every id the form
+// already has, while what no loop repeats keeps its ids.
+func TestLoopCopiesGetOwnIDs(t *testing.T) {
+	const w14 = `xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"`
+	b := (&docBuilder{}).p("Danh sách:")
+	b.body = append(b.body,
+		`<w:p `+w14+` w14:paraId="0000A001" w14:textId="77777777"><w:r><w:t>{{range .thanh_vien}}</w:t></w:r></w:p>`,
+		`<w:p `+w14+` w14:paraId="0000A002" w14:textId="77777777"><w:r><w:t xml:space="preserve">- </w:t></w:r><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="90000" cy="90000"/><wp:docPr id="7" name="Dấu 7"/></wp:inline></w:drawing></w:r></w:p>`,
+		`<w:sdt><w:sdtPr><w:id w:val="-1795204103"/><w:text/></w:sdtPr><w:sdtContent><w:p `+w14+` w14:paraId="0000A003" w14:textId="77777777"><w:r><w:t>{{.ten}}</w:t></w:r></w:p></w:sdtContent></w:sdt>`,
+		`<w:p `+w14+` w14:paraId="0000A004" w14:textId="77777777"><w:r><w:t>{{end}}</w:t></w:r></w:p>`,
+		`<w:p `+w14+` w14:paraId="7A000005" w14:textId="77777777"><w:r><w:t>Hết.</w:t></w:r></w:p>`)
+	b.table([]string{"{{range .thanh_vien}}{{.ten}}", "{{.thu_truong.ho_ten}}{{end}}"})
+	out, err := mustParse(t, b.bytes()).Execute(sampleRecord())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(unzip(t, out)["word/document.xml"])
+	for _, c := range []struct {
+		name string
+		re   *regexp.Regexp
+		n    int
+	}{
+		// two paragraphs a copy, "Hết." and the {{end}} paragraph brought
+		// back to end the body after its table
+		{"paraId", regexp.MustCompile(`paraId="([0-9A-F]{8})"`), 6*2 + 2},
+		{"docPr id", regexp.MustCompile(`docPr id="(\d+)"`), 6},
+		{"content-control id", regexp.MustCompile(`<w:id w:val="(-?\d+)"`), 6},
+	} {
+		seen := map[string]bool{}
+		all := c.re.FindAllStringSubmatch(doc, -1)
+		for _, m := range all {
+			if seen[m[1]] {
+				t.Errorf("%s %s appears twice", c.name, m[1])
+			}
+			seen[m[1]] = true
+		}
+		if len(all) != c.n {
+			t.Errorf("%d %s, want %d", len(all), c.name, c.n)
+		}
+	}
+	if !strings.Contains(doc, `paraId="7A000005"`) {
+		t.Error("the paragraph after the loop lost its id")
+	}
+	if !strings.Contains(doc, `paraId="7A000006"`) {
+		t.Error("copies are not numbered from the largest id of the form")
+	}
+	sameLines(t, lines(t, []byte(doc))[1:8], []string{"- ", "Ủy ban nhân dân tỉnh Thanh Hóa", "- ", "Ủy ban nhân dân tỉnh Nghệ An", "- ", "Ủy ban nhân dân tỉnh Hà Tĩnh", "- "})
+}
