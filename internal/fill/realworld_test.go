@@ -203,13 +203,19 @@ func TestIndentedXMLKeepsFormatting(t *testing.T) {
 // TestMainTypeFromDefault (issue 17.2): the main part's type may come from
 // a Default entry for the .xml extension.
 func TestMainTypeFromDefault(t *testing.T) {
-	form := repack(t, fullForm(false).bytes(), func(_ *[]string, files map[string]string) {
+	form := defaultMainType(t, fullForm(false).bytes())
+	sameLines(t, fillLines(t, form, sampleRecord(), "word/document.xml"), fullBody)
+}
+
+// defaultMainType gives the main part its type by the Default entry of
+// the .xml extension instead of an Override.
+func defaultMainType(t testing.TB, docx []byte) []byte {
+	return repack(t, docx, func(_ *[]string, files map[string]string) {
 		ct := files["[Content_Types].xml"]
 		ct = regexp.MustCompile(`<Override PartName="/word/document.xml"[^>]*/>`).ReplaceAllString(ct, "")
-		ct = strings.Replace(ct, `<Default Extension="xml" ContentType="application/xml"/>`, `<Default Extension="xml" ContentType="`+ctMain+`"/>`, 1)
+		ct = regexp.MustCompile(`<Default Extension="xml" ContentType="[^"]*"/>`).ReplaceAllString(ct, `<Default Extension="xml" ContentType="`+ctMain+`"/>`)
 		files["[Content_Types].xml"] = ct
 	})
-	sameLines(t, fillLines(t, form, sampleRecord(), "word/document.xml"), fullBody)
 }
 
 // javaZip writes a package as java.util.zip.ZipOutputStream does by
@@ -425,16 +431,7 @@ func TestTagsInCommentsSmartArtRuby(t *testing.T) {
 // controls a loop repeats get ids of their own, above every id the form
 // already has, while what no loop repeats keeps its ids.
 func TestLoopCopiesGetOwnIDs(t *testing.T) {
-	const w14 = `xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"`
-	b := (&docBuilder{}).p("Danh sách:")
-	b.body = append(b.body,
-		`<w:p `+w14+` w14:paraId="0000A001" w14:textId="77777777"><w:r><w:t>{{range .thanh_vien}}</w:t></w:r></w:p>`,
-		`<w:p `+w14+` w14:paraId="0000A002" w14:textId="77777777"><w:r><w:t xml:space="preserve">- </w:t></w:r><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="90000" cy="90000"/><wp:docPr id="7" name="Dấu 7"/></wp:inline></w:drawing></w:r></w:p>`,
-		`<w:sdt><w:sdtPr><w:id w:val="-1795204103"/><w:text/></w:sdtPr><w:sdtContent><w:p `+w14+` w14:paraId="0000A003" w14:textId="77777777"><w:r><w:t>{{.ten}}</w:t></w:r></w:p></w:sdtContent></w:sdt>`,
-		`<w:p `+w14+` w14:paraId="0000A004" w14:textId="77777777"><w:r><w:t>{{end}}</w:t></w:r></w:p>`,
-		`<w:p `+w14+` w14:paraId="7A000005" w14:textId="77777777"><w:r><w:t>Hết.</w:t></w:r></w:p>`)
-	b.table([]string{"{{range .thanh_vien}}{{.ten}}", "{{.thu_truong.ho_ten}}{{end}}"})
-	out, err := mustParse(t, b.bytes()).Execute(sampleRecord())
+	out, err := mustParse(t, idsForm()).Execute(sampleRecord())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -469,4 +466,19 @@ func TestLoopCopiesGetOwnIDs(t *testing.T) {
 		t.Error("copies are not numbered from the largest id of the form")
 	}
 	sameLines(t, lines(t, []byte(doc))[1:8], []string{"- ", "Ủy ban nhân dân tỉnh Thanh Hóa", "- ", "Ủy ban nhân dân tỉnh Nghệ An", "- ", "Ủy ban nhân dân tỉnh Hà Tĩnh", "- "})
+}
+
+// idsForm repeats paragraphs with Word 2010 paragraph ids, a picture and a
+// content control, and a table row.
+func idsForm() []byte {
+	const w14 = `xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"`
+	b := (&docBuilder{}).p("Danh sách:")
+	b.body = append(b.body,
+		`<w:p `+w14+` w14:paraId="0000A001" w14:textId="77777777"><w:r><w:t>{{range .thanh_vien}}</w:t></w:r></w:p>`,
+		`<w:p `+w14+` w14:paraId="0000A002" w14:textId="77777777"><w:r><w:t xml:space="preserve">- </w:t></w:r><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="90000" cy="90000"/><wp:docPr id="7" name="Dấu 7"/></wp:inline></w:drawing></w:r></w:p>`,
+		`<w:sdt><w:sdtPr><w:id w:val="-1795204103"/><w:text/></w:sdtPr><w:sdtContent><w:p `+w14+` w14:paraId="0000A003" w14:textId="77777777"><w:r><w:t>{{.ten}}</w:t></w:r></w:p></w:sdtContent></w:sdt>`,
+		`<w:p `+w14+` w14:paraId="0000A004" w14:textId="77777777"><w:r><w:t>{{end}}</w:t></w:r></w:p>`,
+		`<w:p `+w14+` w14:paraId="7A000005" w14:textId="77777777"><w:r><w:t>Hết.</w:t></w:r></w:p>`)
+	b.table([]string{"{{range .thanh_vien}}{{.ten}}", "{{.thu_truong.ho_ten}}{{end}}"})
+	return b.bytes()
 }
