@@ -24,6 +24,10 @@ type Limits struct {
 	MaxEntries   int   // entries in the package; default 2000
 	MaxEntrySize int64 // uncompressed bytes of one entry; default 64 MiB
 	MaxTotalSize int64 // uncompressed bytes of all entries; default 256 MiB
+	// MaxTextSize bounds the uncompressed bytes of the parts whose text
+	// is filled (body, headers, footers, notes, comments) together; default
+	// 32 MiB, some thousand pages.
+	MaxTextSize int64
 	// MaxNodes bounds the tree of one part being read: elements and texts
 	// alive at once, a paragraph or table without tags counting as one;
 	// default 500 000.
@@ -46,6 +50,9 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxTotalSize <= 0 {
 		l.MaxTotalSize = 256 << 20
 	}
+	if l.MaxTextSize <= 0 {
+		l.MaxTextSize = 32 << 20
+	}
 	if l.MaxNodes <= 0 {
 		l.MaxNodes = 500_000
 	}
@@ -67,6 +74,7 @@ type entry struct {
 	data   []byte         // uncompressed UTF-8 bytes, kept for the content types and relationships only
 	file   *zip.File      // XML parts while parsing: unpacked again when needed
 	braces bool           // an XML part whose text holds "{{"
+	size   int64          // uncompressed bytes
 	part   *part          // non-nil: written by executing the part's template
 }
 
@@ -142,7 +150,7 @@ func readPackage(docx []byte, lim Limits) (*pkg, error) {
 		if err != nil {
 			return nil, err
 		}
-		e := &entry{hdr: cleanHeader(&f.FileHeader), raw: raw}
+		e := &entry{hdr: cleanHeader(&f.FileHeader), raw: raw, size: n}
 		if isXML {
 			if data, err = toUTF8(data); err != nil {
 				return nil, fmt.Errorf("%w: phần %s: %v", ErrNotDocx, f.Name, err)
@@ -162,6 +170,14 @@ func readPackage(docx []byte, lim Limits) (*pkg, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// sizeText writes a size in MiB, or KiB below one MiB.
+func sizeText(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d MiB", n>>20)
 }
 
 func tooLarge(name string, max int64) error {
@@ -284,8 +300,8 @@ func (p *pkg) xmlPart(name string, opt parseOptions) (*node, error) {
 	if errors.Is(err, ErrDTD) {
 		return nil, dtdError(name)
 	}
-	if errors.Is(err, ErrTooLarge) {
-		return nil, fmt.Errorf("%w: phần %s %v", ErrTooLarge, name, err)
+	if errors.Is(err, errTooManyNodes) {
+		return nil, fmt.Errorf("%w: phần %s có hơn %d phần tử cần xử lý (đoạn, bảng, ô...); hãy chia mẫu thành nhiều tệp nhỏ hơn", ErrTooLarge, name, opt.maxNodes)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: phần %s hỏng (%v)", ErrNotDocx, name, err)
@@ -415,6 +431,13 @@ func (p *pkg) findParts() error {
 	}
 	sort.Strings(others)
 	p.stories = append(p.stories, others...)
+	var text int64
+	for _, name := range p.stories {
+		text += p.byName[name].size
+	}
+	if text > p.lim.MaxTextSize {
+		return fmt.Errorf("%w: phần chữ của mẫu (thân văn bản, đầu trang, chân trang, chú thích) giải nén ra %s, quá giới hạn %s; mẫu Word thường chỉ vài MiB: hãy bỏ bớt phần không cần điền hoặc chia mẫu thành nhiều tệp", ErrTooLarge, sizeText(text), sizeText(p.lim.MaxTextSize))
+	}
 	if p.template {
 		if err := p.rewriteTemplateType(); err != nil {
 			return err

@@ -55,7 +55,74 @@ func BenchmarkLargeForm(b *testing.B) {
 	}
 }
 
-var _ = strings.Repeat
+// BenchmarkRowLoop fills a table row for n and 4n members: the loop's
+// cost must grow linearly.
+func BenchmarkRowLoop(b *testing.B) {
+	f := mustParse(b, memberTable(true))
+	for _, n := range []int{1000, 4000} {
+		rec := withMembers(n)
+		b.Run(fmt.Sprint("members=", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := f.Execute(rec); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestLinearAllocations: parsing and filling a form four times as long,
+// or a loop four times as long, allocates at most about four times as
+// often (allocation counts do not depend on the machine's load).
+func TestLinearAllocations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	ratio := func(name string, n int, run func(n int)) {
+		a, b := testing.AllocsPerRun(2, func() { run(n) }), testing.AllocsPerRun(2, func() { run(4 * n) })
+		if b > 4.4*a {
+			t.Errorf("%s: %.0f allocations for n=%d, %.0f for 4n: more than linear", name, a, n, b)
+		}
+	}
+	ratio("long form", 20, func(n int) {
+		f, err := Parse(largeForm(n), Options{Funcs: testFuncs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Execute(sampleRecord()); err != nil {
+			t.Fatal(err)
+		}
+	})
+	f := mustParse(t, memberTable(true))
+	recs := map[int]map[string]any{200: withMembers(200), 800: withMembers(800)}
+	ratio("row loop", 200, func(n int) {
+		if _, err := f.Execute(recs[n]); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// TestSizeLimits: a part too large to fill, or one whose tree would pass
+// the node limit, is refused naming it, and the limits can be raised.
+func TestSizeLimits(t *testing.T) {
+	form := largeForm(10)
+	for _, c := range []struct {
+		lim Limits
+		msg string
+	}{
+		{Limits{MaxTextSize: 100 << 10}, "quá giới hạn 100 KiB"},
+		{Limits{MaxNodes: 200}, "phần word/document.xml có hơn 200 phần tử"},
+	} {
+		_, err := Parse(form, Options{Funcs: testFuncs, Limits: c.lim})
+		if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("Parse with %+v: error = %v; want ErrTooLarge saying %q", c.lim, err, c.msg)
+		}
+	}
+	if _, err := Parse(form, Options{Funcs: testFuncs, Limits: Limits{MaxNodes: 5000}}); err != nil {
+		t.Errorf("raised node limit: %v", err)
+	}
+}
 
 // TestWriteLargeForm writes a large form for measuring the CLI
 // (FILL_LARGE=path, FILL_LARGE_N=sections).
@@ -110,4 +177,35 @@ func TestHostileLoopsEnd(t *testing.T) {
 
 func memberTableForm() *docBuilder {
 	return (&docBuilder{}).table([]string{"{{range $i, $v := .thanh_vien}}{{stt $i}}", "{{.ten}}{{end}}"})
+}
+
+// TestWriteFourLargeParts writes a form of four parts of about 63 MiB,
+// each with tags, for measuring the CLI (FILL_FOUR=path).
+func TestWriteFourLargeParts(t *testing.T) {
+	path := os.Getenv("FILL_FOUR")
+	if path == "" {
+		t.Skip("set FILL_FOUR=file.docx to write a form of four large parts")
+	}
+	form := largeForm(3150)
+	form = repack(t, form, func(order *[]string, files map[string]string) {
+		body := files["word/document.xml"]
+		i, j := strings.Index(body, "<w:body>")+len("<w:body>"), strings.LastIndex(body, "<w:sectPr>")
+		for _, name := range []string{"header1", "footer1"} {
+			root := "w:hdr"
+			if name == "footer1" {
+				root = "w:ftr"
+			}
+			files["word/"+name+".xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n<" + root + " " + docNS + ">" + body[i:j] + "<w:p/></" + root + ">"
+		}
+		files["word/footnotes.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n<w:footnotes " + docNS + `><w:footnote w:id="1">` + body[i:j] + "<w:p/></w:footnote></w:footnotes>"
+		*order = append(*order, "word/footnotes.xml")
+		files["[Content_Types].xml"] = strings.Replace(files["[Content_Types].xml"], "</Types>", `<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>`, 1)
+		files["word/_rels/document.xml.rels"] = strings.Replace(files["word/_rels/document.xml.rels"], "</Relationships>", `<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>`, 1)
+	})
+	for n, s := range unzip(t, form) {
+		t.Logf("%s: %d bytes", n, len(s))
+	}
+	if err := os.WriteFile(path, form, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

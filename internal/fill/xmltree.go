@@ -42,7 +42,10 @@ type node struct {
 // maxDepth bounds element nesting so hostile XML cannot exhaust the stack.
 const maxDepth = 256
 
-var errXMLSyntax = errors.New("XML syntax")
+var (
+	errXMLSyntax    = errors.New("XML syntax")
+	errTooManyNodes = errors.New("too many nodes")
+)
 
 // parseOptions tell parseXML how compact a tree to build.
 type parseOptions struct {
@@ -86,7 +89,7 @@ func parseXML(data []byte, opt parseOptions) (*node, error) {
 	add := func(n *node) error {
 		nodes++
 		if opt.maxNodes > 0 && nodes > opt.maxNodes {
-			return fmt.Errorf("%w: có hơn %d phần tử cần xử lý; hãy chia mẫu thành nhiều tệp nhỏ hơn", ErrTooLarge, opt.maxNodes)
+			return errTooManyNodes
 		}
 		cur.kids = append(cur.kids, n)
 		return nil
