@@ -69,7 +69,7 @@ func (pt *part) runtimeFuncs(col *collector, st *fillState) template.FuncMap {
 // fillState is what one fill has used of its limits.
 type fillState struct {
 	lim   Limits
-	iters int   // loop iterations begun, all loops together
+	iters int64 // loop iterations begun, all loops together
 	out   int64 // bytes written
 	loop  *tag  // the loop entered last
 	part  *part
@@ -99,19 +99,19 @@ func (st *fillState) iterate(pt *part, t *tag, v any) error {
 		return nil
 	}
 	st.loop, st.part = t, pt
-	n := 0
+	var n int64
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map, reflect.Chan:
-		n = rv.Len()
+		n = int64(rv.Len())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n = int(min(max(rv.Int(), 0), int64(st.lim.MaxIterations)+1))
+		n = max(rv.Int(), 0)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		n = int(min(rv.Uint(), uint64(st.lim.MaxIterations)+1))
+		n = int64(min(rv.Uint(), 1<<62))
 	}
-	st.iters += n
-	if st.iters > st.lim.MaxIterations {
-		return &limitError{pt: pt, t: t, msg: fmt.Sprintf("các vòng lặp của mẫu phải lặp hơn %d lần (tính cả các vòng lồng nhau, vòng này %d lần); hãy kiểm tra lại danh sách hay con số mà thẻ range lặp qua", st.lim.MaxIterations, n)}
+	st.iters += min(n, int64(st.lim.MaxIterations)+1)
+	if st.iters > int64(st.lim.MaxIterations) {
+		return &limitError{pt: pt, t: t, msg: fmt.Sprintf("các vòng lặp của mẫu phải lặp hơn %d lần (tính cả các vòng lồng nhau; vòng này %d lần); hãy kiểm tra lại danh sách hay con số mà thẻ range lặp qua", st.lim.MaxIterations, n)}
 	}
 	return nil
 }
