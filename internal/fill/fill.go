@@ -64,10 +64,10 @@ func Parse(docx []byte, opt Options) (*Form, error) {
 		return nil, err
 	}
 	a := newAnalyser(opt.Funcs, opt.Schema)
-	f := &Form{pkg: p, size: len(docx), lim: lim}
+	f := &Form{pkg: p, size: len(docx), lim: lim, ids: p.ids}
 	// One part at a time: its tree lives only until its template is built.
 	for i, name := range p.stories {
-		root, err := p.xmlPart(name, parseOptions{compact: true, maxNodes: lim.MaxNodes, ids: &f.ids})
+		root, err := p.xmlPart(name, parseOptions{compact: true, maxNodes: lim.MaxNodes})
 		if err != nil {
 			return nil, err
 		}

@@ -73,7 +73,7 @@ type entry struct {
 	raw    []byte         // stored bytes, compressed as hdr.Method says
 	data   []byte         // uncompressed UTF-8 bytes, kept for the content types and relationships only
 	file   *zip.File      // XML parts while parsing: unpacked again when needed
-	braces bool           // an XML part whose text holds "{{"
+	braces bool           // an XML part holding "{{"
 	size   int64          // uncompressed bytes
 	part   *part          // non-nil: written by executing the part's template
 }
@@ -86,6 +86,7 @@ type pkg struct {
 	stories  []string // parts whose text is filled: main first, then headers, footers, notes
 	template bool     // the main part is a .dotx template: written back as a document
 	lim      Limits
+	ids      idMax // the largest ids of all parts
 }
 
 const (
@@ -159,6 +160,7 @@ func readPackage(docx []byte, lim Limits) (*pkg, error) {
 				return nil, dtdError(f.Name)
 			}
 			e.file, e.braces = f, bytes.Contains(data, []byte("{{"))
+			p.ids.scan(data)
 			if f.Name == "[Content_Types].xml" || strings.HasSuffix(strings.ToLower(f.Name), ".rels") {
 				e.data = data
 			}

@@ -55,8 +55,6 @@ type parseOptions struct {
 	compact bool
 	// maxNodes bounds the nodes alive at once; 0 means no bound.
 	maxNodes int
-	// ids, when set, is raised to the ids the part holds.
-	ids *idMax
 }
 
 // open is an element being read: where its source starts and what its
@@ -76,9 +74,6 @@ var compactable = map[string]bool{"p": true, "tbl": true, "rPr": true, "tblPr": 
 // parseXML reads a part into a tree. It refuses DTDs (and with them any
 // entity declaration), unknown entities and mismatched tags.
 func parseXML(data []byte, opt parseOptions) (*node, error) {
-	if opt.ids != nil {
-		opt.ids.scan(data)
-	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	root := &node{typ: docNode}
