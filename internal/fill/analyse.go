@@ -195,10 +195,8 @@ func (w *walker) walk(n *node, st *story, fallback, textbox bool) {
 		switch {
 		case k.compact():
 			// No tag inside: only the numbers of what follows change.
-			switch {
-			case k.is(W, "tbl"):
-				w.tblNum += k.tables
-			case k.is(W, "p"):
+			w.tblNum += k.tables
+			if k.is(W, "p") {
 				w.ordinal++
 				if len(w.tbls) == 0 {
 					w.paraNum++

@@ -11,11 +11,16 @@
 // explains this to clerks.
 //
 // Parse reads and checks a form once: the package (size limits, entry
-// names, no DTDs, no macros) and every tag, reporting all problems at once
-// with their places. The result is compiled into one template per part
-// (body, headers, footers, notes) whose static text is the part's XML,
-// so Execute only runs templates and zips; a Form is safe for concurrent
-// use.
+// names, no DTDs in any part, no macros) and every tag, reporting all
+// problems at once with their places; a form written for another engine
+// (docxtpl, docxtemplater) is reported once as such, and a tag where fill
+// cannot reach (SmartArt, ruby text) is a problem, never left as typed.
+// Parts are read one at a time into a compact tree, in which a paragraph
+// or table without a brace stays one node holding its source text. Each
+// part with tags is compiled into one template (body, headers, footers,
+// notes, comments) printing the part's long static XML from chunks, so
+// Execute only runs templates and zips; a Form is safe for concurrent use.
+// Limits bound what a form may unpack and what one fill may loop and write.
 package fill
 
 import (

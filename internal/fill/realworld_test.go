@@ -482,3 +482,30 @@ func idsForm() []byte {
 	b.table([]string{"{{range .thanh_vien}}{{.ten}}", "{{.thu_truong.ho_ten}}{{end}}"})
 	return b.bytes()
 }
+
+// TestCompactTreeKeepsPlaces: paragraphs and tables without tags, kept as
+// source text, still count in the places problems give: a nested table
+// and a table in a text box count as Word's reader sees them.
+func TestCompactTreeKeepsPlaces(t *testing.T) {
+	b := (&docBuilder{}).p("Một").p("Hai")
+	b.table([]string{"ô ngoài"})
+	nested := b.body[len(b.body)-1]
+	b.body[len(b.body)-1] = strings.Replace(nested, "<w:p><w:r><w:t xml:space=\"preserve\">ô ngoài</w:t></w:r></w:p>",
+		"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ô trong</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>", 1)
+	b.textBox("Trong hộp")
+	b.body[len(b.body)-1] = strings.Replace(b.body[len(b.body)-1], "<w:txbxContent>", "<w:txbxContent><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>", 1)
+	b.p("Ba: {{.cum.tenn}}").table([]string{"a", "{{.cum.kyhieu}}"})
+	_, err := Parse(b.bytes(), Options{Funcs: testFuncs, Schema: testSchema(t)})
+	var fe *Error
+	if !errors.As(err, &fe) || len(fe.Problems) != 2 {
+		t.Fatalf("Parse error = %v; want two problems", err)
+	}
+	// Two paragraphs, the table's paragraph after it and the text box's
+	// paragraph come first; the text box held the third and fourth tables
+	// (each box is written twice, the fallback copy not counted).
+	for i, want := range []string{"thân văn bản, đoạn 4", "thân văn bản, bảng 4, hàng 1, ô 2"} {
+		if got := fe.Problems[i].Where.String(); got != want {
+			t.Errorf("problem %d at %q, want %q", i, got, want)
+		}
+	}
+}

@@ -116,10 +116,10 @@ func parseXML(data []byte, opt parseOptions) (*node, error) {
 			if t.Name.Local == "Fallback" {
 				fallback++
 			}
-			if t.Name.Local == "tbl" && fallback == 0 {
+			stack = append(stack, open{n: n, start: off, nodes: nodes, tbls: tbls})
+			if wKnown && t.Name.Space == w && t.Name.Local == "tbl" && fallback == 0 {
 				tbls++
 			}
-			stack = append(stack, open{n: n, start: off, nodes: nodes, tbls: tbls})
 			cur = n
 		case xml.EndElement:
 			if cur == root || cur.name != t.Name {
