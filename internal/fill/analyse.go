@@ -196,11 +196,14 @@ func (w *walker) walk(n *node, st *story, fallback, textbox bool) {
 		case k.compact():
 			// No tag inside: only the numbers of what follows change.
 			w.tblNum += k.tables
-			if k.is(W, "p") {
+			switch {
+			case k.is(W, "p"):
 				w.ordinal++
 				if len(w.tbls) == 0 {
 					w.paraNum++
 				}
+			case k.is(W, "tr") && len(w.tbls) > 0:
+				w.tbls[len(w.tbls)-1].row++
 			}
 		case k.is(W, "tbl"):
 			w.tblNum++

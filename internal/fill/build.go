@@ -120,11 +120,15 @@ func addFuncs(tm *template.Template, funcs template.FuncMap) (err error) {
 
 func hasSectPr(p *node, W string) bool {
 	for _, k := range p.kids {
-		if k.is(W, "pPr") {
-			for _, c := range k.kids {
-				if c.is(W, "sectPr") {
-					return true
-				}
+		if !k.is(W, "pPr") {
+			continue
+		}
+		if k.compact() {
+			return strings.Contains(k.text, "sectPr")
+		}
+		for _, c := range k.kids {
+			if c.is(W, "sectPr") {
+				return true
 			}
 		}
 	}

@@ -29,8 +29,8 @@ type Limits struct {
 	// 32 MiB, some thousand pages.
 	MaxTextSize int64
 	// MaxNodes bounds the tree of one part being read: elements and texts
-	// alive at once, a paragraph or table without tags counting as one;
-	// default 500 000.
+	// alive at once, a paragraph, row or table without tags counting as
+	// one; default 250 000.
 	MaxNodes int
 	// MaxIterations bounds the loop iterations of one fill, all loops
 	// together; default 100 000.
@@ -54,7 +54,7 @@ func (l Limits) withDefaults() Limits {
 		l.MaxTextSize = 32 << 20
 	}
 	if l.MaxNodes <= 0 {
-		l.MaxNodes = 500_000
+		l.MaxNodes = 250_000
 	}
 	if l.MaxIterations <= 0 {
 		l.MaxIterations = 100_000

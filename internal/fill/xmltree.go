@@ -69,7 +69,10 @@ type open struct {
 
 // compactable are the WordprocessingML elements kept as source text when
 // nothing in them needs the tree.
-var compactable = map[string]bool{"p": true, "tbl": true, "rPr": true, "tblPr": true, "trPr": true, "tcPr": true, "tblGrid": true}
+var compactable = map[string]bool{
+	"p": true, "tbl": true, "tr": true,
+	"pPr": true, "rPr": true, "sectPr": true, "tblPr": true, "trPr": true, "tcPr": true, "tblGrid": true,
+}
 
 // parseXML reads a part into a tree. It refuses DTDs (and with them any
 // entity declaration), unknown entities and mismatched tags.
