@@ -16,6 +16,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"thidua/internal/vn"
 )
 
 // Limits bound what Parse accepts from a form, which is untrusted input.
@@ -174,12 +176,13 @@ func readPackage(docx []byte, lim Limits) (*pkg, error) {
 	return p, nil
 }
 
-// sizeText writes a size in MiB, or KiB below one MiB.
+// sizeText writes a size in MiB with one decimal ("32,4 MiB"), or in KiB
+// below one MiB.
 func sizeText(n int64) string {
 	if n < 1<<20 {
-		return fmt.Sprintf("%d KiB", n>>10)
+		return vn.FormatDecimal(float64(n)/(1<<10), 1) + " KiB"
 	}
-	return fmt.Sprintf("%d MiB", n>>20)
+	return vn.FormatDecimal(float64(n)/(1<<20), 1) + " MiB"
 }
 
 func tooLarge(name string, max int64) error {
