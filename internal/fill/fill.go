@@ -56,7 +56,6 @@ type Form struct {
 	fields []string
 	size   int
 	lim    Limits
-	ids    idMax // the largest ids the form holds; a loop's copies get the next ones
 }
 
 // Parse reads a .docx form and checks it. Refusals of the package wrap
@@ -69,7 +68,7 @@ func Parse(docx []byte, opt Options) (*Form, error) {
 		return nil, err
 	}
 	a := newAnalyser(opt.Funcs, opt.Schema)
-	f := &Form{pkg: p, size: len(docx), lim: lim, ids: p.ids}
+	f := &Form{pkg: p, size: len(docx), lim: lim}
 	// One part at a time: its tree lives only until its template is built.
 	for i, name := range p.stories {
 		root, err := p.xmlPart(name, parseOptions{compact: true, maxNodes: lim.MaxNodes})
@@ -92,7 +91,7 @@ func Parse(docx []byte, opt Options) (*Form, error) {
 		p.byName[pt.name].part = pt
 		f.parts = append(f.parts, pt)
 	}
-	unfilled, err := p.unfilled(p.stories)
+	unfilled, err := p.unfilled()
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +125,7 @@ func (f *Form) Fields() []string {
 // too, but ends the checking of its part.
 func (f *Form) Check(data map[string]any) error {
 	col := &collector{}
-	st := &fillState{lim: f.lim, ids: f.ids}
+	st := &fillState{lim: f.lim, ids: f.pkg.ids}
 	for _, pt := range f.parts {
 		tm, err := pt.tmpl.Clone()
 		if err != nil {
@@ -196,7 +195,7 @@ func fastDeflate(w io.Writer) (io.WriteCloser, error) {
 func (f *Form) render(data map[string]any) ([]byte, *part, error) {
 	buf := bytes.NewBuffer(make([]byte, 0, f.size+f.size/2))
 	zw := zip.NewWriter(buf)
-	st := &fillState{lim: f.lim, ids: f.ids}
+	st := &fillState{lim: f.lim, ids: f.pkg.ids}
 	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	for _, e := range f.pkg.entries {
 		if e.part == nil {

@@ -88,7 +88,7 @@ type pkg struct {
 	stories  []string // parts whose text is filled: main first, then headers, footers, notes
 	template bool     // the main part is a .dotx template: written back as a document
 	lim      Limits
-	ids      idMax // the largest ids of all parts
+	ids      idMax // the largest ids of all parts: a loop's copies get the next ones
 }
 
 const (
@@ -516,13 +516,13 @@ func contains(list []string, s string) bool {
 // unfilled reports a tag in a part that is shown but not filled: SmartArt
 // text, a chart, a comments part no story refers to. Other parts (the
 // glossary of building blocks, properties) are not shown in the document.
-func (p *pkg) unfilled(stories []string) ([]Problem, error) {
+func (p *pkg) unfilled() ([]Problem, error) {
 	var out []Problem
 	for _, e := range p.entries {
 		name := e.hdr.Name
 		shown := strings.Contains(name, "/diagrams/") || strings.Contains(name, "/charts/") ||
 			(strings.HasPrefix(name, "word/") && !strings.HasPrefix(name, "word/glossary/") && !strings.HasSuffix(name, ".rels"))
-		if !e.braces || !shown || contains(stories, name) {
+		if !e.braces || !shown || contains(p.stories, name) {
 			continue
 		}
 		data, err := p.load(name, p.lim.MaxEntrySize)
