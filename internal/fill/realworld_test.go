@@ -509,3 +509,29 @@ func TestCompactTreeKeepsPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestBookmarksInRepeatedPlainParagraphs: a bookmark in a paragraph
+// without tags that a loop repeats is dropped at both ends, even when its
+// end lies in a paragraph after the loop, both kept as source text.
+func TestBookmarksInRepeatedPlainParagraphs(t *testing.T) {
+	b := (&docBuilder{}).p("{{range .thanh_vien}}")
+	b.body = append(b.body,
+		`<w:p><w:bookmarkStart w:id="41" w:name="_Toc1"/><w:r><w:t>Mục lặp</w:t></w:r></w:p>`,
+		`<w:p><w:bookmarkStart w:id="42" w:name="_GoBack"/><w:bookmarkEnd w:id="42"/><w:r><w:t>Cũng lặp</w:t></w:r></w:p>`)
+	b.p("{{end}}")
+	b.body = append(b.body, `<w:p><w:r><w:t>Sau</w:t></w:r><w:bookmarkEnd w:id="41"/><w:bookmarkStart w:id="43" w:name="Giu"/><w:bookmarkEnd w:id="43"/></w:p>`)
+	out, err := mustParse(t, b.bytes()).Execute(sampleRecord())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(unzip(t, out)["word/document.xml"])
+	if strings.Contains(doc, `w:id="41"`) || strings.Contains(doc, `w:id="42"`) {
+		t.Errorf("bookmarks of the repeated paragraphs left in:\n%s", doc)
+	}
+	if strings.Count(doc, `w:id="43"`) != 2 {
+		t.Errorf("the bookmark outside the loop was touched:\n%s", doc)
+	}
+	if n := strings.Count(doc, "Mục lặp"); n != 6 {
+		t.Errorf("%d copies, want 6", n)
+	}
+}
