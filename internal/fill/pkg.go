@@ -387,7 +387,8 @@ func (p *pkg) findParts() error {
 			return fmt.Errorf("%w (kiểu nội dung %s); thidua không nhận tệp .docm: hãy lưu mẫu dưới dạng .docx thường", ErrMacro, t)
 		}
 		if name, ok := k.attrValue("", "PartName"); ok && k.name.Local == "Override" {
-			overrides[strings.TrimPrefix(name, "/")] = t
+			// Part names compare without regard to case.
+			overrides[strings.ToLower(strings.TrimPrefix(name, "/"))] = t
 		}
 		if ext, ok := k.attrValue("", "Extension"); ok && k.name.Local == "Default" {
 			defaults[strings.ToLower(ext)] = t
@@ -407,7 +408,7 @@ func (p *pkg) findParts() error {
 		return fmt.Errorf("%w: không tìm thấy phần nội dung chính của văn bản", ErrNotDocx)
 	}
 	// A part without an override takes the default of its extension.
-	typ, ok := overrides[p.main]
+	typ, ok := overrides[strings.ToLower(p.main)]
 	if !ok {
 		typ = defaults[strings.ToLower(strings.TrimPrefix(path.Ext(p.main), "."))]
 	}

@@ -205,6 +205,11 @@ func TestIndentedXMLKeepsFormatting(t *testing.T) {
 func TestMainTypeFromDefault(t *testing.T) {
 	form := defaultMainType(t, fullForm(false).bytes())
 	sameLines(t, fillLines(t, form, sampleRecord(), "word/document.xml"), fullBody)
+	// part names compare without regard to case
+	form = repack(t, fullForm(false).bytes(), func(_ *[]string, files map[string]string) {
+		files["[Content_Types].xml"] = strings.Replace(files["[Content_Types].xml"], `PartName="/word/document.xml"`, `PartName="/WORD/Document.xml"`, 1)
+	})
+	sameLines(t, fillLines(t, form, sampleRecord(), "word/document.xml"), fullBody)
 }
 
 // defaultMainType gives the main part its type by the Default entry of
