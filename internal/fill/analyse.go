@@ -69,6 +69,9 @@ type part struct {
 	tags   []*tag
 	blocks []*block
 
+	nodesLeft int   // what the node limit leaves for expanding compact elements
+	err       error // expanding went past the node limit
+
 	index   int                // position among the parts, for ordering problems
 	tmpl    *template.Template // compiled; nil for a part without tags
 	spans   []span             // template text -> tag, for errors while filling

@@ -75,6 +75,9 @@ func (pt *part) build(a *analyser) (*template.Template, []span, error) {
 	pt.wrapTables()
 	pt.fixContainers(pt.root)
 	pt.dropLoopBookmarks()
+	if pt.err != nil {
+		return nil, nil, pt.err
+	}
 
 	src, spans := pt.source()
 	pt.lines = []int{0}
@@ -145,6 +148,7 @@ func (pt *part) rowBlank(tr *node) bool {
 		case n.is(pt.w, "tbl") && n != tr:
 			blank = false
 		case n.is(pt.w, "p"):
+			pt.expand(n)
 			text, _, obj := paraText(n, pt.w)
 			blank = !obj && isBlank(text)
 			return false
@@ -383,12 +387,12 @@ func (pt *part) dropLoopBookmarks() {
 				}
 			case k.typ == elemNode:
 				if all || depth > 0 || k.drop {
-					k.expandIf("bookmark")
+					pt.expandIf(k, "bookmark")
 				}
 				if depth > 0 {
 					// Ids a loop copies are renumbered (see source).
 					for _, mark := range []string{"paraId", "docPr", "sdtPr"} {
-						k.expandIf(mark)
+						pt.expandIf(k, mark)
 					}
 				}
 				collect(k, all || k.drop)
@@ -400,7 +404,7 @@ func (pt *part) dropLoopBookmarks() {
 		return
 	}
 	pt.root.walk(func(n *node) bool {
-		n.expandIf("bookmark")
+		pt.expandIf(n, "bookmark")
 		kept := n.kids[:0]
 		for _, k := range n.kids {
 			if k.is(W, "bookmarkStart") || k.is(W, "bookmarkEnd") {

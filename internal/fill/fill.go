@@ -71,11 +71,11 @@ func Parse(docx []byte, opt Options) (*Form, error) {
 	f := &Form{pkg: p, size: len(docx), lim: lim}
 	// One part at a time: its tree lives only until its template is built.
 	for i, name := range p.stories {
-		root, err := p.xmlPart(name, parseOptions{compact: true, maxNodes: lim.MaxNodes})
+		root, nodes, err := p.xmlPart(name, parseOptions{compact: true, maxNodes: lim.MaxNodes})
 		if err != nil {
 			return nil, err
 		}
-		pt := &part{name: name, root: root, index: i}
+		pt := &part{name: name, root: root, index: i, nodesLeft: lim.MaxNodes - nodes}
 		before := len(a.probs.list)
 		if err := a.analyse(pt); err != nil {
 			return nil, err
@@ -84,6 +84,9 @@ func Parse(docx []byte, opt Options) (*Form, error) {
 			continue
 		}
 		tm, spans, err := pt.build(a)
+		if errors.Is(err, errTooManyNodes) {
+			return nil, partError(name, err, lim.MaxNodes)
+		}
 		if err != nil {
 			return nil, err
 		}

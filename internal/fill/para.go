@@ -32,9 +32,9 @@ var invisible = map[string]bool{
 
 // paraText returns the text of a paragraph as Word shows it, the segments
 // that hold it, and whether the paragraph holds anything besides text.
-// Paragraphs nested in text boxes are not part of it.
+// Paragraphs nested in text boxes are not part of it. A paragraph kept as
+// source text must be expanded first.
 func paraText(p *node, w string) (string, []seg, bool) {
-	p.expand()
 	var b strings.Builder
 	var segs []seg
 	obj := false

@@ -293,25 +293,29 @@ func (p *pkg) load(name string, max int64) ([]byte, error) {
 	return toUTF8(data)
 }
 
-// xmlPart parses the named part, which must exist; with w set, paragraphs
-// and tables of that WordprocessingML prefix holding no brace are kept
-// as their source text (see parseXML).
-func (p *pkg) xmlPart(name string, opt parseOptions) (*node, error) {
+// xmlPart parses the named part, which must exist, as opt says.
+// It returns the number of nodes the tree holds.
+func (p *pkg) xmlPart(name string, opt parseOptions) (*node, int, error) {
 	data, err := p.load(name, p.lim.MaxEntrySize)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	root, err := parseXML(data, opt)
-	if errors.Is(err, ErrDTD) {
-		return nil, dtdError(name)
-	}
-	if errors.Is(err, errTooManyNodes) {
-		return nil, fmt.Errorf("%w: phần %s có hơn %d phần tử cần xử lý (đoạn, bảng, ô...); hãy chia mẫu thành nhiều tệp nhỏ hơn", ErrTooLarge, name, opt.maxNodes)
-	}
+	root, nodes, err := parseXML(data, opt)
 	if err != nil {
-		return nil, fmt.Errorf("%w: phần %s hỏng (%v)", ErrNotDocx, name, err)
+		return nil, 0, partError(name, err, opt.maxNodes)
 	}
-	return root, nil
+	return root, nodes, nil
+}
+
+// partError says why a part could not be read.
+func partError(name string, err error, maxNodes int) error {
+	switch {
+	case errors.Is(err, ErrDTD):
+		return dtdError(name)
+	case errors.Is(err, errTooManyNodes):
+		return fmt.Errorf("%w: phần %s có hơn %d phần tử cần xử lý (đoạn, bảng, ô...); hãy chia mẫu thành nhiều tệp nhỏ hơn", ErrTooLarge, name, maxNodes)
+	}
+	return fmt.Errorf("%w: phần %s hỏng (%v)", ErrNotDocx, name, err)
 }
 
 // hasDirective reports whether XML text holds a DTD or another <!...>
@@ -373,7 +377,7 @@ func toUTF8(data []byte) ([]byte, error) {
 // main document, which are its headers, footers and notes, and whether any
 // content type is macro-enabled.
 func (p *pkg) findParts() error {
-	ct, err := p.xmlPart("[Content_Types].xml", parseOptions{})
+	ct, _, err := p.xmlPart("[Content_Types].xml", parseOptions{maxNodes: p.lim.MaxNodes})
 	if err != nil {
 		return err
 	}
@@ -460,7 +464,7 @@ func (p *pkg) relations(dir, name string) ([]relation, error) {
 	if p.byName[name] == nil {
 		return nil, nil
 	}
-	root, err := p.xmlPart(name, parseOptions{})
+	root, _, err := p.xmlPart(name, parseOptions{maxNodes: p.lim.MaxNodes})
 	if err != nil {
 		return nil, err
 	}

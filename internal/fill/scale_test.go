@@ -122,6 +122,28 @@ func TestSizeLimits(t *testing.T) {
 	if _, err := Parse(form, Options{Funcs: testFuncs, Limits: Limits{MaxNodes: 5000}}); err != nil {
 		t.Errorf("raised node limit: %v", err)
 	}
+	// Paragraphs kept as source text count when a loop's bookmark makes
+	// them be read again.
+	b := (&docBuilder{}).p("{{range .thanh_vien}}")
+	b.body = append(b.body, `<w:p><w:bookmarkStart w:id="1" w:name="a"/><w:r><w:t>x</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>`)
+	b.p("{{end}}")
+	for i := 0; i < 2000; i++ {
+		b.body = append(b.body, fmt.Sprintf(`<w:p><w:bookmarkStart w:id="%d" w:name="b%d"/><w:r><w:t>y</w:t></w:r><w:bookmarkEnd w:id="%d"/></w:p>`, i+2, i, i+2))
+	}
+	_, err := Parse(b.bytes(), Options{Funcs: testFuncs, Limits: Limits{MaxNodes: 3000}})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "có hơn 3000 phần tử") {
+		t.Errorf("expanding past the node limit: error = %v", err)
+	}
+	if _, err := Parse(b.bytes(), Options{Funcs: testFuncs}); err != nil {
+		t.Errorf("default node limit: %v", err)
+	}
+	// The content types and relationships are bounded too.
+	ct := repack(t, form, func(_ *[]string, files map[string]string) {
+		files["[Content_Types].xml"] = strings.Replace(files["[Content_Types].xml"], "</Types>", strings.Repeat(`<Default Extension="x" ContentType="a/b"/>`, 300)+"</Types>", 1)
+	})
+	if _, err := Parse(ct, Options{Funcs: testFuncs, Limits: Limits{MaxNodes: 200}}); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "[Content_Types].xml") {
+		t.Errorf("content types past the node limit: error = %v", err)
+	}
 }
 
 // TestWriteLargeForm writes a large form for measuring the CLI

@@ -74,9 +74,10 @@ var compactable = map[string]bool{
 	"pPr": true, "rPr": true, "sectPr": true, "tblPr": true, "trPr": true, "tcPr": true, "tblGrid": true,
 }
 
-// parseXML reads a part into a tree. It refuses DTDs (and with them any
-// entity declaration), unknown entities and mismatched tags.
-func parseXML(data []byte, opt parseOptions) (*node, error) {
+// parseXML reads a part into a tree and counts the tree's nodes. It
+// refuses DTDs (and with them any entity declaration), unknown entities
+// and mismatched tags.
+func parseXML(data []byte, opt parseOptions) (*node, int, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	root := &node{typ: docNode}
@@ -99,19 +100,19 @@ func parseXML(data []byte, opt parseOptions) (*node, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", errXMLSyntax, err)
+			return nil, 0, fmt.Errorf("%w: %v", errXMLSyntax, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(stack)+1 > maxDepth {
-				return nil, fmt.Errorf("%w: phần tử lồng nhau quá %d cấp", errXMLSyntax, maxDepth)
+				return nil, 0, fmt.Errorf("%w: phần tử lồng nhau quá %d cấp", errXMLSyntax, maxDepth)
 			}
 			if cur == root && root.element() != nil {
-				return nil, fmt.Errorf("%w: có hơn một phần tử gốc", errXMLSyntax)
+				return nil, 0, fmt.Errorf("%w: có hơn một phần tử gốc", errXMLSyntax)
 			}
 			n := &node{typ: elemNode, name: t.Name, attr: append([]xml.Attr(nil), t.Attr...), parent: cur}
 			if err := add(n); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			if cur == root && opt.compact {
 				w, wKnown = wordPrefix(n)
@@ -126,7 +127,7 @@ func parseXML(data []byte, opt parseOptions) (*node, error) {
 			cur = n
 		case xml.EndElement:
 			if cur == root || cur.name != t.Name {
-				return nil, fmt.Errorf("%w: thẻ đóng </%s> không khớp", errXMLSyntax, qname(t.Name))
+				return nil, 0, fmt.Errorf("%w: thẻ đóng </%s> không khớp", errXMLSyntax, qname(t.Name))
 			}
 			top := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
@@ -147,27 +148,27 @@ func parseXML(data []byte, opt parseOptions) (*node, error) {
 			if k := len(cur.kids); k > 0 && cur.kids[k-1].typ == textNode {
 				cur.kids[k-1].text += string(t)
 			} else if err := add(&node{typ: textNode, text: string(t), parent: cur}); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 		case xml.Comment:
 			if err := add(&node{typ: rawNode, text: "<!--" + string(t) + "-->", parent: cur}); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 		case xml.ProcInst:
 			if err := add(&node{typ: rawNode, text: "<?" + t.Target + " " + string(t.Inst) + "?>", parent: cur}); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 		case xml.Directive:
-			return nil, ErrDTD
+			return nil, 0, ErrDTD
 		}
 	}
 	if cur != root {
-		return nil, fmt.Errorf("%w: phần tử <%s> chưa đóng", errXMLSyntax, qname(cur.name))
+		return nil, 0, fmt.Errorf("%w: phần tử <%s> chưa đóng", errXMLSyntax, qname(cur.name))
 	}
 	if root.element() == nil {
-		return nil, fmt.Errorf("%w: không có phần tử gốc", errXMLSyntax)
+		return nil, 0, fmt.Errorf("%w: không có phần tử gốc", errXMLSyntax)
 	}
-	return root, nil
+	return root, nodes, nil
 }
 
 // wordPrefix finds the prefix an element binds to WordprocessingML.
@@ -190,21 +191,24 @@ func wordPrefix(el *node) (string, bool) {
 func (n *node) compact() bool { return n.typ == elemNode && n.text != "" }
 
 // expandIf expands an element kept as source text when that text holds s.
-func (n *node) expandIf(s string) {
+func (pt *part) expandIf(n *node, s string) {
 	if n.compact() && strings.Contains(n.text, s) {
-		n.expand()
+		pt.expand(n)
 	}
 }
 
-// expand turns an element kept as source text back into a subtree.
-func (n *node) expand() {
-	if !n.compact() {
+// expand turns an element kept as source text back into a subtree, within
+// what is left of the part's node limit (pt.err says when it is not).
+func (pt *part) expand(n *node) {
+	if !n.compact() || pt.err != nil {
 		return
 	}
-	doc, err := parseXML([]byte(n.text), parseOptions{})
+	doc, used, err := parseXML([]byte(n.text), parseOptions{maxNodes: max(pt.nodesLeft, 1)})
 	if err != nil {
-		panic("fill: source text of an element does not parse again: " + err.Error())
+		pt.err = err
+		return
 	}
+	pt.nodesLeft -= used
 	el := doc.element()
 	n.text, n.kids = "", el.kids
 	for _, k := range n.kids {
