@@ -365,11 +365,17 @@ func toUTF8(data []byte) ([]byte, error) {
 	if len(data)%2 != 0 {
 		return nil, errors.New("mã UTF-16 bị cắt cụt")
 	}
-	units := make([]uint16, len(data)/2)
-	for i := range units {
-		units[i] = order.Uint16(data[2*i:])
+	out := make([]byte, 0, len(data)/2+len(data)/8)
+	for i := 0; i < len(data); i += 2 {
+		r := rune(order.Uint16(data[i:]))
+		if utf16.IsSurrogate(r) && i+3 < len(data) {
+			if pair := utf16.DecodeRune(r, rune(order.Uint16(data[i+2:]))); pair != utf8.RuneError {
+				r = pair
+				i += 2
+			}
+		}
+		out = utf8.AppendRune(out, r)
 	}
-	out := []byte(string(utf16.Decode(units)))
 	return xmlEncoding.ReplaceAll(out, []byte(`${1}"UTF-8"`)), nil
 }
 
