@@ -49,9 +49,9 @@ var (
 
 // parseOptions tell parseXML how compact a tree to build.
 type parseOptions struct {
-	// compact keeps a WordprocessingML paragraph or table whose text holds
-	// no brace, and a run's or table's properties, as their source text:
-	// one node instead of a subtree (expand brings the subtree back).
+	// compact keeps a WordprocessingML paragraph, row or table whose text
+	// holds no brace, and property elements, as their source text: one
+	// node instead of a subtree (part.expand brings the subtree back).
 	compact bool
 	// maxNodes bounds the nodes alive at once; 0 means no bound.
 	maxNodes int
@@ -60,7 +60,6 @@ type parseOptions struct {
 // open is an element being read: where its source starts and what its
 // subtree holds so far.
 type open struct {
-	n     *node
 	start int64 // offset of its start tag in the input
 	nodes int   // nodes alive when it began
 	tbls  int   // tables begun outside fallbacks when it began
@@ -120,7 +119,7 @@ func parseXML(data []byte, opt parseOptions) (*node, int, error) {
 			if t.Name.Local == "Fallback" {
 				fallback++
 			}
-			stack = append(stack, open{n: n, start: off, nodes: nodes, tbls: tbls})
+			stack = append(stack, open{start: off, nodes: nodes, tbls: tbls})
 			if wKnown && t.Name.Space == w && t.Name.Local == "tbl" && fallback == 0 {
 				tbls++
 			}
