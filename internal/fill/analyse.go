@@ -123,25 +123,12 @@ func (a *analyser) fail(t *tag, msg string) {
 // block's actions go. Problems are collected, not returned.
 func (a *analyser) analyse(pt *part) error {
 	el := pt.root.element()
-	pt.w, pt.mc = "\x00", "\x00"
-	for _, at := range el.attr {
-		prefix := ""
-		switch {
-		case at.Name.Space == "xmlns":
-			prefix = at.Name.Local
-		case at.Name.Space == "" && at.Name.Local == "xmlns":
-		default:
-			continue
-		}
-		switch at.Value {
-		case nsW, nsWStrict:
-			pt.w = prefix
-		case nsMC:
-			pt.mc = prefix
-		}
-	}
-	if pt.w == "\x00" {
+	var ok bool
+	if pt.w, ok = nsPrefix(el, nsW, nsWStrict); !ok {
 		return fmt.Errorf("%w: phần %s không phải nội dung Word", ErrNotDocx, pt.name)
+	}
+	if pt.mc, ok = nsPrefix(el, nsMC); !ok {
+		pt.mc = "\x00"
 	}
 	pt.byNode = map[*node]*para{}
 	pt.top = &story{root: el}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -114,7 +115,7 @@ func parseXML(data []byte, opt parseOptions) (*node, int, error) {
 				return nil, 0, err
 			}
 			if cur == root && opt.compact {
-				w, wKnown = wordPrefix(n)
+				w, wKnown = nsPrefix(n, nsW, nsWStrict)
 			}
 			if t.Name.Local == "Fallback" {
 				fallback++
@@ -170,10 +171,11 @@ func parseXML(data []byte, opt parseOptions) (*node, int, error) {
 	return root, nodes, nil
 }
 
-// wordPrefix finds the prefix an element binds to WordprocessingML.
-func wordPrefix(el *node) (string, bool) {
+// nsPrefix finds the first prefix an element binds to one of the
+// namespaces ("" for the default namespace).
+func nsPrefix(el *node, namespaces ...string) (string, bool) {
 	for _, at := range el.attr {
-		if at.Value != nsW && at.Value != nsWStrict {
+		if !slices.Contains(namespaces, at.Value) {
 			continue
 		}
 		switch {
