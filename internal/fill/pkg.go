@@ -5,10 +5,10 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/binary"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"html"
 	"io"
 	"path"
 	"regexp"
@@ -540,11 +540,7 @@ func (p *pkg) unfilled() ([]Problem, error) {
 		if err != nil {
 			return nil, err
 		}
-		text, err := textElements(data)
-		if err != nil {
-			return nil, fmt.Errorf("%w: phần %s hỏng (%v)", ErrNotDocx, name, err)
-		}
-		i := strings.Index(text, "{{")
+		text, i := tagInText(data)
 		if i < 0 {
 			continue
 		}
@@ -564,34 +560,52 @@ func (p *pkg) unfilled() ([]Problem, error) {
 	return out, nil
 }
 
-// textElements joins the text of every element named t (w:t, a:t...).
-func textElements(data []byte) (string, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = true
-	var b strings.Builder
-	in := 0
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return b.String(), nil
+// tagInText finds the first "{{" in the text of an element named t (w:t,
+// a:t...), reading the bytes rather than the tree: it returns that text
+// and where the "{{" is in it, or -1.
+func tagInText(data []byte) (string, int) {
+	for off := 0; ; {
+		i := bytes.Index(data[off:], []byte("{{"))
+		if i < 0 {
+			return "", -1
 		}
-		if err != nil {
-			return "", err
+		i += off
+		// Whatever the answer, it holds to the end of the tag or text the
+		// "{{" is in: the search goes on from there, so that no byte is read
+		// backwards more than twice.
+		lt := bytes.LastIndexByte(data[:i], '<')
+		gt := bytes.IndexByte(data[max(lt, 0):i], '>')
+		next := byte('<')
+		if lt < 0 || gt < 0 {
+			next = '>' // inside a tag: an attribute value
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "t" {
-				in++
-			}
-		case xml.EndElement:
-			if t.Name.Local == "t" {
-				in--
-				b.WriteByte(' ')
-			}
-		case xml.CharData:
-			if in > 0 {
-				b.Write(t)
-			}
+		off = len(data)
+		if k := bytes.IndexByte(data[i:], next); k >= 0 {
+			off = i + k
 		}
+		if next == '>' {
+			continue
+		}
+		start := data[lt+1 : lt+gt]
+		if len(start) == 0 || bytes.ContainsAny(start[:1], "/?!") || bytes.HasSuffix(start, []byte("/")) {
+			continue
+		}
+		name := start
+		if k := bytes.IndexAny(start, " \t\r\n"); k >= 0 {
+			name = start[:k]
+		}
+		if k := bytes.IndexByte(name, ':'); k >= 0 {
+			name = name[k+1:]
+		}
+		if string(name) != "t" {
+			continue
+		}
+		from := lt + gt + 1
+		end := bytes.IndexByte(data[from:], '<')
+		if end < 0 {
+			end = len(data) - from
+		}
+		text := html.UnescapeString(string(data[from : from+end]))
+		return text, strings.Index(text, "{{")
 	}
 }

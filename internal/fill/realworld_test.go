@@ -540,3 +540,25 @@ func TestBookmarksInRepeatedPlainParagraphs(t *testing.T) {
 		t.Errorf("%d copies, want 6", n)
 	}
 }
+
+// TestTagInTextScan: the byte scan of the parts fill does not fill finds
+// "{{" only in the text of a t element, not in attributes or other
+// elements, and gets through a long run of braces.
+func TestTagInTextScan(t *testing.T) {
+	for _, c := range []struct {
+		xml, text string
+		at        int
+	}{
+		{`<a:p><a:t>Tên: {{.cum.ten}}</a:t></a:p>`, "Tên: {{.cum.ten}}", len("Tên: ")},
+		{`<a:t x="{{">{{.a}}</a:t>`, "{{.a}}", 0},
+		{`<c:v>{{.a}}</c:v><dc:title>{{x}}</dc:title>`, "", -1},
+		{`<w:t xml:space="preserve">a &amp; {{.b}}</w:t>`, "a & {{.b}}", 4},
+		{`<a:t/>{{.c}}`, "", -1},
+		{"<x>" + strings.Repeat("{", 1<<20) + "</x>", "", -1},
+	} {
+		text, at := tagInText([]byte(c.xml))
+		if text != c.text || at != c.at {
+			t.Errorf("%.40q: got %q at %d, want %q at %d", c.xml, text, at, c.text, c.at)
+		}
+	}
+}
