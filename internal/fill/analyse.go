@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/template"
 	"text/template/parse"
+	"unicode/utf8"
 )
 
 // Namespaces a part may bind to prefixes.
@@ -287,37 +288,61 @@ func shownText(p *node, W, MC string) string {
 	return b.String()
 }
 
+// maxParaTags bounds the tags and stray braces of one paragraph: more is
+// no form but a hostile file, and would cost time for each.
+const maxParaTags = 1000
+
+// tagCost is what one tag counts against a part's node limit: the nodes
+// its extraction and template make.
+const tagCost = 8
+
+// finder finds the next occurrence of a pattern at or after positions that
+// never decrease, reading the text once.
+type finder struct {
+	text, pat string
+	at        int // the occurrence found last; len(text) when none, -1 before the first search
+}
+
+func (f *finder) next(i int) int {
+	if f.at < i {
+		f.at = len(f.text)
+		if k := strings.Index(f.text[i:], f.pat); k >= 0 {
+			f.at = i + k
+		}
+	}
+	return f.at
+}
+
 // lex finds the tags of a paragraph and reports braces that do not pair.
 func (w *walker) lex(pa *para, st *story) {
 	text := pa.text
+	if n := strings.Count(text, "{{") + strings.Count(text, "}}"); n > maxParaTags {
+		w.a.failText(pa, 0, min(len(text), 24), fmt.Sprintf("đoạn có %d thẻ hay cặp dấu ngoặc nhọn, quá giới hạn %d của một đoạn: hãy chia đoạn này ra", n, maxParaTags))
+		return
+	}
+	opens, closes := &finder{text: text, pat: "{{", at: -1}, &finder{text: text, pat: "}}", at: -1}
 	for i := 0; i < len(text); {
-		o := strings.Index(text[i:], "{{")
-		c := strings.Index(text[i:], "}}")
-		if o < 0 && c < 0 {
+		o, c := opens.next(i), closes.next(i)
+		if o == len(text) && c == len(text) {
 			break
 		}
-		if c >= 0 && (o < 0 || c < o) {
-			w.a.failText(pa, i+c, i+c+2, "thừa \"}}\": không có \"{{\" mở trước nó (có thể thiếu một dấu {)")
-			i += c + 2
+		if c < o {
+			w.a.failText(pa, c, c+2, "thừa \"}}\": không có \"{{\" mở trước nó (có thể thiếu một dấu {)")
+			i = c + 2
 			continue
 		}
-		s := i + o
-		rest := text[s+2:]
-		c2 := strings.Index(rest, "}}")
-		o2 := strings.Index(rest, "{{")
-		if c2 < 0 || (o2 >= 0 && o2 < c2) {
-			end := len(text)
-			if o2 >= 0 {
-				end = s + 2 + o2
-			}
-			w.a.failText(pa, s, end, "thẻ mở \"{{\" chưa có \"}}\" đóng trong cùng đoạn (có thể thiếu một dấu })")
-			if o2 < 0 {
-				break
-			}
-			i = s + 2 + o2
+		s := o
+		c2, o2 := closes.next(s+2), opens.next(s+2)
+		if c2 == len(text) || o2 < c2 {
+			w.a.failText(pa, s, o2, "thẻ mở \"{{\" chưa có \"}}\" đóng trong cùng đoạn (có thể thiếu một dấu })")
+			i = o2
 			continue
 		}
-		e := s + 2 + c2 + 2
+		if w.pt.nodesLeft -= tagCost; w.pt.nodesLeft < 0 {
+			w.pt.err = errTooManyNodes
+			return
+		}
+		e := c2 + 2
 		t, msg := lexTag(text[s:e])
 		t.para, t.start, t.end, t.story = pa, s, e, st
 		t.loc = pa.loc
@@ -357,17 +382,35 @@ func splitByObject(segs []seg, s, e int) bool {
 	return false
 }
 
-// around returns the text around [s, e), about 30 letters each side.
+// around returns the text around [s, e), about 30 letters each side, and
+// at most 60 letters of [s, e) itself.
 func around(text string, s, e int) string {
-	before, after := []rune(text[:s]), []rune(text[e:])
-	b, a := string(before), string(after)
-	if len(before) > 30 {
-		b = "…" + string(before[len(before)-30:])
+	b, a := s, e
+	for n := 0; n < 30 && b > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:b])
+		b -= size
 	}
-	if len(after) > 30 {
-		a = string(after[:30]) + "…"
+	for n := 0; n < 30 && a < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[a:])
+		a += size
 	}
-	return cleanText(b + text[s:e] + a)
+	mid := text[s:e]
+	m := 0
+	for n := 0; n < 60 && m < len(mid); n++ {
+		_, size := utf8.DecodeRuneInString(mid[m:])
+		m += size
+	}
+	if m < len(mid) {
+		mid = mid[:m] + "…"
+	}
+	out := text[b:s] + mid + text[e:a]
+	if b > 0 {
+		out = "…" + out
+	}
+	if a < len(text) {
+		out += "…"
+	}
+	return cleanText(out)
 }
 
 func cleanText(s string) string {

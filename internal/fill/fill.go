@@ -80,6 +80,9 @@ func Parse(docx []byte, opt Options) (*Form, error) {
 		if err := a.analyse(pt); err != nil {
 			return nil, err
 		}
+		if pt.err != nil {
+			return nil, partError(name, pt.err, lim.MaxNodes)
+		}
 		if len(pt.tags) == 0 || before > 0 || len(a.probs.list) > before {
 			continue
 		}

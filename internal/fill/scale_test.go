@@ -231,3 +231,30 @@ func TestWriteFourLargeParts(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestHostileParagraphs: a paragraph of many thousand tags or stray braces
+// is refused after a bounded number, the problems listed are bounded, and
+// tags count against the node limit.
+func TestHostileParagraphs(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		lim        Limits
+		msg        string
+	}{
+		{"stray braces", strings.Repeat("}}", 100_000), Limits{}, "quá giới hạn 1000 của một đoạn"},
+		{"many tags", strings.Repeat("{{.cum.ten}}", 5000), Limits{}, "quá giới hạn 1000 của một đoạn"},
+		{"unclosed", strings.Repeat("{{ ", 50_000), Limits{}, "quá giới hạn 1000 của một đoạn"},
+		{"node limit", strings.Repeat("{{.cum.ten}} ", 100), Limits{MaxNodes: 500}, "có hơn 500 phần tử"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse((&docBuilder{}).p(c.text).bytes(), Options{Funcs: testFuncs, Schema: testSchema(t), Limits: c.lim})
+			if err == nil || !strings.Contains(err.Error(), c.msg) {
+				t.Fatalf("Parse error = %.300v; want %q", err, c.msg)
+			}
+			var fe *Error
+			if errors.As(err, &fe) && (len(fe.Problems) > maxProblems || len(err.Error()) > 200_000) {
+				t.Errorf("%d problems listed, %d bytes of message", len(fe.Problems), len(err.Error()))
+			}
+		})
+	}
+}
