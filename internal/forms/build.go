@@ -74,6 +74,7 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 		Summary:   front["trich_yeu"],
 		Letter:    t.Front.CongVan,
 		To:        lines(front["kinh_gui"]),
+		Break:     frame.Breaker{Places: frame.Places(data)},
 	}
 	first := &doc.Section{Numbered: true, Blocks: head.Blocks()}
 	sections, bodyEnd, err := convert(body, first)
@@ -96,7 +97,7 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 			p.Props.KeepNext = true
 		}
 	}
-	last.Blocks = append(last.Blocks, frame.Signatures(lines(front["noi_nhan"]), sigs)...)
+	last.Blocks = append(last.Blocks, frame.Signatures(lines(front["noi_nhan"]), sigs, head.Break)...)
 	title := head.Type
 	if head.Summary != "" {
 		title += " - " + head.Summary

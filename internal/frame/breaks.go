@@ -1,0 +1,398 @@
+package frame
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"thidua/fonts"
+	"thidua/internal/doc"
+	"thidua/internal/vn"
+)
+
+// Frame texts (issuing bodies, authorities, titles, names, Nơi nhận items)
+// break where clerks break them: only at the joints of a name, never inside
+// a fixed phrase ("Ủy ban nhân dân"), an administrative unit with its name
+// ("tỉnh Hà Tĩnh", "các tỉnh Bắc Trung Bộ") or a place name of the record,
+// with the lines of a centred text as even as the joints allow. The frame
+// computes the breaks itself and writes them into the text as "\n", with
+// no-break spaces (U+00A0) inside the joints of a text that wraps, so that
+// Word, LibreOffice and the PDF show the same lines. A "\n" the record
+// writes in such a field is kept as a break of its own.
+
+// NBSP is the no-break space that joins the words of a joint.
+const NBSP = "\u00a0"
+
+// Glue strengths between two words: a soft joint ("Hội đồng Thi đua -
+// Khen thưởng", "Cụm thi đua") gives way when it is wider than the
+// column, a hard one (a place name, "Thi đua - Khen thưởng") only when it
+// alone is.
+const (
+	free = iota
+	soft
+	hard
+)
+
+// phrases are fixed phrases, in lower case, with the strength of their glue.
+var phrases = []struct {
+	words []string
+	glue  int
+}{
+	{strings.Fields("hội đồng thi đua - khen thưởng"), soft},
+	{strings.Fields("ban thi đua - khen thưởng"), soft},
+	{strings.Fields("thi đua - khen thưởng"), hard},
+	{strings.Fields("ủy ban nhân dân"), hard},
+	{strings.Fields("hội đồng nhân dân"), hard},
+	{strings.Fields("cụm thi đua"), soft},
+	{strings.Fields("khối thi đua"), soft},
+	{strings.Fields("trung ương"), hard},
+	{strings.Fields("phó chủ tịch"), hard},
+	{strings.Fields("chủ tịch"), hard},
+	{strings.Fields("bí thư"), hard},
+	{strings.Fields("chính phủ"), hard},
+	{strings.Fields("cờ thi đua"), hard},
+	{strings.Fields("bằng khen"), hard},
+	{strings.Fields("chiến sĩ thi đua"), hard},
+	{strings.Fields("sở nội vụ"), hard},
+	{strings.Fields("họ và tên"), hard},
+	{strings.Fields("chức vụ"), hard},
+	{strings.Fields("việt nam"), hard},
+	{strings.Fields("thành phố"), hard},
+	{strings.Fields("thị xã"), hard},
+	{strings.Fields("thị trấn"), hard},
+	{strings.Fields("nhân dân"), hard},
+}
+
+// units are the administrative units whose name follows them.
+var units = [][]string{
+	{"thành", "phố"}, {"thị", "xã"}, {"thị", "trấn"},
+	{"tỉnh"}, {"huyện"}, {"quận"}, {"xã"}, {"phường"},
+}
+
+// unitLead are words that join the unit after them: "các tỉnh", "cấp
+// tỉnh", "Khối huyện".
+var unitLead = map[string]bool{"các": true, "cấp": true, "khối": true}
+
+// Regions are the country's regions, kept whole like the record's places.
+var Regions = []string{
+	"Bắc Trung Bộ", "Nam Trung Bộ", "Duyên hải Nam Trung Bộ", "Tây Nguyên", "Đông Nam Bộ",
+	"Tây Nam Bộ", "Đồng bằng sông Hồng", "Đồng bằng sông Cửu Long", "Tây Bắc", "Đông Bắc",
+}
+
+// authority matches the prefixes of a signing authority, which stay with
+// the word after them: "TM.", "KT.", "Q.", "TL.", "TUQ.".
+var authority = map[string]bool{"tm.": true, "kt.": true, "q.": true, "tl.": true, "tuq.": true}
+
+// key is a word as joints compare it: lower case, without the punctuation
+// around it.
+func key(w string) string {
+	return strings.ToLower(strings.Trim(w, ",;.:()\"“”"))
+}
+
+// closes reports whether w ends a clause (a comma or other punctuation
+// after it), which ends any joint.
+func closes(w string) bool {
+	return strings.TrimRight(w, ",;:)") != w
+}
+
+// joints returns the glue between each word and the next.
+func joints(words []string, places [][]string) []int {
+	n := len(words)
+	glue := make([]int, max(n-1, 0))
+	keys := make([]string, n)
+	upper := true // no lower-case letter: names cannot be told by capitals
+	for i, w := range words {
+		keys[i] = key(w)
+		if strings.IndexFunc(w, unicode.IsLower) >= 0 {
+			upper = false
+		}
+	}
+	mark := func(from, to, g int) { // words from..to-1 together
+		for k := from; k < to-1; k++ {
+			glue[k] = max(glue[k], g)
+		}
+	}
+	// match reports whether the words at i are seq, with no punctuation
+	// ending a word before the last.
+	match := func(i int, seq []string) bool {
+		if i+len(seq) > n {
+			return false
+		}
+		for k, s := range seq {
+			if keys[i+k] != s || k < len(seq)-1 && closes(words[i+k]) {
+				return false
+			}
+		}
+		return true
+	}
+	isUnit := func(i int) int {
+		for _, u := range units {
+			if match(i, u) {
+				return len(u)
+			}
+		}
+		return 0
+	}
+	for i := range words {
+		if authority[strings.ToLower(words[i])] && i+1 < n {
+			mark(i, i+2, hard)
+		}
+		for _, p := range phrases {
+			if match(i, p.words) {
+				mark(i, i+len(p.words), p.glue)
+			}
+		}
+		for _, p := range places {
+			if len(p) > 1 && match(i, p) {
+				mark(i, i+len(p), hard)
+			}
+		}
+		u := isUnit(i)
+		if u == 0 {
+			continue
+		}
+		from := i
+		if i > 0 && unitLead[keys[i-1]] && !closes(words[i-1]) {
+			from = i - 1
+		}
+		// the unit's name: the capitalised words after it (in a text
+		// all in capitals, the words up to the next unit or comma)
+		end := i + u
+		if !closes(words[end-1]) {
+			for end < n && end-(i+u) < 4 {
+				r := []rune(strings.TrimLeft(words[end], "(\"“"))
+				if len(r) == 0 || !upper && !unicode.IsUpper(r[0]) || upper && isUnit(end) > 0 {
+					break
+				}
+				end++
+				if closes(words[end-1]) {
+					break
+				}
+			}
+		}
+		if end > i+u || from < i {
+			mark(from, end, hard)
+		}
+	}
+	return glue
+}
+
+// Places lists the place names of a record (its units' dia_danh and
+// ten_ngan, found anywhere in the data) and the regions, as words, for
+// the joints that keep them whole.
+func Places(data map[string]any) [][]string {
+	seen := map[string]bool{}
+	var out [][]string
+	add := func(s string) {
+		ws := strings.Fields(strings.ToLower(s))
+		k := strings.Join(ws, " ")
+		if len(ws) > 1 && len(ws) <= 5 && !seen[k] {
+			seen[k] = true
+			out = append(out, ws)
+		}
+	}
+	for _, r := range Regions {
+		add(r)
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if s, ok := x.(string); ok && (k == "dia_danh" || k == "ten_ngan") {
+					add(s)
+					continue
+				}
+				walk(x)
+			}
+		case []map[string]any:
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(data)
+	return out
+}
+
+// breakSafety is the room a computed line leaves at its end, so that a
+// renderer rounding widths a little differently still keeps it whole.
+const breakSafety = 1.0
+
+// Breaker breaks frame texts at their joints, knowing the record's places.
+type Breaker struct {
+	Places [][]string
+}
+
+// Centred returns text as the lines of a centred paragraph of style st in
+// a column width wide: "\n" between lines, as few lines as the joints
+// allow and as even as they can be; capitals when upper.
+func (b Breaker) Centred(text string, st *doc.Style, width float64, upper bool) string {
+	return b.lines(text, st, width, upper, true)
+}
+
+// Left returns text broken greedily at its joints, for a left-aligned
+// paragraph (a line of Nơi nhận).
+func (b Breaker) Left(text string, st *doc.Style, width float64) string {
+	return b.lines(text, st, width, false, false)
+}
+
+func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance bool) string {
+	face := fonts.Get(fonts.StyleOf(st.Bold, st.Italic))
+	width -= breakSafety
+	var out []string
+	for _, seg := range strings.Split(text, "\n") {
+		words := strings.Fields(strings.ReplaceAll(seg, NBSP, " "))
+		if len(words) == 0 {
+			continue
+		}
+		glue := joints(words, b.Places)
+		if upper {
+			for i := range words {
+				words[i] = vn.Upper(words[i])
+			}
+		}
+		out = append(out, layoutWords(words, glue, face, st.Size, width, balance))
+	}
+	return strings.Join(out, "\n")
+}
+
+// layoutWords breaks words into lines at the free joints between groups.
+func layoutWords(words []string, glue []int, face *fonts.Face, size, width float64, balance bool) string {
+	space := face.Width(" ", size)
+	wordW := make([]float64, len(words))
+	for i, w := range words {
+		wordW[i] = face.Width(w, size)
+	}
+	// groups of glued words; a group wider than the line gives up its
+	// soft glue, then its hard glue
+	type group struct{ from, to int } // words from..to-1
+	groupWidth := func(g group) float64 {
+		w := 0.0
+		for k := g.from; k < g.to; k++ {
+			w += wordW[k]
+		}
+		return w + float64(g.to-g.from-1)*space
+	}
+	split := func(g group, min int) []group {
+		var out []group
+		start := g.from
+		for k := g.from; k < g.to-1; k++ {
+			if glue[k] < min {
+				out = append(out, group{start, k + 1})
+				start = k + 1
+			}
+		}
+		return append(out, group{start, g.to})
+	}
+	var groups []group
+	for _, g := range split(group{0, len(words)}, soft) {
+		if groupWidth(g) <= width {
+			groups = append(groups, g)
+			continue
+		}
+		for _, h := range split(g, hard) {
+			if groupWidth(h) <= width {
+				groups = append(groups, h)
+			} else {
+				groups = append(groups, split(h, hard+1)...)
+			}
+		}
+	}
+	n := len(groups)
+	gw := make([]float64, n)
+	for i, g := range groups {
+		gw[i] = groupWidth(g)
+	}
+	lineW := func(i, j int) float64 { // groups i..j-1 on a line
+		w := 0.0
+		for k := i; k < j; k++ {
+			w += gw[k]
+		}
+		return w + float64(j-i-1)*space
+	}
+	// greedy: the fewest lines
+	var ends []int
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && lineW(i, j+1) <= width {
+			j++
+		}
+		ends = append(ends, j)
+		i = j
+	}
+	if len(ends) == 1 {
+		return strings.Join(words, " ")
+	}
+	if balance {
+		ends = balanced(n, len(ends), lineW, width)
+	}
+	var sb strings.Builder
+	start := 0
+	for li, end := range ends {
+		if li > 0 {
+			sb.WriteByte('\n')
+		}
+		for k := start; k < end; k++ {
+			if k > start {
+				sb.WriteByte(' ')
+			}
+			g := groups[k]
+			sb.WriteString(strings.Join(words[g.from:g.to], NBSP))
+		}
+		start = end
+	}
+	return sb.String()
+}
+
+// balanced splits n groups into k lines no wider than width, making the
+// widest line as narrow as it can be, then the lines as even as they can
+// be; it returns the end of each line.
+func balanced(n, k int, lineW func(i, j int) float64, width float64) []int {
+	type cost struct{ widest, squares float64 }
+	less := func(a, b cost) bool {
+		if math.Abs(a.widest-b.widest) > 1e-9 {
+			return a.widest < b.widest
+		}
+		return a.squares < b.squares
+	}
+	inf := cost{math.Inf(1), math.Inf(1)}
+	// best[l][j]: groups 0..j-1 on l lines
+	best := make([][]cost, k+1)
+	from := make([][]int, k+1)
+	for l := range best {
+		best[l] = make([]cost, n+1)
+		from[l] = make([]int, n+1)
+		for j := range best[l] {
+			best[l][j] = inf
+		}
+	}
+	best[0][0] = cost{}
+	for l := 1; l <= k; l++ {
+		for j := 1; j <= n; j++ {
+			for i := l - 1; i < j; i++ {
+				if math.IsInf(best[l-1][i].widest, 1) {
+					continue
+				}
+				w := lineW(i, j)
+				if w > width && j-i > 1 { // a group alone wider than the line takes one
+					continue
+				}
+				c := cost{max(best[l-1][i].widest, w), best[l-1][i].squares + (width-w)*(width-w)}
+				if less(c, best[l][j]) {
+					best[l][j], from[l][j] = c, i
+				}
+			}
+		}
+	}
+	ends := make([]int, k)
+	for l, j := k, n; l > 0; l-- {
+		ends[l-1] = j
+		j = from[l][j]
+	}
+	return ends
+}
