@@ -91,6 +91,13 @@ func convert(md string, sec *doc.Section) (sections []*doc.Section, body int, er
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		c.block(n, 0)
 	}
+	for _, s := range c.sections {
+		for _, b := range s.Blocks {
+			if p, ok := b.(*doc.Paragraph); ok && p.Props.Align == doc.Justify {
+				frame.AvoidRunt(p, s.Width())
+			}
+		}
+	}
 	body = len(c.sections) - 1
 	if c.appendix > 0 {
 		body = c.appendix - 1

@@ -23,13 +23,14 @@ import (
 // NBSP is the no-break space that joins the words of a joint.
 const NBSP = "\u00a0"
 
-// Glue strengths between two words: a soft joint ("Hội đồng Thi đua -
-// Khen thưởng", "Cụm thi đua") gives way when it is wider than the
-// column, a hard one (a place name, "Thi đua - Khen thưởng") only when it
-// alone is.
+// Glue strengths between two words. A group of glued words wider than
+// the column gives way at its weakest glue first: a soft joint ("Hội đồng
+// Thi đua - Khen thưởng", "Cụm thi đua"), then a unit and its name
+// ("huyện Bạch Long Vĩ"), then a fixed phrase or a place name.
 const (
 	free = iota
 	soft
+	unit
 	hard
 )
 
@@ -171,7 +172,7 @@ func joints(words []string, places [][]string) []int {
 			}
 		}
 		if end > i+u || from < i {
-			mark(from, end, hard)
+			mark(from, end, unit)
 		}
 	}
 	return glue
@@ -278,31 +279,27 @@ func layoutWords(words []string, glue []int, face *fonts.Face, size, width float
 		}
 		return w + float64(g.to-g.from-1)*space
 	}
-	split := func(g group, min int) []group {
+	// split cuts g at its weakest glue, again in each part still too wide
+	var split func(g group) []group
+	split = func(g group) []group {
+		if g.to-g.from == 1 || groupWidth(g) <= width {
+			return []group{g}
+		}
+		weakest := hard + 1
+		for k := g.from; k < g.to-1; k++ {
+			weakest = min(weakest, glue[k])
+		}
 		var out []group
 		start := g.from
 		for k := g.from; k < g.to-1; k++ {
-			if glue[k] < min {
-				out = append(out, group{start, k + 1})
+			if glue[k] == weakest {
+				out = append(out, split(group{start, k + 1})...)
 				start = k + 1
 			}
 		}
-		return append(out, group{start, g.to})
+		return append(out, split(group{start, g.to})...)
 	}
-	var groups []group
-	for _, g := range split(group{0, len(words)}, soft) {
-		if groupWidth(g) <= width {
-			groups = append(groups, g)
-			continue
-		}
-		for _, h := range split(g, hard) {
-			if groupWidth(h) <= width {
-				groups = append(groups, h)
-			} else {
-				groups = append(groups, split(h, hard+1)...)
-			}
-		}
-	}
+	groups := split(group{0, len(words)})
 	n := len(groups)
 	gw := make([]float64, n)
 	for i, g := range groups {
@@ -395,4 +392,77 @@ func balanced(n, k int, lineW func(i, j int) float64, width float64) []int {
 		j = from[l][j]
 	}
 	return ends
+}
+
+// AvoidRunt keeps the last two words of a justified paragraph together
+// (a no-break space between them) when its last line would otherwise
+// hold one word alone, as "ương." under a full line: the lines are
+// counted the way the renderers fill them, greedily, in a column width
+// wide. Both renderers then break the paragraph alike, since the joint is
+// in the text.
+func AvoidRunt(p *doc.Paragraph, width float64) {
+	pr := &p.Props
+	type word struct {
+		w      float64
+		before float64 // the space before it, 0 at the start
+	}
+	var words []word
+	pending := 0.0
+	for _, r := range p.Runs {
+		face := fonts.Get(fonts.StyleOf(pr.Bold || r.Bold, pr.Italic || r.Italic))
+		for i, part := range strings.Split(r.Text, " ") {
+			if i > 0 {
+				pending += face.Width(" ", pr.Size)
+			}
+			if part == "" {
+				continue
+			}
+			if strings.Contains(part, "\n") {
+				return
+			}
+			w := face.Width(part, pr.Size)
+			if i == 0 && len(words) > 0 && pending == 0 {
+				words[len(words)-1].w += w // a word split across runs
+				continue
+			}
+			words = append(words, word{w, pending})
+			pending = 0
+		}
+	}
+	if len(words) < 3 {
+		return
+	}
+	avail := width - pr.Left - pr.Right - pr.FirstLine
+	cur, lastStart := 0.0, 0
+	for i, w := range words {
+		if i > lastStart && cur+w.before+w.w > avail {
+			avail = width - pr.Left - pr.Right
+			cur, lastStart = w.w, i
+			continue
+		}
+		if i > lastStart {
+			cur += w.before
+		}
+		cur += w.w
+	}
+	if lastStart != len(words)-1 || lastStart == 0 {
+		return
+	}
+	// the last space before the last word becomes a no-break space
+	seen := false
+	for k := len(p.Runs) - 1; k >= 0; k-- {
+		t := p.Runs[k].Text
+		for i := len(t) - 1; i >= 0; i-- {
+			switch {
+			case t[i] != ' ':
+				seen = true
+			case seen:
+				if i > 0 && t[i-1] == ' ' || i == 0 && k == 0 {
+					return // several spaces: leave them
+				}
+				p.Runs[k].Text = t[:i] + NBSP + t[i+1:]
+				return
+			}
+		}
+	}
 }
