@@ -394,18 +394,13 @@ func balanced(n, k int, lineW func(i, j int) float64, width float64) []int {
 	return ends
 }
 
-// AvoidRunt keeps the last two words of a justified paragraph together
-// (a no-break space between them) when its last line would otherwise
-// hold one word alone, as "ương." under a full line: the lines are
-// counted the way the renderers fill them, greedily, in a column width
-// wide. Both renderers then break the paragraph alike, since the joint is
-// in the text.
-func AvoidRunt(p *doc.Paragraph, width float64) {
+// word is a word of a paragraph as the renderers measure it: its width
+// and that of the spaces before it.
+type word struct{ w, before float64 }
+
+// measure cuts p into words; false when p holds a line break.
+func measure(p *doc.Paragraph) ([]word, bool) {
 	pr := &p.Props
-	type word struct {
-		w      float64
-		before float64 // the space before it, 0 at the start
-	}
 	var words []word
 	pending := 0.0
 	for _, r := range p.Runs {
@@ -418,7 +413,7 @@ func AvoidRunt(p *doc.Paragraph, width float64) {
 				continue
 			}
 			if strings.Contains(part, "\n") {
-				return
+				return nil, false
 			}
 			w := face.Width(part, pr.Size)
 			if i == 0 && len(words) > 0 && pending == 0 {
@@ -429,23 +424,56 @@ func AvoidRunt(p *doc.Paragraph, width float64) {
 			pending = 0
 		}
 	}
-	if len(words) < 3 {
-		return
-	}
+	return words, true
+}
+
+// lineStarts fills a column width wide with p's words greedily, as the
+// renderers do, and returns the index of each line's first word.
+func lineStarts(p *doc.Paragraph, words []word, width float64) []int {
+	pr := &p.Props
 	avail := width - pr.Left - pr.Right - pr.FirstLine
-	cur, lastStart := 0.0, 0
+	starts := []int{0}
+	cur := 0.0
 	for i, w := range words {
-		if i > lastStart && cur+w.before+w.w > avail {
+		start := starts[len(starts)-1]
+		if i > start && cur+w.before+w.w > avail {
 			avail = width - pr.Left - pr.Right
-			cur, lastStart = w.w, i
+			starts = append(starts, i)
+			cur = w.w
 			continue
 		}
-		if i > lastStart {
+		if i > start {
 			cur += w.before
 		}
 		cur += w.w
 	}
-	if lastStart != len(words)-1 || lastStart == 0 {
+	return starts
+}
+
+// LineCount is about how many lines p takes in a column width wide: the
+// renderers' greedy filling without their finer points (hyphens, the
+// italic correction), good for choosing widths, not for placing text.
+func LineCount(p *doc.Paragraph, width float64) int {
+	words, ok := measure(p)
+	if !ok {
+		return strings.Count(p.Text(), "\n") + 1
+	}
+	return len(lineStarts(p, words, width))
+}
+
+// AvoidRunt keeps the last two words of a justified paragraph together
+// (a no-break space between them) when its last line would otherwise
+// hold one word alone, as "ương." under a full line: the lines are
+// counted the way the renderers fill them, greedily, in a column width
+// wide. Both renderers then break the paragraph alike, since the joint is
+// in the text.
+func AvoidRunt(p *doc.Paragraph, width float64) {
+	words, ok := measure(p)
+	if !ok || len(words) < 3 {
+		return
+	}
+	starts := lineStarts(p, words, width)
+	if len(starts) < 2 || starts[len(starts)-1] != len(words)-1 {
 		return
 	}
 	// the last space before the last word becomes a no-break space
