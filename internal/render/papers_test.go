@@ -244,7 +244,7 @@ func TestSessionPapers(t *testing.T) {
 			// page's first row.
 			text := pageText(t, file, p)
 			first := strings.Index(text, "Tốc độ tăng trưởng kinh tế")
-			for _, h := range []string{"STT", "Chỉ tiêu", "Đơn vị", "tính", "Kế", "hoạch", "Thực", "hiện", "So với kế hoạch", "(%)"} {
+			for _, h := range []string{"STT", "Chỉ tiêu", "Đơn vị", "tính", "Kế", "hoạch", "Thực", "hiện", "So với", "(%)"} {
 				if i := strings.Index(text, h); i < 0 || i > first {
 					t.Errorf("%s page %d: the indicators table's header lacks %q above its first row", filepath.Base(file), p, h)
 				}
