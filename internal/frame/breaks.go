@@ -227,6 +227,35 @@ const breakSafety = 1.0
 // Breaker breaks frame texts at their joints, knowing the record's places.
 type Breaker struct {
 	Places [][]string
+	// Verbatim leaves texts as they are given: no capitals, no breaks
+	// (the tags of a Word form, which are filled later).
+	Verbatim bool
+}
+
+// Join returns text with no-break spaces inside its joints (those that
+// give way only to a column too narrow for them: fixed phrases, places,
+// units with their names), so that a word processor laying it out
+// greedily never breaks a line inside them. It serves Word forms, whose
+// lines thidua does not break itself.
+func (b Breaker) Join(text string) string {
+	var out []string
+	for _, seg := range strings.Split(text, "\n") {
+		words := strings.Fields(strings.ReplaceAll(seg, NBSP, " "))
+		glue := joints(words, b.Places)
+		var sb strings.Builder
+		for i, w := range words {
+			if i > 0 {
+				if glue[i-1] >= unit {
+					sb.WriteString(NBSP)
+				} else {
+					sb.WriteByte(' ')
+				}
+			}
+			sb.WriteString(w)
+		}
+		out = append(out, sb.String())
+	}
+	return strings.Join(out, "\n")
 }
 
 // Centred returns text as the lines of a centred paragraph of style st in
@@ -243,6 +272,9 @@ func (b Breaker) Left(text string, st *doc.Style, width float64) string {
 }
 
 func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance bool) string {
+	if b.Verbatim {
+		return text
+	}
 	face := fonts.Get(fonts.StyleOf(st.Bold, st.Italic))
 	width -= breakSafety
 	var out []string

@@ -61,3 +61,11 @@ func TestNarrowKeepsThePlace(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// Join protects the joints of a text a word processor will break itself.
+func TestJoin(t *testing.T) {
+	got := Breaker{}.Join("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH HÀ TĨNH")
+	if got != "HỘI ĐỒNG THI\u00a0ĐUA\u00a0-\u00a0KHEN\u00a0THƯỞNG TỈNH\u00a0HÀ\u00a0TĨNH" {
+		t.Errorf("%q", got)
+	}
+}

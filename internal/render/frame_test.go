@@ -11,9 +11,11 @@ import (
 
 	"thidua/fonts"
 	"thidua/internal/doc"
+	"thidua/internal/fill"
 	"thidua/internal/frame"
 	"thidua/internal/record"
 	"thidua/internal/testkit"
+	"thidua/internal/view"
 )
 
 // frameStyles are the styles of the texts the frame draws: the header,
@@ -227,4 +229,141 @@ func texts(ws []testkit.Word) string {
 		parts = append(parts, w.Text)
 	}
 	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+}
+
+// The sample Word forms filled with the signing records that name a
+// cluster head: the header's and the signatures' lines, as LibreOffice
+// lays out the filled DOCX, end at no joint of a name; no two columns
+// there are closer than 3 mm; no page is empty.
+func TestFilledFormsFrame(t *testing.T) {
+	if testing.Short() && os.Getenv("CI") != "true" {
+		t.Skip("LibreOffice conversion is slow; run without -short")
+	}
+	testkit.Need(t, "pdftotext", "soffice")
+	dir := t.TempDir()
+	var docx []string
+	joints := map[string][][]string{}
+	for _, s := range []string{"bac-trung-bo-2023", "hai-phong-khoi-huyen-2024"} {
+		rec, err := record.Load(filepath.Join("..", "..", "samples", s+".toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := Data(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		schema, err := fill.NewSchema(append(view.Paths(rec), view.PathsOf(data)...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []string{"dang-ky-giao-uoc", "to-trinh"} {
+			src, err := os.ReadFile(filepath.Join("..", "..", "samples", "forms", f+".docx"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			form, err := fill.Parse(src, fill.Options{Funcs: view.Funcs(), Schema: schema})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := form.Execute(data)
+			if err != nil {
+				t.Fatalf("%s with %s: %v", f, s, err)
+			}
+			path := filepath.Join(dir, s+"-"+f+".docx")
+			if err := os.WriteFile(path, out, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			docx = append(docx, path)
+			joints[s+"-"+f] = jointsOf(rec)
+		}
+	}
+	for _, pdf := range testkit.LibreOffice(t, filepath.Join(dir, "lo"), docx...) {
+		name := strings.TrimSuffix(filepath.Base(pdf), ".pdf")
+		pages := testkit.Pages(t, pdf)
+		for i, p := range pages {
+			if strings.TrimSpace(p) == "" {
+				t.Errorf("%s: page %d is empty", name, i+1)
+			}
+		}
+		// the header: page 1 down to the title; the signatures: from the
+		// last line starting "TM." or "Nơi nhận" to the end
+		first := strings.Split(pages[0], "\n")
+		end := slices.IndexFunc(first, func(l string) bool {
+			return strings.Contains(l, "BẢNG ĐĂNG KÝ") || strings.TrimSpace(l) == "TỜ TRÌNH"
+		})
+		last := strings.Split(pages[len(pages)-1], "\n")
+		start := slices.IndexFunc(last, func(l string) bool {
+			l = strings.TrimSpace(l)
+			return strings.HasPrefix(l, "TM.") || strings.HasPrefix(l, "Nơi nhận")
+		})
+		if end < 0 || start < 0 {
+			t.Errorf("%s: no header or no signature found", name)
+			continue
+		}
+		for _, region := range [][]string{first[:end], last[start:]} {
+			checkColumns(t, name, region, joints[name])
+		}
+		checkGaps(t, name, pdf)
+	}
+}
+
+// checkColumns checks lines of pdftotext -layout: where a column's text
+// goes on under itself on the next line, the break is not inside a joint.
+func checkColumns(t *testing.T, name string, lines []string, joints [][]string) {
+	t.Helper()
+	type seg struct {
+		text       string
+		start, end int // in characters
+	}
+	segsOf := func(l string) []seg {
+		var out []seg
+		r := []rune(strings.ReplaceAll(l, frame.NBSP, " "))
+		for i := 0; i < len(r); {
+			for i < len(r) && r[i] == ' ' {
+				i++
+			}
+			j := i
+			for j < len(r) && !(r[j] == ' ' && (j+1 >= len(r) || r[j+1] == ' ')) {
+				j++
+			}
+			if j > i {
+				out = append(out, seg{string(r[i:j]), i, j})
+			}
+			i = j
+		}
+		return out
+	}
+	for i := 0; i+1 < len(lines); i++ {
+		for _, a := range segsOf(lines[i]) {
+			for _, b := range segsOf(lines[i+1]) {
+				if b.start >= a.end || a.start >= b.end {
+					continue // not under it
+				}
+				if j := splitJoint(a.text, b.text, joints); j != nil && !(strings.Join(j, " ") == "hội đồng thi đua - khen thưởng" && !hoiDongFits()) {
+					t.Errorf("%s: %q / %q breaks inside %q", name, a.text, b.text, strings.Join(j, " "))
+				}
+			}
+		}
+	}
+}
+
+// checkGaps finds words on one line of a PDF that are further apart than
+// a space but closer than 3 mm: two columns that nearly touch.
+func checkGaps(t *testing.T, name, pdf string) {
+	t.Helper()
+	type lineKey struct{ page, y int }
+	byLine := map[lineKey][]testkit.Word{}
+	for _, w := range testkit.Boxes(t, pdf) {
+		k := lineKey{w.Page, int(w.YMax + 0.5)}
+		byLine[k] = append(byLine[k], w)
+	}
+	for k, ws := range byLine {
+		slices.SortFunc(ws, func(a, b testkit.Word) int { return int(a.XMin*100 - b.XMin*100) })
+		for i := 1; i < len(ws); i++ {
+			size := ws[i].YMax - ws[i].YMin // about the font size
+			if gap := ws[i].XMin - ws[i-1].XMax; gap > 0.5*size && gap < doc.Mm(3)-0.5 {
+				t.Errorf("%s page %d: %q and %q are %.1f mm apart: two columns nearly touch", name, k.page, ws[i-1].Text, ws[i].Text, gap*25.4/72)
+			}
+		}
+	}
 }
