@@ -66,7 +66,7 @@ func TestSampleForms(t *testing.T) {
 	dk := spaces(fillLines(t, readFile(t, "../../samples/forms/dang-ky-giao-uoc.docx"), sampleRecord(), "word/document.xml"))
 	sameLines(t, dk, []string{
 		"HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TRUNG ƯƠNG / CỤM THI ĐUA CÁC TỈNH BẮC TRUNG BỘ /  |  | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc / ",
-		" |  | Nghệ An, ngày 14 tháng 3 năm 2023",
+		"Số:         /ĐKTĐ-CTĐBTB |  | Nghệ An, ngày 14 tháng 3 năm 2023",
 		"",
 		"BẢNG ĐĂNG KÝ GIAO ƯỚC THI ĐUA NĂM 2023",
 		"",

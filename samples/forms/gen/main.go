@@ -55,6 +55,7 @@ func dangKy() *doc.Document {
 	h := frame.Head{
 		Parent:    "{{khong_ngat (in_hoa .cum.co_quan_chu_quan)}}",
 		Issuer:    "{{khong_ngat (in_hoa .cum.ten)}}",
+		Number:    "        /ĐKTĐ{{if .cum.ky_hieu}}-{{.cum.ky_hieu}}{{end}}",
 		PlaceDate: "{{.giao_uoc.dia_danh}}, {{ngay .phien.ngay}}",
 		Type:      "BẢNG ĐĂNG KÝ GIAO ƯỚC THI ĐUA NĂM {{.cum.nam}}",
 		Break:     verbatim,
@@ -113,6 +114,9 @@ func toTrinh() *doc.Document {
 		Break:     verbatim,
 	}
 	blocks := h.Blocks()
+	// the issuer's rule as long as 2/5 of a unit's name such as "ỦY BAN
+	// NHÂN DÂN", not of its tag
+	issuerRule(blocks, 48)
 	blocks = append(blocks,
 		plain("{{range .giao_uoc.can_cu?}}"),
 		para(frame.Basis, "Căn cứ {{.}};"),
@@ -143,6 +147,16 @@ func toTrinh() *doc.Document {
 	}
 	blocks = append(blocks, sig...)
 	return &doc.Document{Title: "Tờ trình", Sections: []*doc.Section{{Numbered: true, Blocks: blocks}}}
+}
+
+// issuerRule sets the length of the rule under the issuing body, in the
+// header's first cell.
+func issuerRule(blocks []doc.Block, length float64) {
+	for _, b := range blocks[0].(*doc.Table).Rows[0].Cells[0].Blocks {
+		if r, ok := b.(*doc.Rule); ok {
+			r.Width = length
+		}
+	}
 }
 
 // mm converts widths in millimetres.
