@@ -82,7 +82,7 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 		Break:     frame.Breaker{Places: frame.Places(data)},
 	}
 	first := &doc.Section{Numbered: true, Blocks: head.Blocks()}
-	sections, bodyEnd, err := convert(body, first)
+	sections, bodyEnd, err := convert(body, first, head.Break)
 	if err != nil {
 		return nil, err
 	}

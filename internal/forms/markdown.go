@@ -94,7 +94,7 @@ func (c *converter) newSection(landscape bool) {
 // convert parses md and appends its blocks to sec, opening further
 // sections where the Markdown asks. body is the index of the last section
 // before the appendices, where the paper's signatures go.
-func convert(md string, sec *doc.Section) (sections []*doc.Section, body int, err error) {
+func convert(md string, sec *doc.Section, br frame.Breaker) (sections []*doc.Section, body int, err error) {
 	c := &converter{src: []byte(md), sections: []*doc.Section{sec}, cur: sec, appendix: -1}
 	root := markdown.Parser().Parse(text.NewReader(c.src))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
@@ -102,8 +102,15 @@ func convert(md string, sec *doc.Section) (sections []*doc.Section, body int, er
 	}
 	for _, s := range c.sections {
 		for _, b := range s.Blocks {
-			if p, ok := b.(*doc.Paragraph); ok && p.Props.Align == doc.Justify {
+			p, ok := b.(*doc.Paragraph)
+			switch {
+			case !ok:
+			case p.Props.Align == doc.Justify:
 				frame.AvoidRunt(p, s.Width())
+			case (p.Style == frame.Part || p.Style == frame.Note) && p.Props.Align == doc.Center && len(p.Runs) == 1:
+				// a centred title ("Phụ lục", its name, "(Kèm theo ...)")
+				// breaks as the frame's titles do
+				p.Runs[0].Text = br.Centred(p.Runs[0].Text, &p.Props, s.Width(), false)
 			}
 		}
 	}

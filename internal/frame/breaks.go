@@ -64,6 +64,27 @@ var phrases = []struct {
 	{strings.Fields("nhân dân"), hard},
 }
 
+// pairs are two-syllable words of the papers' titles that a line must not
+// part ("CHUYÊN / ĐỀ"); most words of a title are such pairs, these are
+// the ones the built-in papers use.
+var pairs = strings.Split("danh hiệu,chuyên đề,toàn diện,đề nghị,danh sách,kèm theo,tờ trình,báo cáo,"+
+	"biên bản,khen thưởng,thi đua,tổng hợp,kết quả,chấm điểm,xếp hạng,thành tích,tập thể,cá nhân,"+
+	"lao động,xuất sắc,tiên tiến,giao ước,hội nghị,tổng kết,sơ kết,công tác,thủ tướng,bình xét,suy tôn,"+
+	"đơn vị,thực hiện,nhiệm vụ,phong trào,chỉ tiêu", ",")
+
+func init() {
+	for _, p := range pairs {
+		phrases = append(phrases, struct {
+			words []string
+			glue  int
+		}{strings.Fields(p), hard})
+	}
+}
+
+// numbered are words that stay with the number after them: "ngày 28",
+// "tháng 02", "năm 2024", "số 05/BC-CTĐ".
+var numbered = map[string]bool{"ngày": true, "tháng": true, "năm": true, "số": true, "số:": true}
+
 // units are the administrative units whose name follows them.
 var units = [][]string{
 	{"thành", "phố"}, {"thị", "xã"}, {"thị", "trấn"},
@@ -87,7 +108,7 @@ var authority = map[string]bool{"tm.": true, "kt.": true, "q.": true, "tl.": tru
 // key is a word as joints compare it: lower case, without the punctuation
 // around it.
 func key(w string) string {
-	return strings.ToLower(strings.Trim(w, ",;.:()\"“”"))
+	return strings.ToLower(strings.Trim(w, " ,;.:()\"“”"))
 }
 
 // closes reports whether w ends a clause (a comma or other punctuation
@@ -147,6 +168,15 @@ func joints(words []string, places [][]string) []int {
 			if len(p) > 1 && match(i, p) {
 				mark(i, i+len(p), hard)
 			}
+		}
+		if numbered[keys[i]] && i+1 < n && !closes(words[i]) {
+			if r := strings.TrimLeft(words[i+1], " "); r != "" && (r[0] >= '0' && r[0] <= '9' || r[0] == '/') {
+				mark(i, i+2, hard)
+			}
+		}
+		// a whole date, "ngày 28 tháng 02 năm 2024", rather on one line
+		if keys[i] == "ngày" && i+5 < n && keys[i+2] == "tháng" && keys[i+4] == "năm" {
+			mark(i, i+6, soft)
 		}
 		u := isUnit(i)
 		if u == 0 {
@@ -279,7 +309,7 @@ func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance
 	width -= breakSafety
 	var out []string
 	for _, seg := range strings.Split(text, "\n") {
-		words := strings.Fields(strings.ReplaceAll(seg, NBSP, " "))
+		words := splitWords(strings.ReplaceAll(seg, NBSP, " "))
 		if len(words) == 0 {
 			continue
 		}
@@ -292,6 +322,24 @@ func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance
 		out = append(out, layoutWords(words, glue, face, st.Size, width, balance))
 	}
 	return strings.Join(out, "\n")
+}
+
+// splitWords cuts text at its spaces; a run of several spaces (the room
+// left for a number written by hand: "số      /TTr") stays at the start
+// of the word after it, so that joining the words with one space gives
+// the text back.
+func splitWords(text string) []string {
+	var out []string
+	extra := ""
+	for _, w := range strings.Split(strings.TrimSpace(text), " ") {
+		if w == "" {
+			extra += " "
+			continue
+		}
+		out = append(out, extra+w)
+		extra = ""
+	}
+	return out
 }
 
 // layoutWords breaks words into lines at the free joints between groups.
