@@ -110,7 +110,7 @@ func (h Head) recipients() []doc.Block {
 	case 0:
 		return nil
 	case 1:
-		p := para(Recipient, "Kính gửi: "+h.To[0]+".")
+		p := para(Recipient, h.Break.Centred("Kính gửi: "+h.To[0]+".", Recipient, doc.PageWidth-doc.MarginLeft-doc.MarginRight, false))
 		p.Props.Align = doc.Center
 		p.Props.After = 12
 		return []doc.Block{p}
@@ -128,6 +128,7 @@ func (h Head) recipients() []doc.Block {
 		if i == len(h.To)-1 {
 			p.Props.After = 12
 		}
+		p.Runs[0].Text = h.Break.Left(p.Runs[0].Text, Recipient, doc.PageWidth-doc.MarginLeft-doc.MarginRight-p.Props.Left)
 		out = append(out, p)
 	}
 	return out

@@ -21,7 +21,7 @@ import (
 // frameStyles are the styles of the texts the frame draws: the header,
 // the type and summary, the signatures and Nơi nhận.
 var frameStyles = []*doc.Style{frame.Parent, frame.Issuer, frame.Number, frame.Nation, frame.Motto,
-	frame.PlaceDate, frame.Type, frame.Summary, frame.Authority, frame.Signer, frame.CopiesHead, frame.Copies}
+	frame.PlaceDate, frame.Type, frame.Summary, frame.Recipient, frame.Authority, frame.Signer, frame.CopiesHead, frame.Copies}
 
 // frameLines are the lines of a document's frame texts, as the model
 // breaks them, paragraph by paragraph, with no-break spaces as spaces.
