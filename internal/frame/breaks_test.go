@@ -3,6 +3,8 @@ package frame
 import (
 	"strings"
 	"testing"
+
+	"thidua/internal/doc"
 )
 
 // Names break at their joints, as clerks break them, with lines as even
@@ -67,5 +69,33 @@ func TestJoin(t *testing.T) {
 	got := Breaker{}.Join("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH HÀ TĨNH")
 	if got != "HỘI ĐỒNG THI\u00a0ĐUA\u00a0-\u00a0KHEN\u00a0THƯỞNG TỈNH\u00a0HÀ\u00a0TĨNH" {
 		t.Errorf("%q", got)
+	}
+}
+
+// A justified paragraph whose last line would hold one word alone keeps
+// its last two words together; one that ends well is left as it is.
+func TestAvoidRunt(t *testing.T) {
+	text := "Hội nghị thống nhất kết quả chấm điểm, xếp hạng thi đua năm 2023 theo bộ tiêu chí thi đua của Trung ương."
+	found := false
+	for w := 150.0; w < 460 && !found; w++ {
+		p := doc.NewParagraph(Body, doc.Run{Text: text})
+		words, _ := measure(p)
+		starts := lineStarts(p, words, w)
+		if len(starts) < 2 || starts[len(starts)-1] != len(words)-1 {
+			continue
+		}
+		found = true
+		AvoidRunt(p, w)
+		if !strings.HasSuffix(p.Text(), "Trung"+NBSP+"ương.") {
+			t.Fatalf("at %.0f pt: %q, want the last two words joined", w, p.Text())
+		}
+	}
+	if !found {
+		t.Fatal("no width leaves a word alone: the test needs another text")
+	}
+	p := doc.NewParagraph(Body, doc.Run{Text: "Ngắn gọn thôi."})
+	AvoidRunt(p, 400)
+	if strings.Contains(p.Text(), NBSP) {
+		t.Errorf("a paragraph of one line changed: %q", p.Text())
 	}
 }

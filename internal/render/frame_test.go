@@ -311,31 +311,9 @@ func TestFilledFormsFrame(t *testing.T) {
 // goes on under itself on the next line, the break is not inside a joint.
 func checkColumns(t *testing.T, name string, lines []string, joints [][]string) {
 	t.Helper()
-	type seg struct {
-		text       string
-		start, end int // in characters
-	}
-	segsOf := func(l string) []seg {
-		var out []seg
-		r := []rune(strings.ReplaceAll(l, frame.NBSP, " "))
-		for i := 0; i < len(r); {
-			for i < len(r) && r[i] == ' ' {
-				i++
-			}
-			j := i
-			for j < len(r) && !(r[j] == ' ' && (j+1 >= len(r) || r[j+1] == ' ')) {
-				j++
-			}
-			if j > i {
-				out = append(out, seg{string(r[i:j]), i, j})
-			}
-			i = j
-		}
-		return out
-	}
 	for i := 0; i+1 < len(lines); i++ {
-		for _, a := range segsOf(lines[i]) {
-			for _, b := range segsOf(lines[i+1]) {
+		for _, a := range segments(lines[i]) {
+			for _, b := range segments(lines[i+1]) {
 				if b.start >= a.end || a.start >= b.end {
 					continue // not under it
 				}
@@ -366,4 +344,104 @@ func checkGaps(t *testing.T, name, pdf string) {
 			}
 		}
 	}
+}
+
+// The Hải Phòng list of nominees, in thidua's PDF and LibreOffice's: each
+// name on at most two lines of its column, each "8/8 (100,00%)" on one.
+func TestDanhSachColumns(t *testing.T) {
+	if testing.Short() && os.Getenv("CI") != "true" {
+		t.Skip("LibreOffice conversion is slow; run without -short")
+	}
+	testkit.Need(t, "pdftotext", "soffice")
+	rec, err := record.Load(filepath.Join("..", "..", "samples", "hai-phong-khen-thuong-2023.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get("danh-sach")
+	dir := t.TempDir()
+	files, err := Paper(tpl, data, Formats)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ours, docx string
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(path, ".pdf") {
+			ours = path
+		} else {
+			docx = path
+		}
+	}
+	theirs := testkit.LibreOffice(t, filepath.Join(dir, "lo"), docx)[0]
+	for _, pdf := range []string{ours, theirs} {
+		var lines []string
+		for _, p := range testkit.Pages(t, pdf) {
+			lines = append(lines, strings.Split(p, "\n")...)
+		}
+		segs := make([][]segment, len(lines))
+		for i, l := range lines {
+			segs[i] = segments(l)
+		}
+		onLines := func(name string) bool { // on one line, or two of one column
+			for i := range segs {
+				for _, a := range segs[i] {
+					if a.text == name {
+						return true
+					}
+					if i+1 == len(segs) {
+						continue
+					}
+					for _, b := range segs[i+1] {
+						if b.start < a.end && a.start < b.end && a.text+" "+b.text == name {
+							return true
+						}
+					}
+				}
+			}
+			return false
+		}
+		nominees, _ := data["de_nghi"].([]map[string]any)
+		if len(nominees) != 8 {
+			t.Fatalf("%d nominees in the sample, want 8", len(nominees))
+		}
+		for _, n := range nominees {
+			if name, _ := n["ten"].(string); !onLines(name) {
+				t.Errorf("%s: %q is not on one or two lines of its column", filepath.Base(pdf), name)
+			}
+		}
+		if got := strings.Count(strings.Join(lines, "\n"), "8/8 (100,00%)"); got != 8 {
+			t.Errorf("%s: \"8/8 (100,00%%)\" on one line %d times, want 8", filepath.Base(pdf), got)
+		}
+	}
+}
+
+// segment is the text of one column on a line of pdftotext -layout, with
+// its span in characters.
+type segment struct {
+	text       string
+	start, end int
+}
+
+// segments cuts a line of pdftotext -layout at runs of two blanks or more.
+func segments(l string) []segment {
+	var out []segment
+	r := []rune(strings.ReplaceAll(l, frame.NBSP, " "))
+	for i := 0; i < len(r); {
+		for i < len(r) && r[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(r) && !(r[j] == ' ' && (j+1 >= len(r) || r[j+1] == ' ')) {
+			j++
+		}
+		if j > i {
+			out = append(out, segment{string(r[i:j]), i, j})
+		}
+		i = j
+	}
+	return out
 }
