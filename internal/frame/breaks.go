@@ -307,6 +307,9 @@ func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance
 	}
 	face := fonts.Get(fonts.StyleOf(st.Bold, st.Italic))
 	width -= breakSafety
+	if st.Italic {
+		width -= st.Size / 12 // the room word processors keep after a slanted last letter
+	}
 	var out []string
 	for _, seg := range strings.Split(text, "\n") {
 		words := splitWords(strings.ReplaceAll(seg, NBSP, " "))

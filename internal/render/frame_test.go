@@ -18,10 +18,11 @@ import (
 	"thidua/internal/view"
 )
 
-// frameStyles are the styles of the texts the frame draws: the header,
-// the type and summary, the signatures and Nơi nhận.
+// frameStyles are the styles of the texts the frame breaks itself: the
+// header, the type and summary, Kính gửi, the signatures and Nơi nhận,
+// and the centred titles of the body (Phụ lục, its name, Kèm theo).
 var frameStyles = []*doc.Style{frame.Parent, frame.Issuer, frame.Number, frame.Nation, frame.Motto,
-	frame.PlaceDate, frame.Type, frame.Summary, frame.Recipient, frame.Authority, frame.Signer, frame.CopiesHead, frame.Copies}
+	frame.PlaceDate, frame.Type, frame.Summary, frame.Part, frame.Note, frame.Recipient, frame.Authority, frame.Signer, frame.CopiesHead, frame.Copies}
 
 // frameLines are the lines of a document's frame texts, as the model
 // breaks them, paragraph by paragraph, with no-break spaces as spaces.
