@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -153,7 +154,8 @@ func columnWidths(grid [][]gridCell, cols int, pins []float64, width, pad float6
 		}
 	}
 	pinned := func(j int) bool { return j < len(pins) && pins[j] > 0 }
-	for i, r := range grid {
+	for _, i := range sampleRows(grid, maxSizingRows) {
+		r := grid[i]
 		for j, p := range paras[i] {
 			if p == nil {
 				continue
@@ -167,7 +169,8 @@ func columnWidths(grid [][]gridCell, cols int, pins []float64, width, pad float6
 				cells[j] = append(cells[j], entry{i, []float64{one}})
 				continue
 			}
-			n := frame.LineCount(p, lo-extra)
+			m := frame.Measure(p)
+			n := m.Lines(lo - extra)
 			fits := make([]float64, n)
 			fits[0] = one
 			for k := n; k >= 2; k-- {
@@ -175,7 +178,7 @@ func columnWidths(grid [][]gridCell, cols int, pins []float64, width, pad float6
 				a, b := lo, one
 				for b-a > 0.25 {
 					mid := (a + b) / 2
-					if frame.LineCount(p, mid-extra) <= k {
+					if m.Lines(mid-extra) <= k {
 						b = mid
 					} else {
 						a = mid
@@ -338,6 +341,56 @@ func columnWidths(grid [][]gridCell, cols int, pins []float64, width, pad float6
 	}
 	w[cols-1] += width - total
 	return w
+}
+
+// maxSizingRows bounds the rows whose line counts choose the widths: a
+// long table is sized by its header and the rows with the longest cells
+// of each column, which keeps the choice quick (it grows with the square
+// of the rows) and changes it little; every row still sets the least
+// width of its columns.
+const maxSizingRows = 48
+
+// sampleRows returns the rows that size the columns: all of them when
+// there are few, else the first row and, column by column, the rows
+// with the longest cells, in order.
+func sampleRows(grid [][]gridCell, limit int) []int {
+	all := make([]int, len(grid))
+	for i := range all {
+		all[i] = i
+	}
+	if len(grid) <= limit {
+		return all
+	}
+	cols := 0
+	for _, r := range grid {
+		cols = max(cols, len(r))
+	}
+	keep := map[int]bool{0: true}
+	per := max(1, (limit-1)/max(cols, 1))
+	for j := range cols {
+		byLen := slices.Clone(all)
+		slices.SortStableFunc(byLen, func(a, b int) int {
+			return cellLen(grid, b, j) - cellLen(grid, a, j)
+		})
+		for _, i := range byLen[:per] {
+			keep[i] = true
+		}
+	}
+	var out []int
+	for _, i := range all {
+		if keep[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// cellLen is the length of the text in row i, column j, 0 for none.
+func cellLen(grid [][]gridCell, i, j int) int {
+	if j >= len(grid[i]) {
+		return 0
+	}
+	return len(grid[i][j].text())
 }
 
 // textWidth is the width of s in p's face, bold where its first run is

@@ -536,12 +536,27 @@ func lineStarts(p *doc.Paragraph, words []word, width float64) []int {
 // LineCount is about how many lines p takes in a column width wide: the
 // renderers' greedy filling without their finer points (hyphens, the
 // italic correction), good for choosing widths, not for placing text.
-func LineCount(p *doc.Paragraph, width float64) int {
+func LineCount(p *doc.Paragraph, width float64) int { return Measure(p).Lines(width) }
+
+// Measured is a paragraph measured once, to count its lines in many widths.
+type Measured struct {
+	p     *doc.Paragraph
+	words []word
+	ok    bool
+}
+
+// Measure measures p's words.
+func Measure(p *doc.Paragraph) Measured {
 	words, ok := measure(p)
-	if !ok {
-		return strings.Count(p.Text(), "\n") + 1
+	return Measured{p, words, ok}
+}
+
+// Lines is LineCount for the measured paragraph.
+func (m Measured) Lines(width float64) int {
+	if !m.ok {
+		return strings.Count(m.p.Text(), "\n") + 1
 	}
-	return len(lineStarts(p, words, width))
+	return len(lineStarts(m.p, m.words, width))
 }
 
 // AvoidRunt keeps the last two words of a justified paragraph together
