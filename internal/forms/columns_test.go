@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -70,5 +71,21 @@ func TestColumnsFromContent(t *testing.T) {
 	_, _, err := convert("<!-- cot: 20mm, rộng -->\n\n"+md, &doc.Section{}, frame.Breaker{})
 	if err == nil || !strings.Contains(err.Error(), "rộng") {
 		t.Errorf("a bad width: %v", err)
+	}
+}
+
+// A list of a thousand nominees converts in tens of milliseconds, not
+// seconds: column sizing looks at a bounded number of rows.
+func BenchmarkLongTable(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("| STT | Tên tập thể, họ và tên cá nhân | Hình thức khen thưởng | Số phiếu đồng ý | Tiền thưởng (đồng) |\n|:-:|---|---|:-:|--:|\n")
+	for i := range 1000 {
+		fmt.Fprintf(&sb, "| %d | Cán bộ và Nhân dân huyện Bạch Long Vĩ số %d | Bằng khen chuyên đề của Chủ tịch Ủy ban nhân dân thành phố | 8/8 (100,00%%) | 3.600.000 |\n", i+1, i)
+	}
+	md := sb.String()
+	for b.Loop() {
+		if _, _, err := convert(md, &doc.Section{}, frame.Breaker{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
