@@ -45,6 +45,7 @@ func Funcs() template.FuncMap {
 		"co":         has,
 		"khong_ngat": func(s string) string { return frame.Breaker{}.Join(s) },
 		"don_vi_ma":  memberByID,
+		"bat_buoc":   required,
 		"cong":       func(a, b int) int { return a + b },
 	}
 }
@@ -114,6 +115,15 @@ func formatDecimal(x any, maxDecimals int) (string, error) {
 func twoDigits(n any) (string, error) {
 	v, err := integer(n)
 	return vn.TwoDigits(v), err
+}
+
+// required returns v, or an error when it prints as nothing: a form's
+// signer name or issuing body must not come out empty.
+func required(v any) (any, error) {
+	if strings.TrimSpace(Print(v)) == "" {
+		return nil, fmt.Errorf("giá trị bắt buộc này đang trống trong hồ sơ")
+	}
+	return v, nil
 }
 
 // memberByID returns the member unit whose id is given, from the data

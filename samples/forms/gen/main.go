@@ -96,7 +96,7 @@ func dangKy() *doc.Document {
 	blocks = append(blocks, frame.Signatures(nil, []frame.Sig{{
 		Authority: []string{"TM. {{khong_ngat (in_hoa .cum.ten)}}"},
 		Title:     "CỤM TRƯỞNG",
-		Name:      head + "{{.thu_truong.ho_ten}}{{end}}",
+		Name:      head + "{{bat_buoc .thu_truong.ho_ten}}{{end}}",
 	}}, verbatim)...)
 	return &doc.Document{Title: "Bảng đăng ký giao ước thi đua", Sections: []*doc.Section{{Numbered: true, Blocks: blocks}}}
 }
@@ -134,7 +134,7 @@ func toTrinh() *doc.Document {
 	sig := frame.Signatures(nil, []frame.Sig{{
 		Authority: []string{"TM. " + head + "{{khong_ngat (in_hoa .ten)}}{{end}}"},
 		Title:     head + "{{in_hoa .thu_truong.chuc_vu}}{{end}}",
-		Name:      head + "{{.thu_truong.ho_ten}}{{end}}",
+		Name:      head + "{{bat_buoc .thu_truong.ho_ten}}{{end}}",
 	}}, verbatim)
 	// Nơi nhận: the other members, one line each
 	sig[0].(*doc.Table).Rows[0].Cells[0].Blocks = []doc.Block{
