@@ -126,9 +126,10 @@ func toTrinh() *doc.Document {
 			"{{with .phien.chu_tri}}, do các đồng chí {{range $i, $c := .}}{{if $i}}; {{end}}{{$c.ho_ten}}, {{$c.chuc_vu}}{{end}} chủ trì{{end}}."),
 		para(frame.Body, "Các đơn vị ký kết:"),
 		plain("{{range .thanh_vien}}"),
-		para(frame.Body, "- {{.ten}}, do đồng chí {{.thu_truong.ho_ten}}, {{.thu_truong.chuc_vu}}, ký."),
+		// a no-break space keeps "ký." from ending a paragraph alone
+		para(frame.Body, "- {{.ten}}, do đồng chí {{.thu_truong.ho_ten}}, {{.thu_truong.chuc_vu}},"+frame.NBSP+"ký."),
 		plain("{{end}}"),
-		para(frame.Body, head+"{{.ten}}{{end}}, Cụm trưởng, kính trình {{.cum.co_quan_chu_quan}} xem xét, ghi nhận./."),
+		para(frame.Body, head+"{{.ten}}{{end}}, Cụm trưởng, kính trình {{.cum.co_quan_chu_quan}} xem xét, ghi"+frame.NBSP+"nhận./."),
 	)
 	blocks[len(blocks)-1].(*doc.Paragraph).Props.KeepNext = true
 	sig := frame.Signatures(nil, []frame.Sig{{
