@@ -28,17 +28,20 @@ const NBSP = "\u00a0"
 // Thi đua - Khen thưởng", "Cụm thi đua"), then a unit and its name
 // ("huyện Bạch Long Vĩ"), then a fixed phrase or a place name.
 const (
-	free = iota
+	free = iota // words that may part: the zero glue
 	soft
 	unit
 	hard
 )
 
-// phrases are fixed phrases, in lower case, with the strength of their glue.
-var phrases = []struct {
+// phrase is a fixed phrase, in lower case, with the strength of its glue.
+type phrase struct {
 	words []string
 	glue  int
-}{
+}
+
+// phrases are the fixed phrases of names and titles.
+var phrases = []phrase{
 	{strings.Fields("hội đồng thi đua - khen thưởng"), soft},
 	{strings.Fields("ban thi đua - khen thưởng"), soft},
 	{strings.Fields("thi đua - khen thưởng"), hard},
@@ -74,10 +77,7 @@ var pairs = strings.Split("danh hiệu,chuyên đề,toàn diện,đề nghị,d
 
 func init() {
 	for _, p := range pairs {
-		phrases = append(phrases, struct {
-			words []string
-			glue  int
-		}{strings.Fields(p), hard})
+		phrases = append(phrases, phrase{strings.Fields(p), hard})
 	}
 }
 
