@@ -54,7 +54,8 @@ func (g gridCell) unbreakable() bool {
 // any of its body cells shows ("100,5", "99,75", "95" become "100,50",
 // "99,75", "95,00"), and aligns them right unless the template chose an
 // alignment. A column counts as numbers when each of its non-empty body
-// cells is a number written the Vietnamese way.
+// cells is a number written the Vietnamese way, possibly followed by a
+// mark without letters ("2,0 (*)").
 func alignNumbers(grid [][]gridCell, cols int) {
 	for j := range cols {
 		decimals, numbers := 0, 0
@@ -67,7 +68,8 @@ func alignNumbers(grid [][]gridCell, cols int) {
 			if s == "" {
 				continue
 			}
-			_, d, isNum := vn.ParseNumber(s)
+			num, _ := splitMark(s)
+			_, d, isNum := vn.ParseNumber(num)
 			if !isNum {
 				ok = false
 				break
@@ -86,13 +88,24 @@ func alignNumbers(grid [][]gridCell, cols int) {
 			if !cl.alignSet {
 				cl.align = doc.Right
 			}
-			x, d, isNum := vn.ParseNumber(cl.text())
+			num, mark := splitMark(cl.text())
+			x, d, isNum := vn.ParseNumber(num)
 			if !isNum || d == decimals || len(cl.runs) != 1 {
 				continue
 			}
-			cl.runs[0].Text = vn.FormatNumber(x, decimals)
+			cl.runs[0].Text = vn.FormatNumber(x, decimals) + mark
 		}
 	}
+}
+
+// splitMark parts a number from a mark written after it without letters,
+// as in "2,0 (*)": "2,0" and " (*)".
+func splitMark(s string) (num, mark string) {
+	i := strings.IndexByte(s, ' ')
+	if i < 0 || strings.IndexFunc(s[i:], unicode.IsLetter) >= 0 || strings.IndexFunc(s[i:], unicode.IsDigit) >= 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
 }
 
 // parsePins reads the widths of a "cot" directive: millimetres ("12mm",

@@ -17,14 +17,14 @@ func TestOneNumberOfDecimalsPerColumn(t *testing.T) {
 | --- | --- | --- | :-: | --- |
 | Vĩnh Bảo | 100,5 | 4.200 | 1 | 95 |
 | Thủy Nguyên | 99,75 | 4.652,8 | 2 | Tốt |
-| An Lão | 95 | 1.209,35 | 3 | 9,5 |
+| An Lão | 95 (*) | 1.209,35 | 3 | 9,5 |
 | **Cộng** | < | **8.062,15** | < | < |
 `
 	tb := tables(body(t, md)[0].Blocks)[0]
 	want := [][]string{
 		{"Vĩnh Bảo", "100,50", "4.200,00", "1", "95"},
 		{"Thủy Nguyên", "99,75", "4.652,80", "2", "Tốt"},
-		{"An Lão", "95,00", "1.209,35", "3", "9,5"},
+		{"An Lão", "95,00 (*)", "1.209,35", "3", "9,5"},
 	}
 	for i, w := range want {
 		row := tb.Rows[i+1]
