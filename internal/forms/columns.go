@@ -55,8 +55,10 @@ func (g gridCell) unbreakable() bool {
 // "99,75", "95,00"), and aligns them right unless the template chose an
 // alignment. A column counts as numbers when each of its non-empty body
 // cells is a number written the Vietnamese way, possibly followed by a
-// mark without letters ("2,0 (*)").
-func alignNumbers(grid [][]gridCell, cols int) {
+// mark without letters ("2,0 (*)"). Without unify (a "so-theo-dong"
+// directive: each row is another quantity, as the indicators of a
+// report) the numbers keep their decimals and are only aligned.
+func alignNumbers(grid [][]gridCell, cols int, unify bool) {
 	for j := range cols {
 		decimals, numbers := 0, 0
 		ok := true
@@ -90,7 +92,7 @@ func alignNumbers(grid [][]gridCell, cols int) {
 			}
 			num, mark := splitMark(cl.text())
 			x, d, isNum := vn.ParseNumber(num)
-			if !isNum || d == decimals || len(cl.runs) != 1 {
+			if !unify || !isNum || d == decimals || len(cl.runs) != 1 {
 				continue
 			}
 			cl.runs[0].Text = vn.FormatNumber(x, decimals) + mark

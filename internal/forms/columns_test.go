@@ -43,6 +43,14 @@ func TestOneNumberOfDecimalsPerColumn(t *testing.T) {
 	if got := cellText(tb.Rows[4].Cells[1]); got != "8.062,15" {
 		t.Errorf("total %q", got)
 	}
+	// each row another quantity: decimals kept, numbers aligned right
+	rows := tables(body(t, "<!-- so-theo-dong -->\n\n"+md)[0].Blocks)[0]
+	if got := cellText(rows.Rows[1].Cells[2]); got != "4.200" {
+		t.Errorf("so-theo-dong: %q, want the row's own 4.200", got)
+	}
+	if a := rows.Rows[1].Cells[2].Blocks[0].(*doc.Paragraph).Props.Align; a != doc.Right {
+		t.Errorf("so-theo-dong: aligned %v, want right", a)
+	}
 }
 
 // Columns are sized from their cells: a cell without letters ("8/8

@@ -49,12 +49,13 @@ const tableAfter = 6
 
 // Directives are HTML comments a template writes on a line of their own.
 const (
-	dirPageBreak = "trang-moi" // start a new page
-	dirLandscape = "ngang"     // start a landscape section (wide tables)
-	dirPortrait  = "doc"       // back to portrait
-	dirAppendix  = "phu-luc"   // start an appendix: new page, numbering from 1
-	dirCentre    = "giua"      // centre the next paragraph, without indent
-	dirColumns   = "cot"       // "cot: 12mm, *, 30mm": widths of the next table's columns
+	dirPageBreak = "trang-moi"    // start a new page
+	dirLandscape = "ngang"        // start a landscape section (wide tables)
+	dirPortrait  = "doc"          // back to portrait
+	dirAppendix  = "phu-luc"      // start an appendix: new page, numbering from 1
+	dirCentre    = "giua"         // centre the next paragraph, without indent
+	dirColumns   = "cot"          // "cot: 12mm, *, 30mm": widths of the next table's columns
+	dirRowNumber = "so-theo-dong" // the next table's numbers keep their own decimals, row by row
 )
 
 // converter turns Markdown into blocks, opening sections at directives.
@@ -69,6 +70,9 @@ type converter struct {
 	centre bool
 	// pins are the column widths a "cot" directive gives the next table.
 	pins []float64
+	// rowNumbers: the next table's numbers keep their decimals (each row
+	// is another quantity, such as the indicators of a report).
+	rowNumbers bool
 }
 
 // fail records the first error met while converting.
@@ -258,6 +262,8 @@ func (c *converter) directive(n *ast.HTMLBlock) {
 		}
 	case dirCentre:
 		c.centre = true
+	case dirRowNumber:
+		c.rowNumbers = true
 	}
 }
 
@@ -395,7 +401,8 @@ func (c *converter) table(t *east.Table) *doc.Table {
 	for _, r := range grid {
 		cols = max(cols, len(r))
 	}
-	alignNumbers(grid, cols)
+	alignNumbers(grid, cols, !c.rowNumbers)
+	c.rowNumbers = false
 	out := &doc.Table{Borders: true, HeaderRows: headerRows, PadX: 4, PadY: 2}
 	pins := c.pins
 	c.pins = nil
