@@ -94,7 +94,7 @@ func dangKy() *doc.Document {
 		plain("{{end}}"),
 	)
 	blocks = append(blocks, frame.Signatures(nil, []frame.Sig{{
-		Authority: []string{"TM. {{khong_ngat (in_hoa .cum.ten)}}"},
+		Authority: []string{"TM." + frame.NBSP + "{{khong_ngat (in_hoa .cum.ten)}}"},
 		Title:     "CỤM TRƯỞNG",
 		Name:      head + "{{bat_buoc .thu_truong.ho_ten}}{{end}}",
 	}}, verbatim)...)
@@ -133,7 +133,7 @@ func toTrinh() *doc.Document {
 	)
 	blocks[len(blocks)-1].(*doc.Paragraph).Props.KeepNext = true
 	sig := frame.Signatures(nil, []frame.Sig{{
-		Authority: []string{"TM. " + head + "{{khong_ngat (in_hoa .ten)}}{{end}}"},
+		Authority: []string{"TM." + frame.NBSP + head + "{{khong_ngat (in_hoa .ten)}}{{end}}"},
 		Title:     head + "{{in_hoa .thu_truong.chuc_vu}}{{end}}",
 		Name:      head + "{{bat_buoc .thu_truong.ho_ten}}{{end}}",
 	}}, verbatim)
