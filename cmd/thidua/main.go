@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -55,6 +56,13 @@ func main() {
 
 func run(e *env, args []string) int {
 	if len(args) == 0 {
+		if doubleClicked() {
+			// A clerk double-clicked thidua.exe: the page on the folder it sits in.
+			exe, err := os.Executable()
+			if err == nil {
+				return runServe(e, []string{filepath.Dir(exe)})
+			}
+		}
 		usage(e.stderr)
 		return exitUsage
 	}

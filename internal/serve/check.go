@@ -1,0 +1,469 @@
+package serve
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"thidua/internal/forms"
+	"thidua/internal/record"
+	"thidua/internal/render"
+	"thidua/internal/tally"
+	"thidua/internal/tomledit"
+	"thidua/internal/vn"
+)
+
+// analysis is what the page shows of a record's text: its values for the
+// forms, its problems, what thidua check computes, and its papers.
+type analysis struct {
+	Values map[string]any `json:"gia_tri"` // nil when the text is not valid TOML
+	Errors []fieldError   `json:"loi"`
+	// Check is what `thidua check` prints; Results is its --json.
+	Check   string         `json:"kiem_tra,omitempty"`
+	Results *tally.Results `json:"ket_qua,omitempty"`
+	Prizes  *prizes        `json:"tien_thuong,omitempty"`
+	Papers  []paperInfo    `json:"giay"`
+}
+
+// fieldError is a record.Error for the page.
+type fieldError struct {
+	Path string `json:"khoa"`
+	Line int    `json:"dong"`
+	Col  int    `json:"cot"`
+	Msg  string `json:"loi"`
+	Hint string `json:"cach_sua,omitempty"`
+}
+
+// paperInfo is a paper the record makes; Items names the papers of a
+// template made once per nominee.
+type paperInfo struct {
+	Name  string   `json:"ten"`
+	Title string   `json:"mo_ta"`
+	Items []string `json:"muc,omitempty"`
+}
+
+// prizes is the prize money package awards computed, as the papers print it.
+type prizes struct {
+	Salary  any        `json:"luong_co_so,omitempty"`
+	Entries []prizeRow `json:"de_nghi"`
+	Total   any        `json:"tong,omitempty"`
+}
+
+type prizeRow struct {
+	Name  string `json:"ten"`
+	Award string `json:"hinh_thuc"`
+	Coef  any    `json:"he_so"`
+	Money any    `json:"tien"`
+	Vote  any    `json:"phieu,omitempty"`
+}
+
+// prepared is a record decoded and computed for its papers.
+type prepared struct {
+	rec    *record.Record
+	data   map[string]any
+	papers []*forms.Template
+	errs   record.Errors
+}
+
+// prepare decodes a record's text and computes its papers' data, as
+// thidua render does; errs holds every problem.
+func (s *Server) prepare(name, text string) *prepared {
+	p := &prepared{}
+	rec, err := record.Parse(name, []byte(text))
+	if err != nil {
+		p.errs = asErrors(name, err)
+		return p
+	}
+	p.rec = rec
+	data, err := render.Data(rec, render.WithCatalogue(s.cfg.Catalogue))
+	if err != nil {
+		p.errs = asErrors(name, err)
+	}
+	if data == nil {
+		return p
+	}
+	p.data = data
+	p.papers, _ = s.cfg.Templates.Pick("", data)
+	return p
+}
+
+// asErrors makes any error a list of positioned ones.
+func asErrors(name string, err error) record.Errors {
+	var errs record.Errors
+	if errors.As(err, &errs) {
+		return errs
+	}
+	var one *record.Error
+	if errors.As(err, &one) {
+		return record.Errors{one}
+	}
+	return record.Errors{{File: name, Msg: err.Error()}}
+}
+
+// analyse checks a record's text as thidua check and render would.
+func (s *Server) analyse(name, text string) *analysis {
+	a := &analysis{Errors: []fieldError{}, Papers: []paperInfo{}}
+	var tree map[string]any
+	if _, err := toml.Decode(text, &tree); err == nil {
+		a.Values = display(tree).(map[string]any)
+	}
+	p := s.prepare(name, text)
+	for _, e := range p.errs {
+		a.Errors = append(a.Errors, fieldError{Path: e.Field, Line: e.Line, Col: e.Col, Msg: e.Msg, Hint: e.Hint})
+	}
+	if p.rec == nil {
+		return a
+	}
+	if res, err := tally.Compute(p.rec, s.cfg.Catalogue); err == nil && !res.Empty() {
+		a.Results = res
+		var b strings.Builder
+		res.WriteText(&b)
+		a.Check = b.String()
+	}
+	if p.data == nil {
+		return a
+	}
+	if hs, ok := p.data["ho_so"].(map[string]any); ok {
+		pr := &prizes{Entries: []prizeRow{}}
+		if sal, ok := hs["luong_co_so"].(map[string]any); ok {
+			pr.Salary = sal["muc"]
+		}
+		if tc, ok := hs["tong_cong"].(map[string]any); ok {
+			pr.Total = tc["tien"]
+		}
+		list, _ := hs["de_nghi"].([]map[string]any)
+		for _, e := range list {
+			pr.Entries = append(pr.Entries, prizeRow{Name: fmt.Sprint(e["ten"]), Award: fmt.Sprint(e["ten_hinh_thuc"]), Coef: e["he_so"], Money: e["tien_thuong"], Vote: e["phieu"]})
+		}
+		a.Prizes = pr
+	}
+	for _, t := range p.papers {
+		pi := paperInfo{Name: t.Name, Title: t.Front.MoTa}
+		if t.Front.Moi != "" {
+			for _, it := range t.Each(p.data) {
+				pi.Items = append(pi.Items, itemLabel(it))
+			}
+		}
+		a.Papers = append(a.Papers, pi)
+	}
+	return a
+}
+
+// itemLabel names one paper of a template made per item.
+func itemLabel(it map[string]any) string {
+	if m, ok := it["muc"].(map[string]any); ok {
+		for _, k := range []string{"ten", "ho_ten"} {
+			if s, ok := m[k].(string); ok && s != "" {
+				return s
+			}
+		}
+	}
+	return "?"
+}
+
+// display turns decoded TOML values into what the form inputs show:
+// dates as "12/01/2024", decimals the Vietnamese way ("92,58").
+func display(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = display(e)
+		}
+		return out
+	case []map[string]any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = display(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = display(e)
+		}
+		return out
+	case time.Time:
+		if x.Location().String() == "date-local" {
+			return vn.ShortDate(x)
+		}
+		return x.Format("2006-01-02T15:04:05")
+	case float64:
+		s := strconv.FormatFloat(x, 'f', -1, 64)
+		_, frac, _ := strings.Cut(s, ".")
+		return vn.FormatNumber(x, len(frac))
+	}
+	return v
+}
+
+func (s *Server) check(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Name string `json:"ten"`
+		Text string `json:"noi_dung"`
+	}
+	if !readJSON(w, r, maxText, &req) {
+		return
+	}
+	writeJSON(w, http.StatusOK, s.analyse(req.Name, req.Text))
+}
+
+// change is one edit the form makes: "dat" sets the value at a path
+// (empty removes it), "xoa" removes a value, table or item, "them" adds
+// an item to an array at a position (0: at the end), "chuyen" moves an
+// item to a position.
+type change struct {
+	Op    string `json:"loai"`
+	Path  string `json:"khoa"`
+	Value any    `json:"gia_tri"`
+	At    int    `json:"vi_tri"`
+}
+
+func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Name    string   `json:"ten"`
+		Text    string   `json:"noi_dung"`
+		Changes []change `json:"thay_doi"`
+	}
+	if !readJSON(w, r, maxText, &req) {
+		return
+	}
+	text, err := applyChanges(req.Text, req.Changes)
+	if err != nil {
+		fail(w, http.StatusUnprocessableEntity, "%v", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Text string `json:"noi_dung"`
+		*analysis
+	}{text, s.analyse(req.Name, text)})
+}
+
+// applyChanges edits a record's text in place.
+func applyChanges(text string, changes []change) (string, error) {
+	d, err := tomledit.Parse(text)
+	if err != nil {
+		return "", errors.New("tệp đang có lỗi cú pháp TOML nên chưa sửa được bằng biểu mẫu; sửa lỗi ở thẻ \"Văn bản TOML\" trước")
+	}
+	for _, c := range changes {
+		switch c.Op {
+		case "dat":
+			var v any
+			if v, err = tomlValue(c.Path, c.Value); err == nil {
+				if v == nil {
+					err = d.Delete(c.Path)
+				} else {
+					err = d.Set(c.Path, v)
+				}
+			}
+		case "xoa":
+			err = d.Delete(c.Path)
+		case "them":
+			at := c.At
+			if at <= 0 {
+				at = d.Len(c.Path) + 1
+			}
+			err = d.Insert(c.Path, at)
+		case "chuyen":
+			err = d.Move(c.Path, c.At)
+		default:
+			err = fmt.Errorf("không biết thao tác %q", c.Op)
+		}
+		if err != nil {
+			return "", fmt.Errorf("không sửa được %s: %v", c.Path, err)
+		}
+	}
+	return d.String(), nil
+}
+
+var reISODate = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+
+// tomlValue turns what an input holds into the value to write for the
+// key at path, by the key's type in the schema; nil removes the key. A
+// value that is not of the key's type is written as text, so that the
+// check reports it at the input, in the decoder's words.
+func tomlValue(path string, v any) (any, error) {
+	k, ok := record.Lookup(path)
+	if !ok {
+		return nil, fmt.Errorf("hồ sơ không có khóa %s", path)
+	}
+	typ := k.Type
+	if typ == record.TypeMap {
+		typ = k.Of
+	}
+	if list, isList := v.([]any); isList {
+		var lines []string
+		for _, e := range list {
+			if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
+				lines = append(lines, s)
+			}
+		}
+		if len(lines) == 0 {
+			return nil, nil
+		}
+		return lines, nil
+	}
+	s, isStr := v.(string)
+	if v == nil || isStr && strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	if !isStr {
+		s = fmt.Sprint(v)
+	}
+	t := strings.TrimSpace(s)
+	switch typ {
+	case record.TypeLines:
+		var lines []string
+		for _, l := range strings.Split(s, "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines = append(lines, strings.TrimRight(l, "\r"))
+			}
+		}
+		return lines, nil
+	case record.TypeInt:
+		if n, err := strconv.ParseInt(t, 10, 64); err == nil {
+			return n, nil
+		}
+	case record.TypeNumber:
+		if _, err := strconv.ParseFloat(t, 64); err == nil && !strings.ContainsAny(t, "eEinfINFxX_+") {
+			return tomledit.Raw(t), nil
+		}
+	case record.TypeDate:
+		if m := reISODate.FindStringSubmatch(t); m != nil {
+			t = m[3] + "/" + m[2] + "/" + m[1]
+		}
+		if d, err := vn.ParseDate(t); err == nil {
+			return tomledit.Date{Year: d.Year(), Month: d.Month(), Day: d.Day()}, nil
+		}
+	}
+	return s, nil
+}
+
+// paperRequest asks for one paper of a record's text in one format.
+type paperRequest struct {
+	Name   string `json:"ten"`
+	Text   string `json:"noi_dung"`
+	Paper  string `json:"giay"`
+	Item   int    `json:"muc"`
+	Format string `json:"dinh_dang"`
+}
+
+// paper renders one paper of the text in the page, for the preview
+// (PDF) and the downloads.
+func (s *Server) paper(w http.ResponseWriter, r *http.Request) {
+	var req paperRequest
+	if !readJSON(w, r, maxText, &req) {
+		return
+	}
+	f, err := s.renderOne(req)
+	if err != nil {
+		fail(w, http.StatusUnprocessableEntity, "%v", err)
+		return
+	}
+	sendFile(w, f.Name, f.Data)
+}
+
+// renderOne makes one paper of a record's text.
+func (s *Server) renderOne(req paperRequest) (render.File, error) {
+	if req.Format != "docx" {
+		req.Format = "pdf"
+	}
+	p := s.prepare(req.Name, req.Text)
+	if p.data == nil {
+		return render.File{}, fmt.Errorf("hồ sơ còn %d lỗi; sửa xong mới xem được giấy tờ", len(p.errs))
+	}
+	for _, t := range p.papers {
+		if t.Name != req.Paper {
+			continue
+		}
+		items := t.Each(p.data)
+		if req.Item < 0 || req.Item >= len(items) {
+			return render.File{}, fmt.Errorf("giấy tờ %s không có bản thứ %d", req.Paper, req.Item+1)
+		}
+		files, err := render.Paper(t, items[req.Item], []string{req.Format})
+		if err != nil {
+			return render.File{}, err
+		}
+		return files[0], nil
+	}
+	return render.File{}, fmt.Errorf("hồ sơ không làm được giấy tờ %q (thiếu phần hồ sơ mẫu cần, hoặc phần đó còn lỗi)", req.Paper)
+}
+
+// sendFile answers with a file to show or save.
+func sendFile(w http.ResponseWriter, name string, data []byte) {
+	ct := map[string]string{".pdf": "application/pdf", ".zip": "application/zip",
+		".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+	dot := strings.LastIndexByte(name, '.')
+	w.Header().Set("Content-Type", ct[name[max(dot, 0):]])
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s"; filename*=UTF-8''%s`, vn.Slug(name[:max(dot, 0)], 120)+name[max(dot, 0):], urlEscape(name)))
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.Write(data)
+}
+
+// urlEscape percent-encodes a file name for Content-Disposition.
+func urlEscape(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_' {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// all makes every paper of the text in the page, DOCX and PDF, as one .zip.
+func (s *Server) all(w http.ResponseWriter, r *http.Request) {
+	var req paperRequest
+	if !readJSON(w, r, maxText, &req) {
+		return
+	}
+	p := s.prepare(req.Name, req.Text)
+	if p.data == nil || len(p.papers) == 0 {
+		fail(w, http.StatusUnprocessableEntity, "Hồ sơ chưa làm được giấy tờ nào (còn %d lỗi, hoặc chưa có phần nào để viết giấy tờ).", len(p.errs))
+		return
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	seen := map[string]bool{}
+	for _, t := range p.papers {
+		for _, item := range t.Each(p.data) {
+			files, err := render.Paper(t, item, render.Formats)
+			if err != nil {
+				fail(w, http.StatusUnprocessableEntity, "%v", err)
+				return
+			}
+			for _, f := range files {
+				if seen[f.Name] {
+					continue
+				}
+				seen[f.Name] = true
+				fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
+				if err == nil {
+					_, err = fw.Write(f.Data)
+				}
+				if err != nil {
+					fail(w, http.StatusInternalServerError, "%v", err)
+					return
+				}
+			}
+		}
+	}
+	if err := zw.Close(); err != nil {
+		fail(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	base := strings.TrimSuffix(req.Name, ".toml")
+	if base == "" {
+		base = "giay-to"
+	}
+	sendFile(w, base+".zip", buf.Bytes())
+}
