@@ -151,6 +151,9 @@ func (s *Server) analyse(name, text string) *analysis {
 			for _, it := range t.Each(p.data) {
 				pi.Items = append(pi.Items, itemLabel(it))
 			}
+			if len(pi.Items) == 0 {
+				continue // one paper per nominee, and no nominee of this kind
+			}
 		}
 		a.Papers = append(a.Papers, pi)
 	}
