@@ -16,7 +16,8 @@ const state = {
   dirty: false,
   an: null,        // the server's analysis of text
   previewURL: '',
-  seq: 0,          // answers older than the last request are dropped
+  preview: null,   // the PDF shown, a Blob
+  seq: 0,          // counts changes; an answer about an older text is dropped
 };
 
 // api sends a request; body is JSON unless it is FormData.
@@ -145,11 +146,17 @@ async function nextYear() {
 // ---- editing ----
 
 // change sends form edits; the server edits the text and checks it.
-async function change(changes, rebuild) {
-  const seq = ++state.seq;
+// Edits go one after the other, each on the text the last one made.
+let edits = Promise.resolve();
+function change(changes, rebuild) {
+  edits = edits.then(() => sendChange(changes, rebuild));
+  return edits;
+}
+
+async function sendChange(changes, rebuild) {
+  state.seq++;
   try {
     const r = await api('POST', '/api/sua', { ten: state.name, noi_dung: state.text, thay_doi: changes });
-    if (seq !== state.seq) return;
     state.text = r.noi_dung; state.dirty = true;
     $('raw').value = r.noi_dung;
     show(r, rebuild);
@@ -454,6 +461,7 @@ function preview() {
       if (seq !== state.seq) return;
       if (state.previewURL) URL.revokeObjectURL(state.previewURL);
       state.previewURL = URL.createObjectURL(blob);
+      state.preview = blob; // the PDF shown
       const frame = $('preview');
       frame.onload = () => { frame.dataset.ms = Math.round(performance.now() - started); };
       frame.src = state.previewURL + '#view=FitH';
