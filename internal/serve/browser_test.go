@@ -123,7 +123,7 @@ func (p *page) screenshot(name string) {
 	if os.Getenv("THIDUA_SCREENSHOTS") != "1" {
 		return
 	}
-	time.Sleep(700 * time.Millisecond) // let the PDF viewer draw
+	time.Sleep(3000 * time.Millisecond) // let the PDF viewer draw
 	png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		p.t.Fatal(err)
@@ -147,6 +147,10 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(dir, name), src, 0o644)
+	const review = "bac-trung-bo-tong-ket-2022.toml"
+	if b, err := os.ReadFile("../../samples/" + review); err == nil {
+		os.WriteFile(filepath.Join(dir, review), b, 0o644)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -295,6 +299,11 @@ func TestBrowser(t *testing.T) {
 	if !strings.HasPrefix(string(saved), strings.SplitN(string(src), "\n[", 2)[0]) {
 		t.Error("the file's opening comments did not survive")
 	}
+
+	// A year-end record: what thidua check computes, in the page.
+	p.run(chromedp.Navigate(strings.Replace(p.url, name, review, 1)), chromedp.Reload())
+	p.until("the review record", `document.getElementById('records').value === '`+review+`' && !!document.querySelector('[data-path="diem"]')`)
 	p.run(chromedp.Click(chromedp.CSS(`[data-tab="check"]`)))
+	p.until("the results", `document.getElementById('check-text').textContent.includes('XẾP HẠNG')`)
 	p.screenshot("trang-web-ket-qua")
 }

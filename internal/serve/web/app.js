@@ -84,6 +84,8 @@ async function openRecord(name) {
   try {
     const r = await api('GET', '/api/ho-so/' + encodeURIComponent(name));
     state.name = r.ten; state.text = r.noi_dung; state.version = r.phien_ban; state.dirty = false;
+    if (state.previewURL) URL.revokeObjectURL(state.previewURL);
+    state.previewURL = ''; state.preview = null;
     location.hash = encodeURIComponent(name);
     $('records').value = name;
     $('raw').value = r.noi_dung;
@@ -256,7 +258,7 @@ function input(k, path, value) {
       const text = el('input', { ...common, value: v, placeholder: 'ngày/tháng/năm', inputmode: 'numeric', class: 'date' });
       const pick = el('input', { type: 'date', class: 'picker', tabindex: '-1', 'aria-hidden': 'true',
         onchange: (ev) => { const [y, m, d] = ev.target.value.split('-'); text.value = d + '/' + m + '/' + y; text.dispatchEvent(new Event('change')); } });
-      const btn = el('button', { type: 'button', class: 'cal', title: 'Chọn ngày trên lịch', onclick: () => pick.showPicker ? pick.showPicker() : pick.click() }, '📅');
+      const btn = el('button', { type: 'button', class: 'cal', title: 'Chọn ngày trên lịch', onclick: () => pick.showPicker ? pick.showPicker() : pick.click() }, 'Lịch');
       return el('span', { class: 'datebox' }, text, btn, pick);
     }
     case 'int':
@@ -424,14 +426,25 @@ function showCheck() {
 function showPapers() {
   const sel = $('paper');
   const keep = sel.value;
+  sel.disabled = state.an.giay.length === 0 && !!state.previewURL;
+  if (sel.disabled) return showStale();
   sel.replaceChildren();
   for (const g of state.an.giay) sel.append(el('option', { value: g.ten }, g.mo_ta || g.ten));
   if (state.an.giay.some((g) => g.ten === keep)) sel.value = keep;
   showItems();
+  showStale();
+}
+
+// showStale says whether the paper shown is the record's or an older one.
+function showStale() {
   const none = state.an.giay.length === 0;
   for (const b of ['btn-pdf', 'btn-docx', 'btn-zip']) $(b).disabled = none;
+  // With problems the last paper made stays, marked as such.
   $('preview-note').hidden = !none;
-  $('preview').hidden = none;
+  $('preview-note').className = none && state.previewURL ? 'hint stale' : 'hint';
+  $('preview-note').textContent = state.previewURL ? 'Hồ sơ đang có lỗi: giấy tờ dưới đây là bản trước khi lỗi; sửa hết lỗi thì giấy tờ cập nhật.'
+    : 'Giấy tờ hiện ở đây khi hồ sơ hết lỗi.';
+  $('preview').hidden = none && !state.previewURL;
 }
 
 function showItems() {
@@ -464,7 +477,7 @@ function preview() {
       state.preview = blob; // the PDF shown
       const frame = $('preview');
       frame.onload = () => { frame.dataset.ms = Math.round(performance.now() - started); };
-      frame.src = state.previewURL + '#view=FitH';
+      frame.src = state.previewURL + '#navpanes=0&view=FitH';
       frame.dataset.seq = seq;
     } catch (e) {
       status(e.message, true);
