@@ -200,16 +200,18 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 
 // createRequest names a new record and what to start it from:
 // "mau:SAMPLE.toml" (an embedded sample), "trong:KIND" (a blank record of
-// a session kind), "sao:FILE.toml" (a copy of a record of the folder) or
-// "nam-sau:FILE.toml" (next year's record from this year's).
+// a session kind), "sao:FILE.toml" (a copy of a record of the folder),
+// "nam-sau:FILE.toml" (next year's record from this year's), or, with no
+// From, Text (the page's text saved under another name).
 type createRequest struct {
 	Name string `json:"ten"`
 	From string `json:"tu"`
+	Text string `json:"noi_dung"`
 }
 
 func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 	var req createRequest
-	if !readJSON(w, r, 4096, &req) {
+	if !readJSON(w, r, maxText, &req) {
 		return
 	}
 	name := strings.TrimSpace(req.Name)
@@ -224,6 +226,11 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 	var text string
 	var err error
 	switch kind {
+	case "":
+		text = req.Text
+		if strings.TrimSpace(text) == "" {
+			err = errors.New("chưa có nội dung")
+		}
 	case "mau":
 		var b []byte
 		b, err = samples.FS.ReadFile(arg)
@@ -255,7 +262,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusInternalServerError, "Không ghi được %s: %v", name, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, map[string]string{"ten": name})
+	writeJSON(w, http.StatusCreated, map[string]string{"ten": name, "phien_ban": version([]byte(text))})
 }
 
 // blank is a new record of a session kind: the keys a record must have,

@@ -112,8 +112,11 @@ func TestPageAndSchema(t *testing.T) {
 			t.Errorf("%s: %d, %d bytes", p, w.Code, w.Body.Len())
 		}
 	}
-	var schema []map[string]any
-	schema = decode[[]map[string]any](t, f.get("/api/schema"), 200)
+	samples := decode[[]recordInfo](t, f.get("/api/mau"), 200)
+	if len(samples) < 5 || !strings.Contains(samples[0].Title, "Bắc Trung Bộ") {
+		t.Errorf("samples: %+v", samples)
+	}
+	schema := decode[[]map[string]any](t, f.get("/api/schema"), 200)
 	if len(schema) < 10 || schema[1]["key"] != "thanh_vien" || schema[1]["type"] != "array-of-tables" {
 		t.Errorf("schema: %v", schema[:2])
 	}
@@ -308,6 +311,16 @@ func TestEditItems(t *testing.T) {
 	}
 }
 
+// A text that is not TOML: its syntax error, positioned; no values, so
+// the page shows the raw tab only.
+func TestCheckSyntaxError(t *testing.T) {
+	f := newFixture(t)
+	a := decode[openedJSON](t, f.post("/api/kiem-tra", map[string]string{"ten": "r.toml", "noi_dung": "[cum]\nten = Cụm thi đua\n"}), 200)
+	if a.Values != nil || len(a.Errors) != 1 || a.Errors[0].Line != 2 || a.Errors[0].Col != 7 || !strings.Contains(a.Errors[0].Hint, `ten = "Cụm thi đua"`) {
+		t.Errorf("syntax error: %+v", a)
+	}
+}
+
 func TestCheckShowsTally(t *testing.T) {
 	f := newFixture(t)
 	// What thidua check prints: ranks, vote ratios, % of plan.
@@ -380,6 +393,15 @@ func TestCreate(t *testing.T) {
 		if w.Code != tc.status {
 			t.Errorf("%s from %s: %d %s", tc.name, tc.from, w.Code, w.Body.String())
 		}
+	}
+	// Saved under another name: the page's text as it is.
+	text := "# bản sửa\n" + f.open("bac-trung-bo-2023.toml").Text
+	made := decode[map[string]string](t, f.post("/api/tao", createRequest{Name: "ban-sua.toml", Text: text}), 201)
+	if o := f.open("ban-sua.toml"); o.Text != text || o.Version != made["phien_ban"] {
+		t.Errorf("saved as: %q, version %s", o.Text[:20], made["phien_ban"])
+	}
+	if w := f.post("/api/tao", createRequest{Name: "rong.toml"}); w.Code != http.StatusBadRequest {
+		t.Errorf("created from nothing: %d", w.Code)
 	}
 	if o := f.open("mau.toml"); len(o.Errors) != 0 || len(o.Papers) == 0 {
 		t.Errorf("from a sample: %+v", o.Errors)
@@ -487,6 +509,11 @@ func TestBatch(t *testing.T) {
 	json.Unmarshal([]byte(done), &sum)
 	if n < 1 || len(sum.Files) != 6 || len(sum.Errors) != 4 || strings.Contains(done, os.TempDir()) {
 		t.Fatalf("events %d, summary %s", n, done)
+	}
+	for _, u := range []string{"/api/hang-loat/99", "/api/hang-loat/99/tai"} {
+		if res, err := http.Get(srv.URL + u); err != nil || res.StatusCode != 404 {
+			t.Errorf("%s: %v %v", u, err, res.StatusCode)
+		}
 	}
 	zr, err := http.Get(srv.URL + "/api/hang-loat/" + started.ID + "/tai")
 	if err != nil {

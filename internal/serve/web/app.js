@@ -113,11 +113,8 @@ async function saveAs() {
   const name = prompt('Lưu nội dung đang sửa thành tệp mới, tên:', state.name.replace(/\.toml$/, '') + '-ban-sua.toml');
   if (!name) return;
   try {
-    const created = await api('POST', '/api/tao', { ten: name, tu: 'sao:' + state.name });
-    // The copy holds the file as saved; write the text of the page over it.
-    const r = await api('GET', '/api/ho-so/' + encodeURIComponent(created.ten));
-    const saved = await api('POST', '/api/luu/' + encodeURIComponent(created.ten), { noi_dung: state.text, phien_ban: r.phien_ban });
-    state.name = created.ten; state.version = saved.phien_ban; state.dirty = false;
+    const created = await api('POST', '/api/tao', { ten: name, noi_dung: state.text });
+    state.name = created.ten; state.version = created.phien_ban; state.dirty = false;
     location.hash = encodeURIComponent(created.ten);
     await loadList(created.ten);
     status('Đã lưu thành ' + created.ten);
@@ -357,7 +354,7 @@ function showErrors() {
     const target = findInput(e.khoa);
     const msg = e.loi + (e.cach_sua ? ' — Cách sửa: ' + e.cach_sua : '');
     if (target) {
-      const slot = target.matches('[data-path]:not(input,select,textarea)') ? target.querySelector(':scope > .err') : target.closest('td, .field, .mapcell').querySelector('.err');
+      const slot = errSlotOf(target);
       if (slot) slot.append(el('div', {}, msg));
       if (target.matches('input,select,textarea')) target.setAttribute('aria-invalid', 'true');
       for (let d = target.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
@@ -367,6 +364,14 @@ function showErrors() {
       e.cach_sua ? el('div', { class: 'fix' }, 'Cách sửa: ' + e.cach_sua) : null));
   }
   if (!errs.length && state.name) status(state.dirty ? 'Chưa lưu; hồ sơ hợp lệ' : 'Hồ sơ hợp lệ');
+}
+
+// errSlotOf is where a problem about an element is written: next to an
+// input, at the end of a table or card, under a list for one of its rows.
+function errSlotOf(target) {
+  if (target.matches('input,select,textarea')) return target.closest('td, .field, .mapcell').querySelector('.err');
+  if (target.matches('tr')) return target.closest('.items').querySelector(':scope > .err');
+  return target.querySelector(':scope > .err');
 }
 
 function findInput(path) {
