@@ -6,7 +6,8 @@
 // struct tags name the TOML keys ("toml"), say what a field is in words a
 // clerk understands ("label"), whether it must be given ("required") and
 // what one item of a list is called ("item") and an example value for
-// hints ("eg").
+// hints ("eg"). Schema reads the same tags, and two more, for forms:
+// "enum" lists the values a key allows, "ref" marks a member's id.
 package record
 
 import (

@@ -113,7 +113,7 @@ func (s *Server) analyse(name, text string) *analysis {
 	a := &analysis{Errors: []fieldError{}, Papers: []paperInfo{}}
 	var tree map[string]any
 	if _, err := toml.Decode(text, &tree); err == nil {
-		a.Values = display(tree).(map[string]any)
+		a.Values = display(tree, record.Key{Type: record.TypeTable, Keys: record.Schema()}).(map[string]any)
 	}
 	p := s.prepare(name, text)
 	for _, e := range p.errs {
@@ -173,25 +173,40 @@ func itemLabel(it map[string]any) string {
 }
 
 // display turns decoded TOML values into what the form inputs show:
-// dates as "12/01/2024", decimals the Vietnamese way ("92,58").
-func display(v any) any {
+// dates as "12/01/2024", numbers of decimal keys the Vietnamese way
+// ("1.721,4", "18.500"); k is the schema's key of the value.
+func display(v any, k record.Key) any {
+	item := record.Key{Type: record.TypeTable, Keys: k.Keys}
 	switch x := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = display(e)
+		for name, e := range x {
+			sub := record.Key{Type: k.Of}
+			if k.Type != record.TypeMap {
+				sub = record.Key{}
+				for _, c := range k.Keys {
+					if c.Key == name {
+						sub = c
+					}
+				}
+			}
+			out[name] = display(e, sub)
 		}
 		return out
 	case []map[string]any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = display(e)
+			out[i] = display(e, item)
 		}
 		return out
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = display(e)
+			if k.Type == record.TypeTables {
+				out[i] = display(e, item)
+			} else {
+				out[i] = display(e, k)
+			}
 		}
 		return out
 	case time.Time:
@@ -203,6 +218,10 @@ func display(v any) any {
 		s := strconv.FormatFloat(x, 'f', -1, 64)
 		_, frac, _ := strings.Cut(s, ".")
 		return vn.FormatNumber(x, len(frac))
+	case int64:
+		if k.Type == record.TypeNumber {
+			return vn.FormatNumber(float64(x), 0)
+		}
 	}
 	return v
 }
@@ -335,7 +354,9 @@ func tomlValue(path string, v any) (any, error) {
 			return n, nil
 		}
 	case record.TypeNumber:
-		if _, err := strconv.ParseFloat(t, 64); err == nil && !strings.ContainsAny(t, "eEinfINFxX_+") {
+		// Digits only are a TOML integer; anything with "." or "," is
+		// read by the decoder the Vietnamese way ("1.234,5", "18.500").
+		if _, err := strconv.ParseInt(t, 10, 64); err == nil && !strings.HasPrefix(t, "+") {
 			return tomledit.Raw(t), nil
 		}
 	case record.TypeDate:

@@ -321,6 +321,36 @@ func TestCheckSyntaxError(t *testing.T) {
 	}
 }
 
+// The form shows numbers and dates the Vietnamese way, and reads them so.
+func TestNumbersAndDates(t *testing.T) {
+	f := newFixture(t)
+	o := f.open("bac-trung-bo-tong-ket-2022.toml")
+	ind := o.Values["chi_tieu"].([]any)[1].(map[string]any)
+	score := o.Values["diem"].([]any)[0].(map[string]any)["cum_cham"].(map[string]any)
+	if ind["ke_hoach"] != "8" || ind["thuc_hien"] != "8,5" || score["1.1"] != "142" || o.Values["cum"].(map[string]any)["nam"] != float64(2022) {
+		t.Errorf("shown: %v %v", ind, score)
+	}
+	a := decode[editAnswer](t, f.post("/api/sua", map[string]any{"noi_dung": o.Text, "thay_doi": []change{
+		{Op: "dat", Path: "chi_tieu[2].ke_hoach", Value: "18.500"},
+		{Op: "dat", Path: "chi_tieu[2].thuc_hien", Value: "20.100,5"},
+		{Op: "dat", Path: `diem[1].cum_cham."1.1"`, Value: "141"},
+		{Op: "dat", Path: "bao_cao.ngay", Value: "5/3/2023"},
+	}}), 200)
+	for _, want := range []string{`ke_hoach = "18.500"`, `thuc_hien = "20.100,5"`, `"1.1" = 141`, "ngay = 2023-03-05"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %s", want)
+		}
+	}
+	if len(a.Errors) != 0 {
+		t.Errorf("errors: %+v", a.Errors)
+	}
+	// "92.58" is not a Vietnamese number: the decoder says so at the input.
+	a = decode[editAnswer](t, f.post("/api/sua", map[string]any{"noi_dung": o.Text, "thay_doi": []change{{Op: "dat", Path: "chi_tieu[2].ke_hoach", Value: "92.58"}}}), 200)
+	if len(a.Errors) != 1 || a.Errors[0].Path != "chi_tieu[2].ke_hoach" || !strings.Contains(a.Errors[0].Msg, "hàng nghìn") {
+		t.Errorf("92.58: %+v", a.Errors)
+	}
+}
+
 func TestCheckShowsTally(t *testing.T) {
 	f := newFixture(t)
 	// What thidua check prints: ranks, vote ratios, % of plan.
