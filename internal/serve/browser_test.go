@@ -69,7 +69,7 @@ func (p *page) until(what, js string) {
 			return
 		}
 		if time.Now().After(deadline) {
-			p.t.Fatalf("timed out waiting for %s; the page says: %s %s", what, eval[string](p, `document.getElementById('status').textContent`),
+			p.t.Fatalf("timed out waiting for %s; the page says: %s %s %s", what, eval[string](p, `document.getElementById('status').textContent`), eval[string](p, `document.getElementById('batch-status').textContent`),
 				eval[string](p, `document.getElementById('summary').textContent`))
 		}
 		time.Sleep(50 * time.Millisecond)
@@ -300,6 +300,26 @@ func TestBrowser(t *testing.T) {
 	if !strings.HasPrefix(string(saved), strings.SplitN(string(src), "\n[", 2)[0]) {
 		t.Error("the file's opening comments did not survive")
 	}
+
+	// A batch from the page: two records and one with three errors,
+	// progress, then the .zip with the manifest.
+	bad := filepath.Join(t.TempDir(), "loi.toml")
+	os.WriteFile(bad, []byte("[cum]\nten = \"Cụm\"\n"), 0o644)
+	var files []string
+	for _, n := range []string{"bac-trung-bo-2023.toml", "hong-linh-2024.toml"} {
+		abs, _ := filepath.Abs("../../samples/" + n)
+		files = append(files, abs)
+	}
+	p.run(chromedp.Click(chromedp.CSS(`[data-tab="batch"]`)), chromedp.SetUploadFiles(chromedp.CSS(`#batch-files`), append(files, bad)),
+		chromedp.Click(chromedp.CSS(`#btn-batch`)))
+	p.until("the batch", `document.getElementById('batch-status').textContent.startsWith('Xong: 4 tệp của 3 hồ sơ, 3 lỗi.')`)
+	if got := eval[string](p, `document.getElementById('batch-errors').textContent`); !strings.Contains(got, "loi.toml") || !strings.Contains(got, "Cách sửa") {
+		t.Errorf("batch errors: %s", got)
+	}
+	if got := eval[string](p, `fetch(document.querySelector('#batch-status a').href).then(r => r.arrayBuffer()).then(b => String.fromCharCode(...new Uint8Array(b).slice(0, 2)) + b.byteLength)`); !strings.HasPrefix(got, "PK") {
+		t.Errorf("batch .zip: %s", got)
+	}
+	p.screenshot("trang-web-hang-loat")
 
 	// A year-end record: what thidua check computes, in the page.
 	p.run(chromedp.Navigate(strings.Replace(p.url, name, review, 1)), chromedp.Reload())
