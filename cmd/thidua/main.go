@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -57,11 +56,7 @@ func main() {
 func run(e *env, args []string) int {
 	if len(args) == 0 {
 		if doubleClicked() {
-			// A clerk double-clicked thidua.exe: the page on the folder it sits in.
-			exe, err := os.Executable()
-			if err == nil {
-				return runServe(e, []string{filepath.Dir(exe)})
-			}
+			return serveOwnFolder(e)
 		}
 		usage(e.stderr)
 		return exitUsage

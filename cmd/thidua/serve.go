@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -131,6 +132,21 @@ func runServe(e *env, args []string) int {
 	}
 	fmt.Fprintln(e.stdout, "Đã dừng thidua serve.")
 	return exitOK
+}
+
+// serveOwnFolder is what a double click on thidua.exe does: the page on
+// the folder the program sits in; the window stays open on an error.
+func serveOwnFolder(e *env) int {
+	exe, err := os.Executable()
+	code := exitInternal
+	if err == nil {
+		code = runServe(e, []string{filepath.Dir(exe)})
+	}
+	if code != exitOK {
+		fmt.Fprintln(e.stderr, "\nBấm Enter để đóng cửa sổ này.")
+		bufio.NewReader(os.Stdin).ReadString('\n')
+	}
+	return code
 }
 
 // pageURL is the address to open: the loopback one when listening on
