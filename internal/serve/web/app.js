@@ -238,10 +238,10 @@ function input(k, path, value) {
   switch (k.type) {
     case 'enum':
     case 'member-ref': {
-      const opts = k.type === 'enum' ? k.enum : members();
+      const opts = k.type === 'enum' ? k.enum.map((o) => [o, o]) : members();
       const sel = el('select', common, el('option', { value: '' }, '(chưa chọn)'));
-      for (const o of opts) sel.append(el('option', { value: o }, o));
-      if (v !== '' && !opts.includes(v)) sel.append(el('option', { value: v }, v));
+      for (const [o, text] of opts) sel.append(el('option', { value: o }, text));
+      if (v !== '' && !opts.some(([o]) => o === v)) sel.append(el('option', { value: v }, v));
       sel.value = v;
       return sel;
     }
@@ -261,15 +261,16 @@ function input(k, path, value) {
     }
     case 'int':
     case 'number':
-      return el('input', { ...common, value: v, inputmode: 'decimal', class: 'num', placeholder: k.example || '' });
+      return el('input', { ...common, value: v, inputmode: 'decimal', class: 'num', placeholder: k.example ? 'vd. ' + k.example : '' });
   }
-  return el('input', { ...common, value: v, placeholder: k.example ? k.example.replace(/^"|"$/g, '') : '' });
+  return el('input', { ...common, value: v, placeholder: k.example ? 'vd. ' + k.example.replace(/^"|"$/g, '') : '' });
 }
 
-// members lists the ids of the record's members, for the pickers.
+// members lists the ids and names of the record's members, for the pickers.
 function members() {
   const v = state.an && state.an.gia_tri && state.an.gia_tri.thanh_vien;
-  return Array.isArray(v) ? v.map((m) => m.id).filter((id) => typeof id === 'string' && id) : [];
+  if (!Array.isArray(v)) return [];
+  return v.filter((m) => typeof m.id === 'string' && m.id).map((m) => [m.id, m.id + ' (' + (m.ten_ngan || m.ten || '') + ')']);
 }
 
 // items shows an array of tables: a table with a row per item when the
