@@ -24,13 +24,18 @@ type Doc struct {
 }
 
 // Parse reads a TOML source; it must be valid TOML.
+//
+// A leading byte order mark and Windows line ends ("\r\n") are kept, and
+// lines added end as the source's lines do.
 func Parse(src string) (*Doc, error) {
 	var v map[string]any
-	if _, err := toml.Decode(src, &v); err != nil {
+	if _, err := toml.Decode(strings.TrimPrefix(src, bom), &v); err != nil {
 		return nil, err
 	}
 	return &Doc{sc: newScan(src)}, nil
 }
+
+const bom = "\uFEFF"
 
 // String returns the source as edited so far.
 func (d *Doc) String() string { return d.sc.src }
@@ -130,6 +135,9 @@ var ErrNotFound = errors.New("tomledit: no such item")
 // apply replaces the span with text, re-reads the source and keeps it only
 // when it is still valid TOML.
 func (d *Doc) apply(start, end int, text string) error {
+	if strings.Contains(d.sc.src, "\r\n") {
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "\r\n")
+	}
 	src := d.sc.src[:start] + text + d.sc.src[end:]
 	nd, err := Parse(src)
 	if err != nil {

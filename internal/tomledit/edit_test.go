@@ -395,3 +395,30 @@ func TestPathsAsRecordNamesThem(t *testing.T) {
 		}
 	}
 }
+
+// A file saved by Windows Notepad: a byte order mark and "\r\n" line
+// ends, which every added line gets too.
+func TestWindowsFile(t *testing.T) {
+	src := strings.ReplaceAll(bom+"# ghi chú\n[cum]\nten = \"A\"\n\n[[thanh_vien]]\nid = \"a\"\n", "\n", "\r\n")
+	d := parse(t, src)
+	steps := []func() error{
+		func() error { return d.Set("cum.ten", "B") },
+		func() error { return d.Set("cum.nam", 2024) },
+		func() error { return d.Insert("thanh_vien", 1) },
+		func() error { return d.Set("thanh_vien[1].id", "z") },
+		func() error { return d.Set("phien.loai", "ky-ket") },
+		func() error { return d.Delete("thanh_vien[2]") },
+	}
+	for i, f := range steps {
+		if err := f(); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+	}
+	want := strings.ReplaceAll(bom+"# ghi chú\n[cum]\nten = \"B\"\nnam = 2024\n\n[[thanh_vien]]\nid = \"z\"\n\n[phien]\nloai = \"ky-ket\"\n", "\n", "\r\n")
+	if d.String() != want {
+		t.Errorf("got %q\nwant %q", d.String(), want)
+	}
+	if _, err := record.Parse("r.toml", []byte(d.String())); err == nil || strings.Contains(err.Error(), "cú pháp") {
+		t.Errorf("the record reads as TOML: %v", err)
+	}
+}

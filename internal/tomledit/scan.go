@@ -65,6 +65,9 @@ func newScan(src string) *scan {
 	sc.order = append(sc.order, root)
 	sc.sections[""] = root
 	s := &scanner{scan: sc, cur: root, counts: sc.items}
+	if strings.HasPrefix(src, bom) {
+		s.pos = len(bom)
+	}
 	s.run()
 	// Each section ends where the next one's lead begins; its region runs
 	// on over the sections below it.
@@ -430,7 +433,7 @@ func splitLast(p string) (key string, parentEnd int) {
 // itemIndex splits "a[3]" into "a" and 3; ok is false for other paths.
 func itemIndex(p string) (string, int, bool) {
 	k, end := splitLast(p)
-	if k != "" || end == 0 {
+	if k != "" || end == 0 || !strings.HasSuffix(p, "]") {
 		return "", 0, false
 	}
 	n, err := strconv.Atoi(p[end+1 : len(p)-1])
