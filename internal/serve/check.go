@@ -457,7 +457,7 @@ func (s *Server) all(w http.ResponseWriter, r *http.Request) {
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	seen := map[string]bool{}
+	names := vn.NewSlugSet(120) // two nominees of one name get two reports
 	for _, t := range p.papers {
 		for _, item := range t.Each(p.data) {
 			files, err := render.Paper(t, item, render.Formats)
@@ -465,12 +465,9 @@ func (s *Server) all(w http.ResponseWriter, r *http.Request) {
 				fail(w, http.StatusUnprocessableEntity, "%v", err)
 				return
 			}
-			for _, f := range files {
-				if seen[f.Name] {
-					continue
-				}
-				seen[f.Name] = true
-				fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
+			base := names.Add(strings.TrimSuffix(files[0].Name, "."+render.Formats[0]))
+			for i, f := range files {
+				fw, err := zw.CreateHeader(&zip.FileHeader{Name: base + "." + render.Formats[i], Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
 				if err == nil {
 					_, err = fw.Write(f.Data)
 				}

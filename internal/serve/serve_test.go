@@ -402,6 +402,23 @@ func TestPapers(t *testing.T) {
 	if len(names) != 2 || !strings.HasSuffix(names[0], ".docx") || !strings.HasSuffix(names[1], ".pdf") {
 		t.Errorf("zip holds %v", names)
 	}
+	// An award dossier: every paper, one report per nominee, in both formats.
+	o = f.open("hai-phong-khen-thuong-2023.toml")
+	want := 0
+	for _, p := range o.Papers {
+		want += 2 * max(1, len(p.Items))
+	}
+	w = f.post("/api/tat-ca", paperRequest{Name: "k.toml", Text: o.Text})
+	seen := map[string]bool{}
+	for _, e := range testkit.Unzip(t, w.Body.Bytes()) {
+		if seen[e.Name] || len(e.Data) == 0 {
+			t.Errorf("%s twice or empty", e.Name)
+		}
+		seen[e.Name] = true
+	}
+	if want < 10 || len(seen) != want {
+		t.Errorf("award dossier .zip holds %d files, want %d", len(seen), want)
+	}
 }
 
 func TestCreate(t *testing.T) {
