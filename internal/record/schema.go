@@ -80,7 +80,7 @@ func schemaOf(t reflect.Type, prefix string) []Key {
 		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
 			k.Type, k.Keys = TypeTables, schemaOf(ft.Elem(), k.Path)
 		default:
-			panic("record: no schema type for " + k.Path + " of type " + ft.String())
+			k.Type = TypeText // a type forms do not know: edited as text, checked by the decoder
 		}
 		out = append(out, k)
 	}
