@@ -210,17 +210,12 @@ func display(v any, k record.Key) any {
 		}
 		return out
 	case time.Time:
-		if x.Location().String() == "date-local" {
-			return vn.ShortDate(x)
-		}
-		return x.Format("2006-01-02T15:04:05")
+		return vn.ShortDate(x) // a time of day, if any, is the decoder's to report
 	case float64:
-		s := strconv.FormatFloat(x, 'f', -1, 64)
-		_, frac, _ := strings.Cut(s, ".")
-		return vn.FormatNumber(x, len(frac))
+		return vn.FormatDecimal(x, 15)
 	case int64:
 		if k.Type == record.TypeNumber {
-			return vn.FormatNumber(float64(x), 0)
+			return vn.FormatInt(x)
 		}
 	}
 	return v
