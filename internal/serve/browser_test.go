@@ -321,6 +321,28 @@ func TestBrowser(t *testing.T) {
 	}
 	p.screenshot("trang-web-hang-loat")
 
+	// The Word form filled from the record open.
+	form, _ := filepath.Abs("../../samples/forms/dang-ky-giao-uoc.docx")
+	p.run(chromedp.Click(chromedp.CSS(`[data-tab="fill"]`)), chromedp.SetUploadFiles(chromedp.CSS(`#fill-form`), []string{form}),
+		chromedp.Click(chromedp.CSS(`#btn-fill`)))
+	select {
+	case guid = <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("no filled form: " + eval[string](p, `document.getElementById('fill-status').textContent`))
+	}
+	filled, _ := os.ReadFile(filepath.Join(downloads, guid))
+	if text := testkit.DOCXText(t, filled); !strings.Contains(text, "Cụm thi đua Khối huyện") {
+		t.Errorf("filled form:\n%s", text)
+	}
+
+	// A new blank record: created in the folder, opened, its problems listed.
+	p.run(chromedp.Click(chromedp.CSS(`#btn-new`)), chromedp.WaitVisible(chromedp.CSS(`#new-name`)),
+		chromedp.SendKeys(chromedp.CSS(`#new-name`), "cum-moi-2025"), chromedp.Click(chromedp.CSS(`#new-ok`)))
+	p.until("the new record", `document.getElementById('records').value === 'cum-moi-2025.toml' && !document.getElementById('summary').hidden`)
+	if _, err := os.Stat(filepath.Join(dir, "cum-moi-2025.toml")); err != nil {
+		t.Error(err)
+	}
+
 	// A year-end record: what thidua check computes, in the page.
 	p.run(chromedp.Navigate(strings.Replace(p.url, name, review, 1)), chromedp.Reload())
 	p.until("the review record", `document.getElementById('records').value === '`+review+`' && !!document.querySelector('[data-path="diem"]')`)
