@@ -275,9 +275,15 @@ func TestEditCheckSave(t *testing.T) {
 	if disk2, _ := os.ReadFile(filepath.Join(f.dir, name)); string(disk2) != good.Text {
 		t.Error("a refused save changed the file")
 	}
-	// Reopened, the record is the edited one.
-	if r := f.open(name); r.Text != good.Text || !strings.Contains(r.Text, "Đỗ Trọng Hưng") {
+	// Reopened, the record is the edited one, and makes the same paper.
+	r := f.open(name)
+	if r.Text != good.Text || !strings.Contains(r.Text, "Đỗ Trọng Hưng") {
 		t.Error("reopened record is not the saved one")
+	}
+	before := f.post("/api/giay", paperRequest{Name: name, Text: good.Text, Paper: "giao-uoc", Format: "docx"})
+	after := f.post("/api/giay", paperRequest{Name: name, Text: r.Text, Paper: "giao-uoc", Format: "docx"})
+	if before.Code != 200 || !bytes.Equal(before.Body.Bytes(), after.Body.Bytes()) {
+		t.Error("the saved and reopened record makes another paper")
 	}
 }
 
