@@ -20,17 +20,15 @@ import (
 
 	"thidua/internal/batch"
 	"thidua/internal/fill"
+	"thidua/internal/input"
 	"thidua/internal/output"
 	"thidua/internal/record"
 	"thidua/internal/render"
 	"thidua/internal/view"
 )
 
-// Limits of a batch upload's .zip.
-const (
-	maxZipEntries = 5000
-	maxRecordSize = 4 << 20
-)
+// maxZipEntries bounds the entries of a batch upload's .zip.
+const maxZipEntries = 5000
 
 // job is one batch run started from the page.
 type job struct {
@@ -90,7 +88,7 @@ func (j *job) notify() {
 func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxBatch)
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		fail(w, http.StatusRequestEntityTooLarge, "Không nhận được tệp gửi lên (tối đa %d MB): %v", maxBatch>>20, err)
+		fail(w, http.StatusRequestEntityTooLarge, "Không nhận được tệp gửi lên (tối đa %s): %v", input.FormatSize(maxBatch), err)
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
@@ -112,7 +110,7 @@ func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			continue
 		}
-		got, err := takeRecords(in, path.Base(filepath.ToSlash(fh.Filename)), data)
+		got, err := takeRecords(in, path.Base(filepath.ToSlash(fh.Filename)), data, s.limits.text)
 		if err != nil {
 			os.RemoveAll(dir)
 			fail(w, http.StatusBadRequest, "%s: %v", fh.Filename, err)
@@ -133,7 +131,7 @@ func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 
 // takeRecords writes the records of one uploaded file into dir: a .toml
 // as it is, the .toml files of a .zip (at any depth, names made unique).
-func takeRecords(dir, name string, data []byte) ([]string, error) {
+func takeRecords(dir, name string, data []byte, limit int64) ([]string, error) {
 	put := func(name string, data []byte) (string, error) {
 		base := strings.TrimSuffix(name, ".toml")
 		for i := 2; ; i++ {
@@ -150,6 +148,9 @@ func takeRecords(dir, name string, data []byte) ([]string, error) {
 	}
 	switch {
 	case strings.HasSuffix(strings.ToLower(name), ".toml"):
+		if int64(len(data)) > limit {
+			return nil, fmt.Errorf("hồ sơ lớn quá %s", input.FormatSize(limit))
+		}
 		p, err := put(name, data)
 		return []string{p}, err
 	case strings.HasSuffix(strings.ToLower(name), ".zip"):
@@ -166,16 +167,16 @@ func takeRecords(dir, name string, data []byte) ([]string, error) {
 			if f.FileInfo().IsDir() || !strings.HasSuffix(strings.ToLower(base), ".toml") || strings.HasPrefix(base, ".") {
 				continue
 			}
-			if f.UncompressedSize64 > maxRecordSize {
-				return nil, fmt.Errorf("%s: hồ sơ lớn quá %d MB", f.Name, maxRecordSize>>20)
+			if f.UncompressedSize64 > uint64(limit) {
+				return nil, fmt.Errorf("%s: hồ sơ lớn quá %s", f.Name, input.FormatSize(limit))
 			}
 			rc, err := f.Open()
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", f.Name, err)
 			}
-			b, err := io.ReadAll(io.LimitReader(rc, maxRecordSize+1))
+			b, err := io.ReadAll(io.LimitReader(rc, limit+1))
 			rc.Close()
-			if err != nil || len(b) > maxRecordSize {
+			if err != nil || int64(len(b)) > limit {
 				return nil, fmt.Errorf("%s: không giải nén được", f.Name)
 			}
 			p, err := put(base, b)
@@ -315,9 +316,9 @@ func (s *Server) batchDownload(w http.ResponseWriter, r *http.Request) {
 // fillForm fills an uploaded Word form (mau) from a record: an uploaded
 // one (ho_so), or the text in the page (noi_dung), as thidua fill does.
 func (s *Server) fillForm(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
+	r.Body = http.MaxBytesReader(w, r.Body, s.limits.form)
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		fail(w, http.StatusRequestEntityTooLarge, "Không nhận được tệp gửi lên (tối đa %d MB): %v", maxForm>>20, err)
+		fail(w, http.StatusRequestEntityTooLarge, "Không nhận được tệp gửi lên (tối đa %s): %v", input.FormatSize(s.limits.form), err)
 		return
 	}
 	defer r.MultipartForm.RemoveAll()

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
 	"thidua/internal/forms"
 	"thidua/internal/record"
 	"thidua/internal/render"
@@ -112,7 +110,7 @@ func asErrors(name string, err error) record.Errors {
 func (s *Server) analyse(name, text string) *analysis {
 	a := &analysis{Errors: []fieldError{}, Papers: []paperInfo{}}
 	var tree map[string]any
-	if _, err := toml.Decode(text, &tree); err == nil {
+	if _, err := decodeTOML(text, &tree); err == nil {
 		a.Values = display(tree, record.Key{Type: record.TypeTable, Keys: record.Schema()}).(map[string]any)
 	}
 	p := s.prepare(name, text)
@@ -226,7 +224,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		Name string `json:"ten"`
 		Text string `json:"noi_dung"`
 	}
-	if !readJSON(w, r, maxText, &req) {
+	if !readJSON(w, r, s.limits.request, &req) {
 		return
 	}
 	writeJSON(w, http.StatusOK, s.analyse(req.Name, req.Text))
@@ -249,7 +247,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		Text    string   `json:"noi_dung"`
 		Changes []change `json:"thay_doi"`
 	}
-	if !readJSON(w, r, maxText, &req) {
+	if !readJSON(w, r, s.limits.request, &req) {
 		return
 	}
 	text, err := applyChanges(req.Text, req.Changes)
@@ -378,7 +376,7 @@ type paperRequest struct {
 // (PDF) and the downloads.
 func (s *Server) paper(w http.ResponseWriter, r *http.Request) {
 	var req paperRequest
-	if !readJSON(w, r, maxText, &req) {
+	if !readJSON(w, r, s.limits.request, &req) {
 		return
 	}
 	f, err := s.renderOne(req)
@@ -442,7 +440,7 @@ func urlEscape(s string) string {
 // all makes every paper of the text in the page, DOCX and PDF, as one .zip.
 func (s *Server) all(w http.ResponseWriter, r *http.Request) {
 	var req paperRequest
-	if !readJSON(w, r, maxText, &req) {
+	if !readJSON(w, r, s.limits.request, &req) {
 		return
 	}
 	p := s.prepare(req.Name, req.Text)

@@ -14,9 +14,11 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"thidua/internal/input"
 	"thidua/internal/output"
 	"thidua/internal/record"
 	"thidua/internal/tomledit"
+	"thidua/internal/tomlguard"
 	"thidua/samples"
 )
 
@@ -44,6 +46,10 @@ func (s *Server) readRecord(name string) ([]byte, error) {
 	}
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s không phải tệp thường (lối tắt, thư mục...): thidua serve chỉ mở tệp nằm ngay trong thư mục", name)
+	}
+	if info.Size() > s.limits.text {
+		return nil, fmt.Errorf("%s lớn %s, quá giới hạn %s của %s (đổi bằng biến môi trường %s)", name,
+			input.FormatSize(info.Size()), input.FormatSize(s.limits.text), input.Text.What, input.Text.Env)
 	}
 	return root.ReadFile(name)
 }
@@ -85,7 +91,7 @@ func title(data []byte) string {
 		Cum   struct{ Ten, Nam any }
 		Phien struct{ Loai string }
 	}
-	if _, err := toml.Decode(string(data), &v); err != nil {
+	if _, err := decodeTOML(string(data), &v); err != nil {
 		return ""
 	}
 	var parts []string
@@ -99,6 +105,15 @@ func title(data []byte) string {
 		parts = append(parts, k)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// decodeTOML decodes a text from the page or the folder, refusing first
+// a shape that would make the decoder slow, as records are (tomlguard).
+func decodeTOML(text string, v any) (toml.MetaData, error) {
+	if p := tomlguard.Check(text); p != nil {
+		return toml.MetaData{}, p
+	}
+	return toml.Decode(text, v)
 }
 
 // kindWords names the session kinds.
@@ -165,7 +180,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req saveRequest
-	if !readJSON(w, r, maxText, &req) {
+	if !readJSON(w, r, s.limits.request, &req) {
 		return
 	}
 	s.saveMu.Lock()
@@ -211,7 +226,7 @@ type createRequest struct {
 
 func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 	var req createRequest
-	if !readJSON(w, r, maxText, &req) {
+	if !readJSON(w, r, s.limits.request, &req) {
 		return
 	}
 	name := strings.TrimSpace(req.Name)
@@ -354,7 +369,7 @@ func nextYear(text string) (string, error) {
 		return "", fmt.Errorf("tệp có lỗi cú pháp TOML, sửa trước đã: %v", err)
 	}
 	var v map[string]any
-	if _, err := toml.Decode(text, &v); err != nil {
+	if _, err := decodeTOML(text, &v); err != nil {
 		return "", err
 	}
 	cum, _ := v["cum"].(map[string]any)

@@ -35,6 +35,7 @@ import (
 
 	"thidua/internal/awards"
 	"thidua/internal/forms"
+	"thidua/internal/input"
 	"thidua/internal/record"
 )
 
@@ -52,12 +53,27 @@ type Config struct {
 	Catalogue *awards.Catalogue // the built-in catalogue when nil
 }
 
-// Upload limits.
-const (
-	maxText  = 4 << 20   // a record's text in a request
-	maxForm  = 20 << 20  // a Word form and a record
-	maxBatch = 100 << 20 // the records of a batch, or their .zip
-)
+// maxBatch bounds the upload of a batch: its records, or their .zip.
+const maxBatch = 256 << 20
+
+// limits are the sizes a server accepts, from package input's limits
+// (and their environment variables): a record's text, a Word form; a
+// request carrying a text as JSON may be twice as long (escapes).
+type limits struct {
+	text, request, form int64
+}
+
+func newLimits() (limits, error) {
+	text, err := input.Text.Limit()
+	if err != nil {
+		return limits{}, err
+	}
+	word, err := input.Word.Limit()
+	if err != nil {
+		return limits{}, err
+	}
+	return limits{text: text, request: 2*text + 1<<20, form: word + text + 1<<20}, nil
+}
 
 // Server serves the page and its API.
 type Server struct {
@@ -69,6 +85,7 @@ type Server struct {
 	page     *template.Template
 	saveMu   sync.Mutex // a save checks the version and writes as one step
 	jobs     jobs
+	limits   limits
 }
 
 // New makes a server for cfg.
@@ -98,7 +115,11 @@ func New(cfg Config) (*Server, error) {
 	if _, err := rand.Read(b); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, port: port, loopback: loopback, token: hex.EncodeToString(b)}
+	lim, err := newLimits()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, port: port, loopback: loopback, token: hex.EncodeToString(b), limits: lim}
 	s.page = template.Must(template.ParseFS(webFS, "web/index.html"))
 	s.routes()
 	return s, nil
@@ -211,7 +232,7 @@ func readJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) bool {
 	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			fail(w, http.StatusRequestEntityTooLarge, "Nội dung gửi lên quá lớn (tối đa %d MB).", limit>>20)
+			fail(w, http.StatusRequestEntityTooLarge, "Nội dung gửi lên quá lớn (tối đa %s).", input.FormatSize(limit))
 		} else {
 			fail(w, http.StatusBadRequest, "Yêu cầu không đọc được: %v", err)
 		}

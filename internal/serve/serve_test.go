@@ -157,7 +157,7 @@ func TestRefusals(t *testing.T) {
 		{"not a record", func() *http.Request { return httptest.NewRequest("GET", "/api/ho-so/passwd", nil) }, http.StatusNotFound, "đuôi .toml"},
 		{"missing record", func() *http.Request { return httptest.NewRequest("GET", "/api/ho-so/khong-co.toml", nil) }, http.StatusNotFound, "không có trong thư mục"},
 		{"too large", func() *http.Request {
-			return httptest.NewRequest("POST", "/api/kiem-tra", strings.NewReader(`{"noi_dung":"`+strings.Repeat("a", maxText+10)+`"}`))
+			return httptest.NewRequest("POST", "/api/kiem-tra", strings.NewReader(`{"noi_dung":"`+strings.Repeat("a", int(f.s.limits.request)+10)+`"}`))
 		}, http.StatusRequestEntityTooLarge, "quá lớn"},
 		{"save under a bad name", func() *http.Request {
 			return httptest.NewRequest("POST", "/api/luu/.hidden.toml", strings.NewReader(`{}`))

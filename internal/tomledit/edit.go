@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"thidua/internal/tomlguard"
 )
 
 // Doc is a TOML source being edited.
@@ -28,6 +30,9 @@ type Doc struct {
 // A leading byte order mark and Windows line ends ("\r\n") are kept, and
 // lines added end as the source's lines do.
 func Parse(src string) (*Doc, error) {
+	if p := tomlguard.Check(src); p != nil {
+		return nil, p // a shape that would make decoding (and scanning) slow
+	}
 	var v map[string]any
 	if _, err := toml.Decode(strings.TrimPrefix(src, bom), &v); err != nil {
 		return nil, err
