@@ -47,7 +47,7 @@ type serveOpts struct {
 
 func serveFlags(fs *flag.FlagSet) *serveOpts {
 	o := &serveOpts{}
-	fs.IntVar(&o.port, "cong", 0, "cổng của trang (mặc định: một cổng còn trống)")
+	fs.IntVar(&o.port, "cong", 0, "cổng của trang; 0 là một cổng còn trống bất kỳ")
 	fs.StringVar(&o.addr, "dia-chi", "", "địa chỉ MÁY:CỔNG để nghe, ví dụ 0.0.0.0:8080 cho mạng nội bộ (cần --mat-khau)")
 	fs.StringVar(&o.password, "mat-khau", "", "mật khẩu hỏi khi mở trang (bắt buộc khi dùng --dia-chi khác 127.0.0.1)")
 	fs.BoolVar(&o.noOpen, "khong-mo", false, "không tự mở trình duyệt")
