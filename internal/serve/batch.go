@@ -38,7 +38,7 @@ type job struct {
 	changed chan struct{} // closed and replaced on each progress
 	counts  [4]int        // made, papers, read, records
 	summary *batch.Summary
-	zip     []byte
+	zip     string // the .zip of the papers and the manifest, once made
 }
 
 // jobs are the batch runs of a server, by id.
@@ -205,17 +205,19 @@ func (s *Server) runBatch(j *job, files []string) {
 	if err == nil {
 		_, err = output.Write(out, batch.ManifestName, append(data, '\n'))
 	}
-	var z []byte
+	z := filepath.Join(j.dir, "giay-to.zip")
 	if err == nil {
-		z, err = zipDir(out)
+		err = zipDir(out, z)
 	}
+	os.RemoveAll(filepath.Dir(files[0])) // the records
+	os.RemoveAll(out)                    // the papers, now in the .zip
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if err != nil {
 		sum.Errors = append(sum.Errors, batch.ErrorEntry{Message: "không gói được các tệp: " + err.Error()})
+		z = ""
 	}
 	j.summary, j.zip = sum, z
-	os.RemoveAll(j.dir)
 	j.notify()
 }
 
@@ -235,11 +237,15 @@ func relative(sum *batch.Summary, dir string) {
 	}
 }
 
-// zipDir packs the files under dir, with paths relative to it.
-func zipDir(dir string) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+// zipDir packs the files under dir, with paths relative to it, into the
+// file at path.
+func zipDir(dir, path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(f)
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -258,7 +264,10 @@ func zipDir(dir string) ([]byte, error) {
 	if cerr := zw.Close(); err == nil {
 		err = cerr
 	}
-	return buf.Bytes(), err
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // batchEvents streams a run's progress as server-sent events: "tien-do"
@@ -303,14 +312,19 @@ func (s *Server) batchDownload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	j.mu.Lock()
-	z := j.zip
+	z, done := j.zip, j.summary != nil
 	j.mu.Unlock()
-	if z == nil {
-		fail(w, http.StatusConflict, "Chưa làm xong; đợi thanh tiến độ chạy hết.")
+	if z == "" {
+		if done {
+			fail(w, http.StatusInternalServerError, "Không gói được các tệp của lượt này (xem lỗi trong danh sách).")
+		} else {
+			fail(w, http.StatusConflict, "Chưa làm xong; đợi thanh tiến độ chạy hết.")
+		}
 		return
 	}
+	w.Header().Set("Content-Type", "application/zip")
 	w.Header().Set("Content-Disposition", `attachment; filename="giay-to-hang-loat.zip"`)
-	sendFile(w, "giay-to-hang-loat.zip", z)
+	http.ServeFile(w, r, z)
 }
 
 // fillForm fills an uploaded Word form (mau) from a record: an uploaded
