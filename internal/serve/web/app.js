@@ -302,7 +302,9 @@ function items(k, path, list) {
         let v = item;
         for (const key of keys) v = v && v[key];
         const p = keys.reduce((acc, key) => joinPath(acc, key), ip);
-        tr.append(el('td', {}, input(c, p, v), errSlot()));
+        const box = input(c, p, v);
+        (box.matches('input,select,textarea') ? box : box.querySelector('input')).setAttribute('aria-label', c.label + ' ' + (i + 1));
+        tr.append(el('td', {}, box, errSlot()));
       }
       tr.append(controls(i));
       body.append(tr);
