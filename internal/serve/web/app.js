@@ -159,7 +159,8 @@ async function sendChange(changes, rebuild) {
     const r = await api('POST', '/api/sua', { ten: state.name, noi_dung: state.text, thay_doi: changes });
     state.text = r.noi_dung; state.dirty = true;
     $('raw').value = r.noi_dung;
-    show(r, rebuild);
+    // A member's id or name changes the member pickers.
+    show(r, rebuild || changes.some((c) => /^thanh_vien\[\d+\]\.(id|ten|ten_ngan)$/.test(c.khoa)));
     status('Chưa lưu');
   } catch (e) {
     status(e.message, true);
@@ -194,7 +195,22 @@ function show(an, rebuild) {
 function buildForm() {
   const form = $('form');
   const open = new Set([...form.querySelectorAll('details[open]')].map((d) => d.dataset.path));
+  // The input being typed in keeps its focus and what is typed so far.
+  const active = document.activeElement && form.contains(document.activeElement) ? document.activeElement : null;
+  const focused = active && active.dataset.path;
   form.replaceChildren();
+  try {
+    formSections(form, open);
+  } finally {
+    const again = focused && form.querySelector('[data-path="' + CSS.escape(focused) + '"]');
+    if (again) {
+      if (again.tagName !== 'SELECT') again.value = active.value;
+      again.focus();
+    }
+  }
+}
+
+function formSections(form, open) {
   const values = state.an && state.an.gia_tri;
   if (!values) {
     form.append(el('p', { class: 'hint' }, 'Văn bản TOML đang có lỗi cú pháp nên chưa hiện được biểu mẫu; sửa ở thẻ "Văn bản TOML".'));
