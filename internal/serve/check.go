@@ -83,9 +83,7 @@ func (s *Server) prepare(name, text string) *prepared {
 	p.rec = rec
 	data, err := render.Data(rec, render.WithCatalogue(s.cfg.Catalogue))
 	if err != nil {
-		p.errs = asErrors(name, err)
-	}
-	if data == nil {
+		p.errs = asErrors(name, err) // as thidua render: no paper while a problem is left
 		return p
 	}
 	p.data = data
