@@ -180,7 +180,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req saveRequest
-	if !readJSON(w, r, s.limits.request, &req) {
+	if !readJSON(w, r, s.limits.request, &req) || !s.fits(w, req.Text) {
 		return
 	}
 	s.saveMu.Lock()
@@ -211,6 +211,16 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"ten": name, "phien_ban": version([]byte(req.Text))})
+}
+
+// fits refuses to write a record larger than thidua reads.
+func (s *Server) fits(w http.ResponseWriter, text string) bool {
+	if int64(len(text)) <= s.limits.text {
+		return true
+	}
+	fail(w, http.StatusRequestEntityTooLarge, "Hồ sơ lớn %s, quá giới hạn %s của %s nên chưa lưu (đổi bằng biến môi trường %s).",
+		input.FormatSize(int64(len(text))), input.FormatSize(s.limits.text), input.Text.What, input.Text.Env)
+	return false
 }
 
 // createRequest names a new record and what to start it from:
@@ -265,6 +275,9 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		fail(w, http.StatusBadRequest, "Không tạo được %s: %v", name, err)
+		return
+	}
+	if !s.fits(w, text) {
 		return
 	}
 	s.saveMu.Lock()

@@ -159,6 +159,10 @@ func TestRefusals(t *testing.T) {
 		{"too large", func() *http.Request {
 			return httptest.NewRequest("POST", "/api/kiem-tra", strings.NewReader(`{"noi_dung":"`+strings.Repeat("a", int(f.s.limits.request)+10)+`"}`))
 		}, http.StatusRequestEntityTooLarge, "quá lớn"},
+		{"save a record thidua could not read back", func() *http.Request {
+			big := strings.Repeat("# x\n", int(f.s.limits.text)/4+1)
+			return httptest.NewRequest("POST", "/api/luu/lon.toml", strings.NewReader(`{"noi_dung":"`+strings.ReplaceAll(big, "\n", `\n`)+`"}`))
+		}, http.StatusRequestEntityTooLarge, "quá giới hạn"},
 		{"save under a bad name", func() *http.Request {
 			return httptest.NewRequest("POST", "/api/luu/.hidden.toml", strings.NewReader(`{}`))
 		}, http.StatusBadRequest, "dấu chấm"},
