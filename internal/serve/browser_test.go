@@ -178,7 +178,7 @@ func TestBrowser(t *testing.T) {
 	defer cancel()
 	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	done := make(chan string, 1)
+	done := make(chan string, 4)
 	p := &page{t: t, ctx: ctx, url: "http://" + ln.Addr().String() + "/#" + name}
 	p.run(chromedp.Navigate("about:blank"))
 	chromedp.ListenBrowser(ctx, func(ev any) {
@@ -192,7 +192,10 @@ func TestBrowser(t *testing.T) {
 			return
 		}
 		if e.State == browser.DownloadProgressStateCompleted {
-			done <- e.GUID
+			select { // never block the browser's events
+			case done <- e.GUID:
+			default:
+			}
 		}
 	})
 	events := true
