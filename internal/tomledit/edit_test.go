@@ -422,3 +422,44 @@ func TestWindowsFile(t *testing.T) {
 		t.Errorf("the record reads as TOML: %v", err)
 	}
 }
+
+// Arrays of tables inside the items of another: each item counts its own.
+func TestNestedArraysOfTables(t *testing.T) {
+	src := "[bo_tieu_chi]\nten = \"B\"\n\n[[bo_tieu_chi.nhom]]\nten = \"I\"\n\n[[bo_tieu_chi.nhom.tieu_chi]]\nma = \"1.1\"\n\n[[bo_tieu_chi.nhom]]\nten = \"II\"\n\n[[bo_tieu_chi.nhom.tieu_chi]]\nma = \"2.1\"\n\n[[bo_tieu_chi.nhom.tieu_chi]]\nma = \"2.2\"\n"
+	d := parse(t, src)
+	if d.Len("bo_tieu_chi.nhom[1].tieu_chi") != 1 || d.Len("bo_tieu_chi.nhom[2].tieu_chi") != 2 {
+		t.Fatalf("counts: %d %d", d.Len("bo_tieu_chi.nhom[1].tieu_chi"), d.Len("bo_tieu_chi.nhom[2].tieu_chi"))
+	}
+	steps := []func() error{
+		func() error { return d.Insert("bo_tieu_chi.nhom[1].tieu_chi", 9) },
+		func() error { return d.Set("bo_tieu_chi.nhom[1].tieu_chi[2].ma", "1.2") },
+		func() error { return d.Move("bo_tieu_chi.nhom[2].tieu_chi[2]", 1) },
+		func() error { return d.Move("bo_tieu_chi.nhom[2]", 1) },
+	}
+	for i, f := range steps {
+		if err := f(); err != nil {
+			t.Fatalf("step %d: %v\n%s", i, err, d.String())
+		}
+	}
+	var v struct {
+		BoTieuChi struct {
+			Nhom []struct {
+				Ten     string
+				TieuChi []struct{ Ma string } `toml:"tieu_chi"`
+			}
+		} `toml:"bo_tieu_chi"`
+	}
+	if _, err := toml.Decode(d.String(), &v); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range v.BoTieuChi.Nhom {
+		got = append(got, n.Ten)
+		for _, c := range n.TieuChi {
+			got = append(got, c.Ma)
+		}
+	}
+	if want := []string{"II", "2.2", "2.1", "I", "1.1", "1.2"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v\n%s", got, want, d.String())
+	}
+}
