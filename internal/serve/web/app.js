@@ -17,6 +17,7 @@ const state = {
   an: null,        // the server's analysis of text
   previewURL: '',
   preview: null,   // the PDF shown, a Blob
+  changedAt: 0,    // when the last change (or opening) happened, for timing the preview
   seq: 0,          // counts changes; an answer about an older text is dropped
 };
 
@@ -85,7 +86,7 @@ async function openRecord(name) {
     const r = await api('GET', '/api/ho-so/' + encodeURIComponent(name));
     state.name = r.ten; state.text = r.noi_dung; state.version = r.phien_ban; state.dirty = false;
     if (state.previewURL) URL.revokeObjectURL(state.previewURL);
-    state.previewURL = ''; state.preview = null;
+    state.previewURL = ''; state.preview = null; state.changedAt = performance.now();
     location.hash = encodeURIComponent(name);
     $('records').value = name;
     $('raw').value = r.noi_dung;
