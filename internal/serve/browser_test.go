@@ -216,6 +216,7 @@ func TestBrowser(t *testing.T) {
 
 	// A member unit's new head shows in the preview.
 	p.typeInto(head, "Trần Thị Mới")
+	time.Sleep(time.Second) // the timing below is not disturbed by the test's own work
 	deadline := time.Now().Add(20 * time.Second)
 	for !strings.Contains(pdfText(t, p.previewPDF()), "Trần Thị Mới") {
 		if time.Now().After(deadline) {

@@ -510,7 +510,7 @@ function preview() {
     } catch (e) {
       status(e.message, true);
     }
-  }, 15);
+  }, 0);
 }
 
 async function download(url, body) {
