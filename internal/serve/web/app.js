@@ -125,6 +125,7 @@ async function saveAs() {
 }
 
 async function createRecord(name, from) {
+  if (state.dirty && !confirm('Hồ sơ ' + state.name + ' có phần sửa chưa lưu. Bỏ phần sửa đó để mở hồ sơ mới?')) return;
   const r = await api('POST', '/api/tao', { ten: name, tu: from });
   state.dirty = false;
   await loadList(r.ten);
@@ -162,7 +163,6 @@ async function sendChange(changes, rebuild) {
     $('raw').value = r.noi_dung;
     // A member's id or name changes the member pickers.
     show(r, rebuild || changes.some((c) => /^thanh_vien\[\d+\]\.(id|ten|ten_ngan)$/.test(c.khoa)));
-    status('Chưa lưu');
   } catch (e) {
     status(e.message, true);
   }
@@ -177,7 +177,6 @@ function rawInput() {
     const r = await api('POST', '/api/kiem-tra', { ten: state.name, noi_dung: state.text });
     if (seq !== state.seq) return;
     show(r, true);
-    status('Chưa lưu');
   }, 400);
 }
 
@@ -384,7 +383,7 @@ function showErrors() {
       (e.dong ? 'dòng ' + e.dong + ', cột ' + e.cot + ': ' : '') + (e.khoa ? e.khoa + ': ' : '') + e.loi),
       e.cach_sua ? el('div', { class: 'fix' }, 'Cách sửa: ' + e.cach_sua) : null));
   }
-  if (!errs.length && state.name) status(state.dirty ? 'Chưa lưu; hồ sơ hợp lệ' : 'Hồ sơ hợp lệ');
+  if (state.name) status((state.dirty ? 'Chưa lưu' : 'Chưa sửa gì') + (errs.length ? '; còn ' + errs.length + ' lỗi' : '; hồ sơ hợp lệ'));
 }
 
 // errSlotOf is where a problem about an element is written: next to an
