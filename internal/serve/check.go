@@ -106,6 +106,13 @@ func asErrors(name string, err error) record.Errors {
 
 // analyse checks a record's text as thidua check and render would.
 func (s *Server) analyse(name, text string) *analysis {
+	a, _ := s.analysePrepared(name, text)
+	return a
+}
+
+// analysePrepared is analyse that also gives the record prepared for its
+// papers.
+func (s *Server) analysePrepared(name, text string) (*analysis, *prepared) {
 	a := &analysis{Errors: []fieldError{}, Papers: []paperInfo{}}
 	var tree map[string]any
 	if _, err := decodeTOML(text, &tree); err == nil {
@@ -116,7 +123,7 @@ func (s *Server) analyse(name, text string) *analysis {
 		a.Errors = append(a.Errors, fieldError{Path: e.Field, Line: e.Line, Col: e.Col, Msg: e.Msg, Hint: e.Hint})
 	}
 	if p.rec == nil {
-		return a
+		return a, p
 	}
 	if res, err := tally.Compute(p.rec, s.cfg.Catalogue); err == nil && !res.Empty() {
 		a.Results = res
@@ -125,7 +132,7 @@ func (s *Server) analyse(name, text string) *analysis {
 		a.Check = b.String()
 	}
 	if p.data == nil {
-		return a
+		return a, p
 	}
 	if hs, ok := p.data["ho_so"].(map[string]any); ok {
 		pr := &prizes{Entries: []prizeRow{}}
@@ -153,7 +160,7 @@ func (s *Server) analyse(name, text string) *analysis {
 		}
 		a.Papers = append(a.Papers, pi)
 	}
-	return a
+	return a, p
 }
 
 // itemLabel names one paper of a template made per item.
@@ -239,11 +246,16 @@ type change struct {
 	At    int    `json:"vi_tri"`
 }
 
+// edit applies a form's changes to the text and checks it; with a paper
+// named (giay, muc), the answer carries that paper's PDF too, so that the
+// preview follows a change without a second request.
 func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		Name    string   `json:"ten"`
 		Text    string   `json:"noi_dung"`
 		Changes []change `json:"thay_doi"`
+		Paper   string   `json:"giay"`
+		Item    int      `json:"muc"`
 	}
 	if !readJSON(w, r, s.limits.request, &req) {
 		return
@@ -253,10 +265,18 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusUnprocessableEntity, "%v", err)
 		return
 	}
+	a, p := s.analysePrepared(req.Name, text)
+	var pdf []byte
+	if req.Paper != "" {
+		if f, err := renderPrepared(p, req.Paper, req.Item, "pdf"); err == nil {
+			pdf = f.Data
+		}
+	}
 	writeJSON(w, http.StatusOK, struct {
 		Text string `json:"noi_dung"`
 		*analysis
-	}{text, s.analyse(req.Name, text)})
+		PDF []byte `json:"pdf,omitempty"` // base64 in JSON
+	}{text, a, pdf})
 }
 
 // applyChanges edits a record's text in place.
@@ -390,25 +410,30 @@ func (s *Server) renderOne(req paperRequest) (render.File, error) {
 	if req.Format != "docx" {
 		req.Format = "pdf"
 	}
-	p := s.prepare(req.Name, req.Text)
+	return renderPrepared(s.prepare(req.Name, req.Text), req.Paper, req.Item, req.Format)
+}
+
+// renderPrepared makes the paper of a template (its item-th copy, for a
+// template made per item) of a prepared record, in one format.
+func renderPrepared(p *prepared, paper string, item int, format string) (render.File, error) {
 	if p.data == nil {
 		return render.File{}, fmt.Errorf("hồ sơ còn %d lỗi; sửa xong mới xem được giấy tờ", len(p.errs))
 	}
 	for _, t := range p.papers {
-		if t.Name != req.Paper {
+		if t.Name != paper {
 			continue
 		}
 		items := t.Each(p.data)
-		if req.Item < 0 || req.Item >= len(items) {
-			return render.File{}, fmt.Errorf("giấy tờ %s không có bản thứ %d", req.Paper, req.Item+1)
+		if item < 0 || item >= len(items) {
+			return render.File{}, fmt.Errorf("giấy tờ %s không có bản thứ %d", paper, item+1)
 		}
-		files, err := render.Paper(t, items[req.Item], []string{req.Format})
+		files, err := render.Paper(t, items[item], []string{format})
 		if err != nil {
 			return render.File{}, err
 		}
 		return files[0], nil
 	}
-	return render.File{}, fmt.Errorf("hồ sơ không làm được giấy tờ %q (thiếu phần hồ sơ mẫu cần, hoặc phần đó còn lỗi)", req.Paper)
+	return render.File{}, fmt.Errorf("hồ sơ không làm được giấy tờ %q (thiếu phần hồ sơ mẫu cần, hoặc phần đó còn lỗi)", paper)
 }
 
 // sendFile answers with a file to show or save.

@@ -235,6 +235,7 @@ type editAnswer struct {
 	Text   string       `json:"noi_dung"`
 	Errors []fieldError `json:"loi"`
 	Papers []paperInfo  `json:"giay"`
+	PDF    []byte       `json:"pdf"`
 }
 
 func TestEditCheckSave(t *testing.T) {
@@ -244,17 +245,23 @@ func TestEditCheckSave(t *testing.T) {
 	if len(o.Errors) != 0 || len(o.Papers) != 1 || o.Papers[0].Name != "giao-uoc" || o.Values["phien"].(map[string]any)["ngay"] != "14/03/2023" {
 		t.Fatalf("opened: %+v %+v", o.Errors, o.Papers)
 	}
-	// A head's new name: one line of the file changes.
-	a := decode[editAnswer](t, f.post("/api/sua", map[string]any{"ten": name, "noi_dung": o.Text,
+	// A head's new name: one line of the file changes, and the answer
+	// brings the paper the preview shows.
+	a := decode[editAnswer](t, f.post("/api/sua", map[string]any{"ten": name, "noi_dung": o.Text, "giay": "giao-uoc",
 		"thay_doi": []change{{Op: "dat", Path: "thanh_vien[1].thu_truong.ho_ten", Value: "Đỗ Trọng Hưng"}}}), 200)
+	if !bytes.HasPrefix(a.PDF, []byte("%PDF")) {
+		t.Errorf("no preview in the answer")
+	} else if testkit.Need(t, "pdftotext"); !strings.Contains(pdfText(t, a.PDF), "Đỗ Trọng Hưng") {
+		t.Errorf("the preview lacks the new head")
+	}
 	if len(a.Errors) != 0 || strings.Count(a.Text, "\n") != strings.Count(o.Text, "\n") || !strings.Contains(a.Text, `ho_ten = "Đỗ Trọng Hưng"`) ||
 		strings.Replace(o.Text, `ho_ten = "(Họ và tên)"`, `ho_ten = "Đỗ Trọng Hưng"`, 1) != a.Text {
 		t.Fatalf("edit: %+v\n%s", a.Errors, a.Text)
 	}
 	// An impossible date: the decoder's message, at the date's path.
-	bad := decode[editAnswer](t, f.post("/api/sua", map[string]any{"ten": name, "noi_dung": a.Text,
+	bad := decode[editAnswer](t, f.post("/api/sua", map[string]any{"ten": name, "noi_dung": a.Text, "giay": "giao-uoc",
 		"thay_doi": []change{{Op: "dat", Path: "phien.ngay", Value: "31/02/2023"}}}), 200)
-	if len(bad.Errors) != 1 || bad.Errors[0].Path != "phien.ngay" || !strings.Contains(bad.Errors[0].Msg, "không có thật") || bad.Errors[0].Hint == "" || len(bad.Papers) != 0 {
+	if len(bad.Errors) != 1 || bad.Errors[0].Path != "phien.ngay" || !strings.Contains(bad.Errors[0].Msg, "không có thật") || bad.Errors[0].Hint == "" || len(bad.Papers) != 0 || bad.PDF != nil {
 		t.Fatalf("bad date: %+v", bad.Errors)
 	}
 	// Fixed with the calendar's form of a date.

@@ -158,7 +158,10 @@ async function sendChange(changes, rebuild) {
   state.seq++;
   state.changedAt = performance.now();
   try {
-    const r = await api('POST', '/api/sua', { ten: state.name, noi_dung: state.text, thay_doi: changes });
+    // The answer brings the PDF of the paper shown, when the record makes it.
+    const paper = shownPaper();
+    const r = await api('POST', '/api/sua', { ten: state.name, noi_dung: state.text, thay_doi: changes, ...paper });
+    r.pdfOf = JSON.stringify(paper);
     state.text = r.noi_dung; state.dirty = true;
     $('raw').value = r.noi_dung;
     // A member's id or name changes the member pickers.
@@ -482,19 +485,34 @@ function showItems() {
   if (keep && g && g.muc && keep < g.muc.length) sel.value = keep;
 }
 
-function paperRequest(format) {
-  return { ten: state.name, noi_dung: state.text, giay: $('paper').value, muc: +($('paper-item').value || 0), dinh_dang: format };
+// shownPaper names the paper the preview shows.
+function shownPaper() {
+  return { giay: $('paper').value, muc: +($('paper-item').value || 0) };
 }
 
+function paperRequest(format) {
+  return { ten: state.name, noi_dung: state.text, ...shownPaper(), dinh_dang: format };
+}
+
+// preview shows the chosen paper of the text: the PDF the analysis
+// brought, if it is of that paper, or one asked for.
 let previewTimer = 0;
 function preview() {
   clearTimeout(previewTimer);
   if (!state.an.giay.length) return;
+  const brought = state.an.pdf && state.an.pdfOf === JSON.stringify(shownPaper());
   previewTimer = setTimeout(async () => {
     const seq = state.seq;
     try {
-      const res = await api('POST', '/api/giay', paperRequest('pdf'));
-      const blob = await res.blob();
+      let blob;
+      if (brought) {
+        const bin = atob(state.an.pdf);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        blob = new Blob([bytes], { type: 'application/pdf' });
+      } else {
+        blob = await (await api('POST', '/api/giay', paperRequest('pdf'))).blob();
+      }
       if (seq !== state.seq) return;
       if (state.previewURL) URL.revokeObjectURL(state.previewURL);
       state.previewURL = URL.createObjectURL(blob);
