@@ -48,6 +48,19 @@ func BenchmarkEdit(b *testing.B) {
 	}
 }
 
+// BenchmarkChange is the server's whole side of a change in the form
+// while the preview shows the pledge: edit, check, and the new PDF.
+func BenchmarkChange(b *testing.B) {
+	s, src := benchServer(b)
+	for i := 0; b.Loop(); i++ {
+		w := benchPost(b, s, "/api/sua", map[string]any{"noi_dung": src, "giay": "giao-uoc", "thay_doi": []change{
+			{Op: "dat", Path: "thanh_vien[3].thu_truong.ho_ten", Value: "Nguyễn Văn " + string(rune('A'+i%26))}}})
+		if !strings.Contains(w.Body.String(), `"pdf":"JVBER`) { // %PDF in base64
+			b.Fatal("no PDF in the answer")
+		}
+	}
+}
+
 // BenchmarkPreview is the server's side of the preview: the PDF of the
 // 8-signer pledge from the page's text.
 func BenchmarkPreview(b *testing.B) {
