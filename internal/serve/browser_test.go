@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -181,6 +182,28 @@ func TestBrowser(t *testing.T) {
 	done := make(chan string, 4)
 	p := &page{t: t, ctx: ctx, url: "http://" + ln.Addr().String() + "/#" + name}
 	p.run(chromedp.Navigate("about:blank"))
+	// The clerk says yes to every question the page asks (drop unsaved
+	// edits?), from another goroutine as chromedp wants.
+	dialogs := make(chan struct{}, 8)
+	chromedp.Listen(ctx, func(ev any) {
+		switch ev.(type) {
+		case *cdppage.EventJavascriptDialogOpening, cdppage.EventJavascriptDialogOpening:
+			select {
+			case dialogs <- struct{}{}:
+			default:
+			}
+		}
+	})
+	go func() {
+		for {
+			select {
+			case <-dialogs:
+				chromedp.Call(ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: true})
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
 	chromedp.ListenBrowser(ctx, func(ev any) {
 		var e browser.EventDownloadProgress
 		switch x := ev.(type) {
@@ -304,6 +327,22 @@ func TestBrowser(t *testing.T) {
 	if !strings.HasPrefix(string(saved), strings.SplitN(string(src), "\n[", 2)[0]) {
 		t.Error("the file's opening comments did not survive")
 	}
+
+	// Someone else changes the file: the page's save is refused, says so,
+	// and the file keeps the other edit.
+	other := string(saved) + "# sửa ở nơi khác\n"
+	os.WriteFile(filepath.Join(dir, name), []byte(other), 0o644)
+	p.typeInto("cum.ky_hieu", "CTĐKH-2")
+	p.until("the edit", `document.getElementById('status').textContent.startsWith('Chưa lưu')`)
+	p.run(chromedp.Click(chromedp.CSS(`#btn-save`)))
+	p.until("the refusal", `!document.getElementById('banner').hidden && document.getElementById('banner-text').textContent.includes('đã được sửa ở nơi khác')`)
+	if now, _ := os.ReadFile(filepath.Join(dir, name)); string(now) != other {
+		t.Error("a refused save changed the file")
+	}
+	if !eval[bool](p, `state.text.includes('CTĐKH-2')`) {
+		t.Error("the page lost its edit")
+	}
+	p.screenshot("trang-web-xung-dot")
 
 	// A batch from the page: two records and one with three errors,
 	// progress, then the .zip with the manifest.

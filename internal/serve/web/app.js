@@ -89,6 +89,7 @@ async function openRecord(name) {
     state.previewURL = ''; state.preview = null; state.changedAt = performance.now();
     location.hash = encodeURIComponent(name);
     $('records').value = name;
+    $('banner').hidden = true;
     $('raw').value = r.noi_dung;
     for (const b of ['btn-save', 'btn-save-as', 'btn-next']) $(b).disabled = false;
     $('form-empty').hidden = true;
@@ -103,10 +104,13 @@ async function save() {
   try {
     const r = await api('POST', '/api/luu/' + encodeURIComponent(state.name), { noi_dung: state.text, phien_ban: state.version });
     state.version = r.phien_ban; state.dirty = false;
+    $('banner').hidden = true;
     status('Đã lưu ' + state.name + ' lúc ' + new Date().toLocaleTimeString('vi-VN') + ' (bản trước: ' + state.name + '.bak)');
   } catch (e) {
-    status(e.message, true);
-    alert(e.message);
+    // Not saved: say so where it cannot be missed; the text stays in the page.
+    status('Chưa lưu', true);
+    $('banner-text').textContent = e.message;
+    $('banner').hidden = false;
   }
 }
 
@@ -116,6 +120,7 @@ async function saveAs() {
   try {
     const created = await api('POST', '/api/tao', { ten: name, noi_dung: state.text });
     state.name = created.ten; state.version = created.phien_ban; state.dirty = false;
+    $('banner').hidden = true;
     location.hash = encodeURIComponent(created.ten);
     await loadList(created.ten);
     status('Đã lưu thành ' + created.ten);
@@ -629,6 +634,7 @@ async function start() {
   $('records').addEventListener('change', (ev) => ev.target.value && openRecord(ev.target.value));
   $('btn-save').addEventListener('click', save);
   $('btn-save-as').addEventListener('click', saveAs);
+  $('banner-save-as').addEventListener('click', saveAs);
   $('btn-next').addEventListener('click', nextYear);
   $('btn-new').addEventListener('click', newDialog);
   $('new-form').addEventListener('submit', newSubmit);
