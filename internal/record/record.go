@@ -19,6 +19,8 @@
 //   - item: what one item of a list is called;
 //   - eg: an example value for hints, never a figure a clerk could copy
 //     into a paper (figures get a placeholder).
+//
+// Schema gives the same tags to programs that build forms (thidua serve).
 package record
 
 import (
