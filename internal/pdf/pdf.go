@@ -85,9 +85,12 @@ type renderer struct {
 	left, top, width, bottom float64
 	ws                       float64 // current word spacing (Tw)
 	font                     [3]int  // current encoding, style, size*100: avoids redundant Tf
-	// scratch, text and frags are reused from line to line by drawLines.
+	// br breaks lines; scratch, text, segs and frags are reused from line
+	// to line by drawLines.
+	br      breaker
 	scratch []chunk
 	text    []byte
+	segs    []segment
 	frags   []frag
 	err     error
 	// lineCache and tableCache keep each paragraph's lines and each
@@ -106,7 +109,7 @@ func (r *renderer) lines(p *doc.Paragraph, width float64) []line {
 	if c, ok := r.lineCache[p]; ok && c.width == width {
 		return c.lines
 	}
-	l := breakLines(p, width)
+	l := r.br.breakLines(p, width)
 	r.lineCache[p] = cachedLines{width, l}
 	return l
 }
@@ -145,7 +148,7 @@ func (r *renderer) newPage() {
 		num := strconv.Itoa(r.page)
 		pn := &doc.Paragraph{Props: doc.Style{Size: PageNumberSize, Align: doc.Center, Line: doc.LinePitch(PageNumberSize)},
 			Runs: []doc.Run{{Text: num}}}
-		r.drawLines(pn, breakLines(pn, r.width), r.left, r.width, doc.HeaderTop)
+		r.drawLines(pn, r.br.breakLines(pn, r.width), r.left, r.width, doc.HeaderTop)
 	}
 }
 
@@ -331,15 +334,17 @@ func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64
 	for _, ln := range lines {
 		baseline := y + baselineRatio*pr.Line
 		y += pr.Line
-		// merge atoms of one face, encode, measure as the viewer will
+		// merge segments of one face, encode, measure as the viewer will
 		frags := r.frags[:0]
 		r.scratch = r.scratch[:0]
+		r.segs = ln.segments(p, r.segs[:0])
+		segs := r.segs
 		natural, spaces := 0.0, 0
-		for i := 0; i < len(ln.atoms); {
+		for i := 0; i < len(segs); {
 			j := i
 			text := r.text[:0]
-			for j < len(ln.atoms) && ln.atoms[j].style == ln.atoms[i].style {
-				text = append(text, ln.atoms[j].text...)
+			for j < len(segs) && segs[j].style == segs[i].style {
+				text = append(text, segs[j].text...)
 				j++
 			}
 			r.text = text
@@ -350,9 +355,9 @@ func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64
 				r.err = err
 				return
 			}
-			frags = append(frags, frag{ln.atoms[i].style, r.scratch[start:len(r.scratch):len(r.scratch)]})
+			frags = append(frags, frag{segs[i].style, r.scratch[start:len(r.scratch):len(r.scratch)]})
 			for _, c := range r.scratch[start:] {
-				natural += c.width(ln.atoms[i].style, pr.Size)
+				natural += c.width(segs[i].style, pr.Size)
 				spaces += c.spaces
 			}
 			i = j
