@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -58,7 +59,9 @@ func Bytes(d *doc.Document) ([]byte, error) {
 	p.SetSubject(d.Subject, true)
 	p.SetDrawColor(0, 0, 0)
 	p.SetTextColor(0, 0, 0)
-	r := &renderer{p: p, lineCache: map[*doc.Paragraph]cachedLines{}, tableCache: map[*doc.Table]*tableLayout{}}
+	r := renderers.Get().(*renderer)
+	defer r.release()
+	r.p = p
 	for _, s := range d.Sections {
 		r.section(s)
 		if r.err != nil {
@@ -72,6 +75,26 @@ func Bytes(d *doc.Document) ([]byte, error) {
 		return nil, r.err
 	}
 	return p.OutputBytes()
+}
+
+// renderers keeps renderers between documents, with the memory their
+// caches and scratch slices have grown.
+var renderers = sync.Pool{New: func() any {
+	return &renderer{lineCache: map[*doc.Paragraph]cachedLines{}, tableCache: map[*doc.Table]*tableLayout{}}
+}}
+
+// release empties r, keeping its memory but nothing of the document, and
+// puts it back in the pool.
+func (r *renderer) release() {
+	r.br.reset()
+	clear(r.lineCache)
+	clear(r.tableCache)
+	clear(r.segs[:cap(r.segs)])
+	*r = renderer{
+		br: r.br, scratch: r.scratch[:0], text: r.text[:0], segs: r.segs[:0], frags: r.frags[:0],
+		lineCache: r.lineCache, tableCache: r.tableCache,
+	}
+	renderers.Put(r)
 }
 
 // renderer places blocks on pages, top to bottom.

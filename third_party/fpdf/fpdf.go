@@ -42,6 +42,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -2600,6 +2601,7 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
+	plain := !f.underline && !f.strikeout && !f.colorFlag
 	var txt2 string
 	if f.isCurrentUTF8 {
 		if f.isRTL {
@@ -2610,17 +2612,21 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		for _, uni := range txtStr {
 			f.currentFont.usedRunes[int(uni)] = int(uni)
 		}
-	} else {
+	} else if !plain {
 		txt2 = f.escape(txtStr)
 	}
-	if !f.underline && !f.strikeout && !f.colorFlag {
+	if plain {
 		// The common case, written without fmt: "BT %.2f %.2f Td (%s) Tj ET"
 		f.put("BT ")
 		f.putF64(x*f.k, 2)
 		f.put(" ")
 		f.putF64((f.h-y)*f.k, 2)
 		f.put(" Td (")
-		f.put(txt2)
+		if f.isCurrentUTF8 {
+			f.put(txt2)
+		} else {
+			f.putEscaped(txtStr)
+		}
 		f.put(") Tj ET\n")
 		return
 	}
@@ -3919,6 +3925,7 @@ func (f *Fpdf) OutputBytes() ([]byte, error) {
 	}
 	b := f.buffer.Bytes()
 	f.buffer = fmtBuffer{}
+	f.releasePages()
 	return b, nil
 }
 
@@ -3954,7 +3961,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, f.newPageBuffer())
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -3984,6 +3991,35 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	}
 	if orientationStr != f.defOrientation || size.Wd != f.defPageSize.Wd || size.Ht != f.defPageSize.Ht {
 		f.pageSizes[f.page] = SizeType{f.wPt, f.hPt}
+	}
+}
+
+// pageBuffers keeps the buffers of pages already output by OutputBytes,
+// to hold the content of new pages.
+var pageBuffers sync.Pool
+
+// maxPooledPage bounds the buffers kept in pageBuffers.
+const maxPooledPage = 1 << 16
+
+// newPageBuffer returns an empty buffer for a new page's content: one of
+// pageBuffers, or a new one with 4 KB of room. A buffer grown from empty
+// by small writes would be allocated four or five times its final size.
+func (f *Fpdf) newPageBuffer() *bytes.Buffer {
+	if b, ok := pageBuffers.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return bytes.NewBuffer(make([]byte, 0, 4096))
+}
+
+// releasePages puts the page buffers in pageBuffers once the document is
+// output, and leaves the pages empty.
+func (f *Fpdf) releasePages() {
+	for n := 1; n < len(f.pages); n++ {
+		if f.pages[n].Cap() <= maxPooledPage {
+			pageBuffers.Put(f.pages[n])
+		}
+		f.pages[n] = new(bytes.Buffer)
 	}
 }
 
@@ -4024,6 +4060,26 @@ func (f *Fpdf) escape(s string) string {
 	s = strings.Replace(s, ")", "\\)", -1)
 	s = strings.Replace(s, "\r", "\\r", -1)
 	return s
+}
+
+// putEscaped adds s escaped as escape does, without making the escaped
+// string.
+func (f *Fpdf) putEscaped(s string) {
+	for {
+		i := strings.IndexAny(s, "\\()\r")
+		if i < 0 {
+			f.put(s)
+			return
+		}
+		f.put(s[:i])
+		if s[i] == '\r' {
+			f.put("\\r")
+		} else {
+			f.put("\\")
+			f.put(s[i : i+1])
+		}
+		s = s[i+1:]
+	}
 }
 
 // textstring formats a text string
