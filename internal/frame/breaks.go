@@ -481,56 +481,61 @@ func balanced(n, k int, lineW func(i, j int) float64, width float64) []int {
 // and that of the spaces before it.
 type word struct{ w, before float64 }
 
-// measure cuts p into words; false when p holds a line break.
-func measure(p *doc.Paragraph) ([]word, bool) {
+// measure appends p's words to words; false when p holds a line break.
+func measure(p *doc.Paragraph, words []word) ([]word, bool) {
 	pr := &p.Props
-	var words []word
 	pending := 0.0
 	for _, r := range p.Runs {
 		face := fonts.Get(fonts.StyleOf(pr.Bold || r.Bold, pr.Italic || r.Italic))
-		for i, part := range strings.Split(r.Text, " ") {
+		s := r.Text
+		for i := 0; ; i++ {
+			part, rest, more := strings.Cut(s, " ")
 			if i > 0 {
 				pending += face.Width(" ", pr.Size)
 			}
-			if part == "" {
-				continue
+			if part != "" {
+				if strings.Contains(part, "\n") {
+					return nil, false
+				}
+				w := face.Width(part, pr.Size)
+				if i == 0 && len(words) > 0 && pending == 0 {
+					words[len(words)-1].w += w // a word split across runs
+				} else {
+					words = append(words, word{w, pending})
+					pending = 0
+				}
 			}
-			if strings.Contains(part, "\n") {
-				return nil, false
+			if !more {
+				break
 			}
-			w := face.Width(part, pr.Size)
-			if i == 0 && len(words) > 0 && pending == 0 {
-				words[len(words)-1].w += w // a word split across runs
-				continue
-			}
-			words = append(words, word{w, pending})
-			pending = 0
+			s = rest
 		}
 	}
 	return words, true
 }
 
-// lineStarts fills a column width wide with p's words greedily, as the
-// renderers do, and returns the index of each line's first word.
-func lineStarts(p *doc.Paragraph, words []word, width float64) []int {
+// fill fills a column width wide with p's words greedily, as the
+// renderers do, and returns the number of lines and the index of the last
+// line's first word.
+func fill(p *doc.Paragraph, words []word, width float64) (lines, last int) {
 	pr := &p.Props
 	avail := width - pr.Left - pr.Right - pr.FirstLine
-	starts := []int{0}
+	lines = 1
 	cur := 0.0
 	for i, w := range words {
-		start := starts[len(starts)-1]
-		if i > start && cur+w.before+w.w > avail {
+		if i > last && cur+w.before+w.w > avail {
 			avail = width - pr.Left - pr.Right
-			starts = append(starts, i)
+			lines++
+			last = i
 			cur = w.w
 			continue
 		}
-		if i > start {
+		if i > last {
 			cur += w.before
 		}
 		cur += w.w
 	}
-	return starts
+	return lines, last
 }
 
 // LineCount is about how many lines p takes in a column width wide: the
@@ -547,7 +552,7 @@ type Measured struct {
 
 // Measure measures p's words.
 func Measure(p *doc.Paragraph) Measured {
-	words, ok := measure(p)
+	words, ok := measure(p, nil)
 	return Measured{p, words, ok}
 }
 
@@ -556,7 +561,8 @@ func (m Measured) Lines(width float64) int {
 	if !m.ok {
 		return strings.Count(m.p.Text(), "\n") + 1
 	}
-	return len(lineStarts(m.p, m.words, width))
+	n, _ := fill(m.p, m.words, width)
+	return n
 }
 
 // AvoidRunt keeps the last two words of a justified paragraph together
@@ -566,12 +572,12 @@ func (m Measured) Lines(width float64) int {
 // wide. Both renderers then break the paragraph alike, since the joint is
 // in the text.
 func AvoidRunt(p *doc.Paragraph, width float64) {
-	words, ok := measure(p)
+	var buf [64]word // most paragraphs' words, without a heap slice
+	words, ok := measure(p, buf[:0])
 	if !ok || len(words) < 3 {
 		return
 	}
-	starts := lineStarts(p, words, width)
-	if len(starts) < 2 || starts[len(starts)-1] != len(words)-1 {
+	if n, last := fill(p, words, width); n < 2 || last != len(words)-1 {
 		return
 	}
 	// the last space before the last word becomes a no-break space
