@@ -2,6 +2,7 @@ package frame
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -212,18 +213,16 @@ func joints(words []string, places [][]string) []int {
 // ten_ngan, found anywhere in the data) and the regions, as words, for
 // the joints that keep them whole.
 func Places(data map[string]any) [][]string {
-	seen := map[string]bool{}
-	var out [][]string
+	out := append(make([][]string, 0, len(regionWords)+16), regionWords...)
 	add := func(s string) {
-		ws := strings.Fields(strings.ToLower(s))
-		k := strings.Join(ws, " ")
-		if len(ws) > 1 && len(ws) <= 5 && !seen[k] {
-			seen[k] = true
-			out = append(out, ws)
+		if strings.IndexFunc(strings.TrimSpace(s), unicode.IsSpace) < 0 {
+			return // one word at most: nothing to keep whole
 		}
-	}
-	for _, r := range Regions {
-		add(r)
+		ws := strings.Fields(strings.ToLower(s))
+		if len(ws) > 5 || slices.ContainsFunc(out, func(p []string) bool { return slices.Equal(p, ws) }) {
+			return
+		}
+		out = append(out, ws)
 	}
 	var walk func(v any)
 	walk = func(v any) {
@@ -249,6 +248,15 @@ func Places(data map[string]any) [][]string {
 	walk(data)
 	return out
 }
+
+// regionWords are the Regions as Places gives them.
+var regionWords = func() [][]string {
+	var out [][]string
+	for _, r := range Regions {
+		out = append(out, strings.Fields(strings.ToLower(r)))
+	}
+	return out
+}()
 
 // breakSafety is the room a computed line leaves at its end, so that a
 // renderer rounding widths a little differently still keeps it whole.
@@ -310,8 +318,10 @@ func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance
 	if st.Italic {
 		width -= st.Size / 12 // the room word processors keep after a slanted last letter
 	}
-	var out []string
-	for _, seg := range strings.Split(text, "\n") {
+	var out strings.Builder
+	for rest, more := text, true; more; {
+		var seg string
+		seg, rest, more = strings.Cut(rest, "\n")
 		words := splitWords(strings.ReplaceAll(seg, NBSP, " "))
 		if len(words) == 0 {
 			continue
@@ -322,9 +332,16 @@ func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance
 				words[i] = vn.Upper(words[i])
 			}
 		}
-		out = append(out, layoutWords(words, glue, face, st.Size, width, balance))
+		lines := layoutWords(words, glue, face, st.Size, width, balance)
+		if out.Len() == 0 && !more {
+			return lines // one segment: no copy
+		}
+		if out.Len() > 0 {
+			out.WriteByte('\n')
+		}
+		out.WriteString(lines)
 	}
-	return strings.Join(out, "\n")
+	return out.String()
 }
 
 // splitWords cuts text at its spaces; a run of several spaces (the room
@@ -332,15 +349,25 @@ func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance
 // of the word after it, so that joining the words with one space gives
 // the text back.
 func splitWords(text string) []string {
-	var out []string
-	extra := ""
-	for _, w := range strings.Split(strings.TrimSpace(text), " ") {
-		if w == "" {
-			extra += " "
-			continue
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil
+	}
+	out := make([]string, 0, strings.Count(text, " ")+1)
+	for start := 0; start < len(text); {
+		// the word from start: its leading blanks, then up to the next blank
+		i := start
+		for text[i] == ' ' {
+			i++
 		}
-		out = append(out, extra+w)
-		extra = ""
+		end := strings.IndexByte(text[i:], ' ')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += i
+		}
+		out = append(out, text[start:end])
+		start = end + 1
 	}
 	return out
 }
@@ -444,9 +471,10 @@ func balanced(n, k int, lineW func(i, j int) float64, width float64) []int {
 	// best[l][j]: groups 0..j-1 on l lines
 	best := make([][]cost, k+1)
 	from := make([][]int, k+1)
+	bestAll, fromAll := make([]cost, (k+1)*(n+1)), make([]int, (k+1)*(n+1))
 	for l := range best {
-		best[l] = make([]cost, n+1)
-		from[l] = make([]int, n+1)
+		best[l] = bestAll[l*(n+1) : (l+1)*(n+1)]
+		from[l] = fromAll[l*(n+1) : (l+1)*(n+1)]
 		for j := range best[l] {
 			best[l][j] = inf
 		}
