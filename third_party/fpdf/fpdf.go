@@ -39,6 +39,7 @@ import (
 	"math"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -4598,16 +4599,25 @@ func (f *Fpdf) putfonts() {
 			case "Type1":
 				fallthrough
 			case "TrueType":
-				// Additional Type1 or TrueType/OpenType font
+				// Additional Type1 or TrueType/OpenType font, written
+				// without fmt
 				f.newobj()
 				f.out("<</Type /Font")
-				f.outf("/BaseFont /%s", name)
-				f.outf("/Subtype /%s", tp)
+				f.put("/BaseFont /")
+				f.out(name)
+				f.put("/Subtype /")
+				f.out(tp)
 				f.out("/FirstChar 32 /LastChar 255")
-				f.outf("/Widths %d 0 R", f.n+1)
-				f.outf("/FontDescriptor %d 0 R", f.n+2)
+				f.put("/Widths ")
+				f.putInt(f.n + 1)
+				f.out(" 0 R")
+				f.put("/FontDescriptor ")
+				f.putInt(f.n + 2)
+				f.out(" 0 R")
 				if font.DiffN > 0 {
-					f.outf("/Encoding %d 0 R", nf+font.DiffN)
+					f.put("/Encoding ")
+					f.putInt(nf + font.DiffN)
+					f.out(" 0 R")
 				} else {
 					f.out("/Encoding /WinAnsiEncoding")
 				}
@@ -4615,8 +4625,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 				// Widths
 				f.newobj()
-				var s fmtBuffer
-				w := append(f.fmt.buf[:0], '[')
+				w := append(slices.Grow(f.fmt.buf[:0], 6*224+4), '[')
 				for j := 32; j < 256; j++ {
 					w = append(strconv.AppendInt(w, int64(font.Cw[j]), 10), ' ')
 				}
@@ -4625,23 +4634,28 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 				// Descriptor
 				f.newobj()
-				s.Truncate(0)
-				s.printf("<</Type /FontDescriptor /FontName /%s ", name)
-				s.printf("/Ascent %d ", font.Desc.Ascent)
-				s.printf("/Descent %d ", font.Desc.Descent)
-				s.printf("/CapHeight %d ", font.Desc.CapHeight)
-				s.printf("/Flags %d ", font.Desc.Flags)
-				s.printf("/FontBBox [%d %d %d %d] ", font.Desc.FontBBox.Xmin, font.Desc.FontBBox.Ymin,
-					font.Desc.FontBBox.Xmax, font.Desc.FontBBox.Ymax)
-				s.printf("/ItalicAngle %d ", font.Desc.ItalicAngle)
-				s.printf("/StemV %d ", font.Desc.StemV)
-				s.printf("/MissingWidth %d ", font.Desc.MissingWidth)
-				var suffix string
-				if tp != "Type1" {
-					suffix = "2"
+				d := &font.Desc
+				f.put("<</Type /FontDescriptor /FontName /")
+				f.put(name)
+				for _, v := range []struct {
+					key string
+					n   int
+				}{
+					{" /Ascent ", d.Ascent}, {" /Descent ", d.Descent}, {" /CapHeight ", d.CapHeight},
+					{" /Flags ", d.Flags}, {" /FontBBox [", d.FontBBox.Xmin}, {" ", d.FontBBox.Ymin},
+					{" ", d.FontBBox.Xmax}, {" ", d.FontBBox.Ymax}, {"] /ItalicAngle ", d.ItalicAngle},
+					{" /StemV ", d.StemV}, {" /MissingWidth ", d.MissingWidth},
+				} {
+					f.put(v.key)
+					f.putInt(v.n)
 				}
-				s.printf("/FontFile%s %d 0 R>>", suffix, f.fontFiles[font.File].n)
-				f.out(s.String())
+				if tp != "Type1" {
+					f.put(" /FontFile2 ")
+				} else {
+					f.put(" /FontFile ")
+				}
+				f.putInt(f.fontFiles[font.File].n)
+				f.out(" 0 R>>")
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
