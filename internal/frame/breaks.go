@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"thidua/fonts"
@@ -119,10 +120,12 @@ func closes(w string) bool {
 }
 
 // joints returns the glue between each word and the next.
-func joints(words []string, places [][]string) []int {
+func joints(words []string, places [][]string, s *scratch) []int {
 	n := len(words)
-	glue := make([]int, max(n-1, 0))
-	keys := make([]string, n)
+	s.glue = slices.Grow(s.glue[:0], max(n-1, 0))[:max(n-1, 0)]
+	clear(s.glue)
+	s.keys = slices.Grow(s.keys[:0], n)[:n]
+	glue, keys := s.glue, s.keys
 	upper := true // no lower-case letter: names cannot be told by capitals
 	for i, w := range words {
 		keys[i] = key(w)
@@ -276,10 +279,12 @@ type Breaker struct {
 // greedily never breaks a line inside them. It serves Word forms, whose
 // lines thidua does not break itself.
 func (b Breaker) Join(text string) string {
+	s := scratches.Get().(*scratch)
+	defer s.release()
 	var out []string
 	for _, seg := range strings.Split(text, "\n") {
 		words := strings.Fields(strings.ReplaceAll(seg, NBSP, " "))
-		glue := joints(words, b.Places)
+		glue := joints(words, b.Places, s)
 		var sb strings.Builder
 		for i, w := range words {
 			if i > 0 {
@@ -318,21 +323,24 @@ func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance
 	if st.Italic {
 		width -= st.Size / 12 // the room word processors keep after a slanted last letter
 	}
+	s := scratches.Get().(*scratch)
+	defer s.release()
 	var out strings.Builder
 	for rest, more := text, true; more; {
 		var seg string
 		seg, rest, more = strings.Cut(rest, "\n")
-		words := splitWords(strings.ReplaceAll(seg, NBSP, " "))
+		s.words = splitWords(strings.ReplaceAll(seg, NBSP, " "), s.words[:0])
+		words := s.words
 		if len(words) == 0 {
 			continue
 		}
-		glue := joints(words, b.Places)
+		glue := joints(words, b.Places, s)
 		if upper {
 			for i := range words {
 				words[i] = vn.Upper(words[i])
 			}
 		}
-		lines := layoutWords(words, glue, face, st.Size, width, balance)
+		lines := layoutWords(words, glue, face, st.Size, width, balance, s)
 		if out.Len() == 0 && !more {
 			return lines // one segment: no copy
 		}
@@ -344,16 +352,15 @@ func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance
 	return out.String()
 }
 
-// splitWords cuts text at its spaces; a run of several spaces (the room
+// splitWords appends to out the words of text, cut at its spaces; a run of several spaces (the room
 // left for a number written by hand: "số      /TTr") stays at the start
 // of the word after it, so that joining the words with one space gives
 // the text back.
-func splitWords(text string) []string {
+func splitWords(text string, out []string) []string {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return nil
+		return out
 	}
-	out := make([]string, 0, strings.Count(text, " ")+1)
 	for start := 0; start < len(text); {
 		// the word from start: its leading blanks, then up to the next blank
 		i := start
@@ -373,15 +380,15 @@ func splitWords(text string) []string {
 }
 
 // layoutWords breaks words into lines at the free joints between groups.
-func layoutWords(words []string, glue []int, face *fonts.Face, size, width float64, balance bool) string {
+func layoutWords(words []string, glue []int, face *fonts.Face, size, width float64, balance bool, s *scratch) string {
 	space := face.Width(" ", size)
-	wordW := make([]float64, len(words))
-	for i, w := range words {
-		wordW[i] = face.Width(w, size)
+	wordW := s.wordW[:0]
+	for _, w := range words {
+		wordW = append(wordW, face.Width(w, size))
 	}
+	s.wordW = wordW
 	// groups of glued words; a group wider than the line gives up its
 	// soft glue, then its hard glue
-	type group struct{ from, to int } // words from..to-1
 	groupWidth := func(g group) float64 {
 		w := 0.0
 		for k := g.from; k < g.to; k++ {
@@ -389,32 +396,36 @@ func layoutWords(words []string, glue []int, face *fonts.Face, size, width float
 		}
 		return w + float64(g.to-g.from-1)*space
 	}
-	// split cuts g at its weakest glue, again in each part still too wide
-	var split func(g group) []group
-	split = func(g group) []group {
+	// split cuts g at its weakest glue, again in each part still too
+	// wide, and appends the parts to groups
+	groups := s.groups[:0]
+	var split func(g group)
+	split = func(g group) {
 		if g.to-g.from == 1 || groupWidth(g) <= width {
-			return []group{g}
+			groups = append(groups, g)
+			return
 		}
 		weakest := hard + 1
 		for k := g.from; k < g.to-1; k++ {
 			weakest = min(weakest, glue[k])
 		}
-		var out []group
 		start := g.from
 		for k := g.from; k < g.to-1; k++ {
 			if glue[k] == weakest {
-				out = append(out, split(group{start, k + 1})...)
+				split(group{start, k + 1})
 				start = k + 1
 			}
 		}
-		return append(out, split(group{start, g.to})...)
+		split(group{start, g.to})
 	}
-	groups := split(group{0, len(words)})
+	split(group{0, len(words)})
+	s.groups = groups
 	n := len(groups)
-	gw := make([]float64, n)
-	for i, g := range groups {
-		gw[i] = groupWidth(g)
+	gw := s.gw[:0]
+	for _, g := range groups {
+		gw = append(gw, groupWidth(g))
 	}
+	s.gw = gw
 	lineW := func(i, j int) float64 { // groups i..j-1 on a line
 		w := 0.0
 		for k := i; k < j; k++ {
@@ -423,7 +434,7 @@ func layoutWords(words []string, glue []int, face *fonts.Face, size, width float
 		return w + float64(j-i-1)*space
 	}
 	// greedy: the fewest lines
-	var ends []int
+	ends := s.ends[:0]
 	for i := 0; i < n; {
 		j := i + 1
 		for j < n && lineW(i, j+1) <= width {
@@ -432,11 +443,12 @@ func layoutWords(words []string, glue []int, face *fonts.Face, size, width float
 		ends = append(ends, j)
 		i = j
 	}
+	s.ends = ends
 	if len(ends) == 1 {
 		return strings.Join(words, " ")
 	}
 	if balance {
-		ends = balanced(n, len(ends), lineW, width)
+		ends = balanced(n, len(ends), lineW, width, s)
 	}
 	var sb strings.Builder
 	start := 0
@@ -449,18 +461,49 @@ func layoutWords(words []string, glue []int, face *fonts.Face, size, width float
 				sb.WriteByte(' ')
 			}
 			g := groups[k]
-			sb.WriteString(strings.Join(words[g.from:g.to], NBSP))
+			for w := g.from; w < g.to; w++ {
+				if w > g.from {
+					sb.WriteString(NBSP)
+				}
+				sb.WriteString(words[w])
+			}
 		}
 		start = end
 	}
 	return sb.String()
 }
 
+// group is a run of glued words, from..to-1.
+type group struct{ from, to int }
+
+// cost is what balanced minimises: the widest line, then the sum of the
+// squares of the room left on each line.
+type cost struct{ widest, squares float64 }
+
+// scratch holds the slices that breaking a text needs, kept between
+// texts in scratches.
+type scratch struct {
+	words, keys []string
+	glue, ends  []int
+	from        []int
+	wordW, gw   []float64
+	groups      []group
+	best        []cost
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// release puts s back in scratches, holding no strings.
+func (s *scratch) release() {
+	clear(s.words[:cap(s.words)])
+	clear(s.keys[:cap(s.keys)])
+	scratches.Put(s)
+}
+
 // balanced splits n groups into k lines no wider than width, making the
 // widest line as narrow as it can be, then the lines as even as they can
 // be; it returns the end of each line.
-func balanced(n, k int, lineW func(i, j int) float64, width float64) []int {
-	type cost struct{ widest, squares float64 }
+func balanced(n, k int, lineW func(i, j int) float64, width float64, s *scratch) []int {
 	less := func(a, b cost) bool {
 		if math.Abs(a.widest-b.widest) > 1e-9 {
 			return a.widest < b.widest
@@ -469,38 +512,39 @@ func balanced(n, k int, lineW func(i, j int) float64, width float64) []int {
 	}
 	inf := cost{math.Inf(1), math.Inf(1)}
 	// best[l][j]: groups 0..j-1 on l lines
-	best := make([][]cost, k+1)
-	from := make([][]int, k+1)
-	bestAll, fromAll := make([]cost, (k+1)*(n+1)), make([]int, (k+1)*(n+1))
-	for l := range best {
-		best[l] = bestAll[l*(n+1) : (l+1)*(n+1)]
-		from[l] = fromAll[l*(n+1) : (l+1)*(n+1)]
-		for j := range best[l] {
-			best[l][j] = inf
-		}
+	// best[at(l, j)]: groups 0..j-1 on l lines
+	at := func(l, j int) int { return l*(n+1) + j }
+	size := (k + 1) * (n + 1)
+	best := slices.Grow(s.best[:0], size)[:size]
+	from := slices.Grow(s.from[:0], size)[:size]
+	s.best, s.from = best, from
+	for i := range best {
+		best[i], from[i] = inf, 0
 	}
-	best[0][0] = cost{}
+	best[at(0, 0)] = cost{}
 	for l := 1; l <= k; l++ {
 		for j := 1; j <= n; j++ {
 			for i := l - 1; i < j; i++ {
-				if math.IsInf(best[l-1][i].widest, 1) {
+				prev := best[at(l-1, i)]
+				if math.IsInf(prev.widest, 1) {
 					continue
 				}
 				w := lineW(i, j)
 				if w > width && j-i > 1 { // a group alone wider than the line takes one
 					continue
 				}
-				c := cost{max(best[l-1][i].widest, w), best[l-1][i].squares + (width-w)*(width-w)}
-				if less(c, best[l][j]) {
-					best[l][j], from[l][j] = c, i
+				c := cost{max(prev.widest, w), prev.squares + (width-w)*(width-w)}
+				if less(c, best[at(l, j)]) {
+					best[at(l, j)], from[at(l, j)] = c, i
 				}
 			}
 		}
 	}
-	ends := make([]int, k)
+	ends := slices.Grow(s.ends[:0], k)[:k]
+	s.ends = ends
 	for l, j := k, n; l > 0; l-- {
 		ends[l-1] = j
-		j = from[l][j]
+		j = from[at(l, j)]
 	}
 	return ends
 }
