@@ -403,10 +403,19 @@ func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64
 			r.p.SetWordSpacing(ws)
 			r.ws = ws
 		}
+		// one string for the line, cut into the chunks' texts
+		r.text = r.text[:0]
+		for _, f := range frags {
+			for _, c := range f.chunks {
+				r.text = append(r.text, c.bytes...)
+			}
+		}
+		text := string(r.text)
 		for _, f := range frags {
 			for _, c := range f.chunks {
 				r.setFont(c.enc, f.style, pr.Size)
-				r.p.Text(left, baseline, string(c.bytes))
+				r.p.Text(left, baseline, text[:len(c.bytes)])
+				text = text[len(c.bytes):]
 				left += c.width(f.style, pr.Size) + ws*float64(c.spaces)
 			}
 		}
