@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -106,11 +105,9 @@ func (b *breaker) atomize(p *doc.Paragraph) {
 				off++
 				continue
 			}
-			end := strings.IndexAny(s[off:], " \n")
-			if end < 0 {
-				end = len(s)
-			} else {
-				end += off
+			end := off + 1
+			for end < len(s) && s[end] != ' ' && s[end] != '\n' {
+				end++
 			}
 			// A hyphen between letters is a break opportunity, as in Word
 			// and LibreOffice.
