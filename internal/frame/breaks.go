@@ -77,9 +77,15 @@ var pairs = strings.Split("danh hiệu,chuyên đề,toàn diện,đề nghị,d
 	"lao động,xuất sắc,tiên tiến,giao ước,hội nghị,tổng kết,sơ kết,công tác,thủ tướng,bình xét,suy tôn,"+
 	"đơn vị,thực hiện,nhiệm vụ,phong trào,chỉ tiêu,xác nhận,cấp trình,thủ trưởng", ",")
 
+// phrasesByFirst are the phrases by their first word.
+var phrasesByFirst = map[string][]phrase{}
+
 func init() {
 	for _, p := range pairs {
 		phrases = append(phrases, phrase{strings.Fields(p), hard})
+	}
+	for _, p := range phrases {
+		phrasesByFirst[p.words[0]] = append(phrasesByFirst[p.words[0]], p)
 	}
 }
 
@@ -107,10 +113,10 @@ var Regions = []string{
 // the word after them: "TM.", "KT.", "Q.", "TL.", "TUQ.".
 var authority = map[string]bool{"tm.": true, "kt.": true, "q.": true, "tl.": true, "tuq.": true}
 
-// key is a word as joints compare it: lower case, without the punctuation
-// around it.
-func key(w string) string {
-	return strings.ToLower(strings.Trim(w, " ,;.:()\"“”"))
+// key is a word in lower case as joints compare it: without the
+// punctuation around it.
+func key(lower string) string {
+	return strings.Trim(lower, " ,;.:()\"“”")
 }
 
 // closes reports whether w ends a clause (a comma or other punctuation
@@ -125,10 +131,12 @@ func joints(words []string, places [][]string, s *scratch) []int {
 	s.glue = slices.Grow(s.glue[:0], max(n-1, 0))[:max(n-1, 0)]
 	clear(s.glue)
 	s.keys = slices.Grow(s.keys[:0], n)[:n]
-	glue, keys := s.glue, s.keys
+	s.lower = slices.Grow(s.lower[:0], n)[:n]
+	glue, keys, lower := s.glue, s.keys, s.lower
 	upper := true // no lower-case letter: names cannot be told by capitals
 	for i, w := range words {
-		keys[i] = key(w)
+		lower[i] = strings.ToLower(w)
+		keys[i] = key(lower[i])
 		if strings.IndexFunc(w, unicode.IsLower) >= 0 {
 			upper = false
 		}
@@ -160,10 +168,10 @@ func joints(words []string, places [][]string, s *scratch) []int {
 		return 0
 	}
 	for i := range words {
-		if authority[strings.ToLower(words[i])] && i+1 < n {
+		if authority[lower[i]] && i+1 < n {
 			mark(i, i+2, hard)
 		}
-		for _, p := range phrases {
+		for _, p := range phrasesByFirst[keys[i]] {
 			if match(i, p.words) {
 				mark(i, i+len(p.words), p.glue)
 			}
@@ -484,6 +492,7 @@ type cost struct{ widest, squares float64 }
 // texts in scratches.
 type scratch struct {
 	words, keys []string
+	lower       []string
 	glue, ends  []int
 	from        []int
 	wordW, gw   []float64
@@ -497,6 +506,7 @@ var scratches = sync.Pool{New: func() any { return new(scratch) }}
 func (s *scratch) release() {
 	clear(s.words[:cap(s.words)])
 	clear(s.keys[:cap(s.keys)])
+	clear(s.lower[:cap(s.lower)])
 	scratches.Put(s)
 }
 
