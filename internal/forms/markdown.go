@@ -28,9 +28,18 @@ func escapeMarkdown(v any) string {
 		return string(m)
 	}
 	s := view.Print(v)
+	special := func(c byte) bool { return c == '\n' || c == '\r' || c == '\t' || c < 0x80 && util.IsPunct(c) }
+	i := 0
+	for i < len(s) && !special(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return s // nothing to escape: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); i++ {
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '\n' || c == '\r' || c == '\t':

@@ -337,7 +337,8 @@ func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance
 	for rest, more := text, true; more; {
 		var seg string
 		seg, rest, more = strings.Cut(rest, "\n")
-		s.words = splitWords(strings.ReplaceAll(seg, NBSP, " "), s.words[:0])
+		src := strings.TrimSpace(strings.ReplaceAll(seg, NBSP, " "))
+		s.words = splitWords(src, s.words[:0])
 		words := s.words
 		if len(words) == 0 {
 			continue
@@ -349,6 +350,13 @@ func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance
 			}
 		}
 		lines := layoutWords(words, glue, face, st.Size, width, balance, s)
+		if lines == "" { // one line: the words with their spaces
+			if upper {
+				lines = strings.Join(words, " ")
+			} else {
+				lines = src
+			}
+		}
 		if out.Len() == 0 && !more {
 			return lines // one segment: no copy
 		}
@@ -387,7 +395,8 @@ func splitWords(text string, out []string) []string {
 	return out
 }
 
-// layoutWords breaks words into lines at the free joints between groups.
+// layoutWords breaks words into lines at the free joints between groups;
+// it returns "" when they all fit on one line.
 func layoutWords(words []string, glue []int, face *fonts.Face, size, width float64, balance bool, s *scratch) string {
 	space := face.Width(" ", size)
 	wordW := s.wordW[:0]
@@ -453,12 +462,17 @@ func layoutWords(words []string, glue []int, face *fonts.Face, size, width float
 	}
 	s.ends = ends
 	if len(ends) == 1 {
-		return strings.Join(words, " ")
+		return ""
 	}
 	if balance {
 		ends = balanced(n, len(ends), lineW, width, s)
 	}
 	var sb strings.Builder
+	room := 0
+	for _, w := range words {
+		room += len(w) + len(NBSP)
+	}
+	sb.Grow(room)
 	start := 0
 	for li, end := range ends {
 		if li > 0 {
