@@ -93,11 +93,12 @@ func (b *breaker) atomize(p *doc.Paragraph) {
 	for ri, r := range p.Runs {
 		st := runStyle(p, ri)
 		face := fonts.Get(st)
+		space := face.Width(" ", size)
 		s := r.Text
 		for off := 0; off < len(s); {
 			switch s[off] {
 			case ' ':
-				out = append(out, atom{at: pos{ri, off}, n: 1, style: st, width: face.Width(" ", size), space: true})
+				out = append(out, atom{at: pos{ri, off}, n: 1, style: st, width: space, space: true})
 				off++
 				continue
 			case '\n':
