@@ -177,7 +177,7 @@ func joints(words []string, places [][]string, s *scratch) []int {
 			}
 		}
 		for _, p := range places {
-			if len(p) > 1 && match(i, p) {
+			if len(p) > 1 && p[0] == keys[i] && match(i, p) {
 				mark(i, i+len(p), hard)
 			}
 		}
