@@ -2,6 +2,7 @@ package awards
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -13,8 +14,8 @@ import (
 func TestPrize(t *testing.T) {
 	for _, tc := range []struct {
 		coef   Coef
-		salary int64
-		want   int64
+		salary Money
+		want   Money
 	}{
 		{1200, 1_800_000, 21_600_000},
 		{800, 1_800_000, 14_400_000},
@@ -42,7 +43,7 @@ func TestPrize(t *testing.T) {
 		{1, 1_000_000, 10_000},      // 10.000 exactly stays
 		{1, 1_000_001, 20_000},      // 10.000,01 goes up
 	} {
-		if got := Prize(tc.coef, tc.salary); got != tc.want {
+		if got, ok := Prize(tc.coef, tc.salary); !ok || got != tc.want {
 			t.Errorf("Prize(%s, %d) = %d, want %d", tc.coef, tc.salary, got, tc.want)
 		}
 	}
@@ -119,7 +120,7 @@ func nominee(kind, award string) string {
 func TestEveryAwardAtBothSalaries(t *testing.T) {
 	type row struct {
 		award, kind    string
-		at1800, at2340 int64
+		at1800, at2340 Money
 	}
 	rows := []row{
 		{"co-thi-dua-chinh-phu", record.Collective, 21_600_000, 28_080_000},
@@ -178,8 +179,8 @@ func TestDecisionDate(t *testing.T) {
 	for _, tc := range []struct {
 		date         string
 		regime       string
-		salary       int64
-		cstdTinh, bk int64 // Chiến sĩ thi đua cấp tỉnh; Bằng khen cấp tỉnh, cá nhân (0: unknown)
+		salary       Money
+		cstdTinh, bk Money // Chiến sĩ thi đua cấp tỉnh; Bằng khen cấp tỉnh, cá nhân (0: unknown)
 	}{
 		{"2023-09-15", "Nghị định số 91/2017/NĐ-CP", 1_800_000, 5_400_000, 1_800_000},
 		{"2023-06-30", "Nghị định số 91/2017/NĐ-CP", 1_490_000, 4_470_000, 1_490_000},
@@ -397,5 +398,64 @@ func TestBuiltin(t *testing.T) {
 	gk, _ := c.Award("giay-khen")
 	if _, ok := gk.Coef("nd152-2025", record.Individual); ok {
 		t.Error("Giấy khen for a person under Nghị định 152/2025 was not checked: it must be unknown")
+	}
+}
+
+// Money arithmetic is checked: no amount wraps into a negative number or
+// rounds to zero.
+func TestMoneyChecked(t *testing.T) {
+	if m, ok := Money(2_340_000).Add(7_020_000); !ok || m != 9_360_000 {
+		t.Errorf("2.340.000 + 7.020.000 = %d, %v", m, ok)
+	}
+	if m, ok := MaxMoney.Add(0); !ok || m != MaxMoney {
+		t.Errorf("MaxMoney + 0 = %d, %v", m, ok)
+	}
+	for _, c := range [][2]Money{{MaxMoney, 1}, {1, MaxMoney}, {math.MaxInt64, 1}, {math.MaxInt64, math.MaxInt64}, {-1, 5}, {5, -1}} {
+		if m, ok := c[0].Add(c[1]); ok {
+			t.Errorf("%d + %d = %d, want refused", c[0], c[1], m)
+		}
+	}
+	for _, c := range []struct {
+		coef   Coef
+		salary Money
+	}{
+		{450, 40_000_000_000_000_000},    // the audit's salary: wrapped to a negative total
+		{100, math.MaxInt64},             // wrapped to 0 đồng
+		{MaxCoef, math.MaxInt64 / 100},   // just below int64 in hundredths, still beyond MaxMoney
+		{MaxCoef, MaxMoney/100 + 10_000}, // one step past the bound
+		{-30, 2_340_000},
+		{30, -2_340_000},
+	} {
+		if p, ok := Prize(c.coef, c.salary); ok {
+			t.Errorf("Prize(%s, %d) = %d, want refused", c.coef, c.salary, p)
+		}
+	}
+	if p, ok := Prize(MaxCoef, MaxMoney/100); !ok || p != MaxMoney {
+		t.Errorf("Prize(100, 10^13) = %d, %v; want 10^15", p, ok)
+	}
+}
+
+// Coefficients and salaries outside what any decree sets are refused with
+// a reason; the bounds themselves pass.
+func TestPlausibleRanges(t *testing.T) {
+	for _, s := range []string{"100", "100,0", "0,01"} {
+		if _, err := ParseCoef(s); err != nil {
+			t.Errorf("ParseCoef(%q): %v", s, err)
+		}
+	}
+	for _, s := range []string{"100,01", "999999", "2340000", "99999999999999999999999"} {
+		if _, err := ParseCoef(s); err == nil || !strings.Contains(err.Error(), "lớn bất thường") {
+			t.Errorf("ParseCoef(%q): %v, want it refused as too large", s, err)
+		}
+	}
+	for _, n := range []int{record.MinBaseSalary, 2_340_000, record.MaxBaseSalary} {
+		if msg, _, bad := record.BaseSalaryProblem(n, "muc"); bad {
+			t.Errorf("%d: %s", n, msg)
+		}
+	}
+	for _, n := range []int{0, -1, record.MinBaseSalary - 1, record.MaxBaseSalary + 1, 40_000_000_000_000_000} {
+		if _, hint, bad := record.BaseSalaryProblem(n, "muc"); !bad || !strings.Contains(hint, "muc = 2340000") {
+			t.Errorf("%d: accepted, or hint %q", n, hint)
+		}
 	}
 }

@@ -23,7 +23,7 @@ func TestSamples(t *testing.T) {
 	want := []struct {
 		name    string
 		members int
-		each    int64
+		each    Money
 	}{
 		{"Cờ thi đua của Chính phủ", 1, 21_600_000},
 		{"Cờ thi đua của Ủy ban nhân dân thành phố", 1, 14_400_000},
@@ -33,7 +33,7 @@ func TestSamples(t *testing.T) {
 	if len(d.Groups) != len(want) {
 		t.Fatalf("%d groups", len(d.Groups))
 	}
-	total := int64(0)
+	total := Money(0)
 	for i, g := range d.Groups {
 		if g.Name != want[i].name || len(g.Entries) != want[i].members {
 			t.Errorf("group %d: %s with %d", i+1, g.Name, len(g.Entries))

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"thidua/internal/vn"
 )
 
 // Award proposals (issue 5): the [khen_thuong] table says who proposes,
@@ -110,6 +112,28 @@ type EarlierAward struct {
 	Issuer   string `toml:"co_quan" label:"cơ quan ban hành quyết định"`
 }
 
+// The plausible range of a base salary (mức lương cơ sở), in đồng a
+// month. Every figure the decrees have set (1.150.000 in 2013, 2.340.000
+// in 2024) lies well inside; a figure outside is a typing error, such as
+// an amount of prize money written where the salary goes.
+const (
+	MinBaseSalary = 100_000
+	MaxBaseSalary = 100_000_000
+)
+
+// BaseSalaryProblem explains why n đồng is not a plausible base salary,
+// with a hint naming key; bad is false when it is plausible. The record's
+// luong_co_so and the award catalogue's salary table share it.
+func BaseSalaryProblem(n int, key string) (msg, hint string, bad bool) {
+	if n >= MinBaseSalary && n <= MaxBaseSalary {
+		return "", "", false
+	}
+	return fmt.Sprintf("mức lương cơ sở %s đồng nằm ngoài khoảng hợp lý (từ %s đến %s đồng một tháng)",
+			vn.FormatInt(int64(n)), vn.FormatInt(MinBaseSalary), vn.FormatInt(MaxBaseSalary)),
+		fmt.Sprintf("ghi mức lương cơ sở một tháng bằng đồng, không ghi tiền thưởng hay tổng tiền; ví dụ: %s = 2340000 (mức từ 01/7/2024)", key),
+		true
+}
+
 // checkAwards applies the rules of [khen_thuong] and [[de_nghi]] that do
 // not need the award catalogue, and fills their defaults.
 func (d *decoder) checkAwards(r *Record) {
@@ -147,7 +171,11 @@ func (d *decoder) checkAwards(r *Record) {
 		d.keyErr("khen_thuong", "chưa có địa danh cho dòng \"..., ngày ... tháng ... năm ...\" của tờ trình",
 			`thêm dia_danh = "..." vào bảng [khen_thuong]`)
 	}
-	d.positive("khen_thuong.luong_co_so", "mức lương cơ sở", a.BaseSalary)
+	if d.ok["khen_thuong.luong_co_so"] {
+		if msg, hint, bad := BaseSalaryProblem(a.BaseSalary, "luong_co_so"); bad {
+			d.valErr("khen_thuong.luong_co_so", msg, hint)
+		}
+	}
 	d.positive("khen_thuong.so_nguoi_bieu_quyet", "số người có quyền biểu quyết", a.Voters)
 	if a.Voters == 0 {
 		a.Voters = len(r.Members)
