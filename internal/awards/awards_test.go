@@ -267,8 +267,16 @@ func TestTooEarly(t *testing.T) {
 // 80%; a vote may come from the session's tally through a VoteSource.
 func TestVotes(t *testing.T) {
 	co := nominee(record.Collective, "co-thi-dua-chinh-phu")
+	// A cluster's own vote takes no share from the catalogue: the votes
+	// are reported without a verdict.
 	rec := recordWith(t, "so_nguoi_bieu_quyet = 10", co+"\nphieu_dong_y = 8", co+"\nphieu_dong_y = 7", co)
 	d := Compute(rec, Builtin(), nil)
+	if len(d.Errors) != 0 || d.Groups[0].Threshold != 0 || d.Entries[1].Vote.For != 7 {
+		t.Fatalf("a cluster's vote without a stated share: errors %v, threshold %d", d.Errors, d.Groups[0].Threshold)
+	}
+	// The council's vote takes the decree's share from the catalogue.
+	rec = recordWith(t, "so_nguoi_bieu_quyet = 10\nbieu_quyet = \"hoi-dong\"", co+"\nphieu_dong_y = 8", co+"\nphieu_dong_y = 7", co)
+	d = Compute(rec, Builtin(), nil)
 	if len(d.Errors) != 1 || d.Entries[0].Bad || !d.Entries[1].Bad || d.Entries[2].Bad {
 		t.Fatalf("errors %v", d.Errors)
 	}
@@ -285,6 +293,12 @@ func TestVotes(t *testing.T) {
 	}
 	if v := d.Entries[0].Vote; v.For != 8 {
 		t.Errorf("the record's own vote comes first: %+v", v)
+	}
+	// A cluster's vote with the share its record states is checked.
+	rec = recordWith(t, "so_nguoi_bieu_quyet = 10\n[[khen_thuong.hinh_thuc]]\nma = \"co-thi-dua-chinh-phu\"\nty_le_phieu = 75", co+"\nphieu_dong_y = 8", co+"\nphieu_dong_y = 7", co)
+	d = Compute(rec, Builtin(), nil)
+	if len(d.Errors) != 1 || !strings.Contains(d.Errors[0].Msg, "7/10 phiếu đồng ý (70,00%), chưa đạt tỷ lệ tối thiểu 75%") {
+		t.Errorf("the record's share: %v", d.Errors)
 	}
 }
 

@@ -176,7 +176,7 @@ func (d *Dossier) groups(rec *record.Record, cat *Catalogue) map[string]*Group {
 		g.Award = a
 		g.Name = cmp.Or(g.Name, a.Name)
 		g.Decider = cmp.Or(g.Decider, a.Decider)
-		g.Threshold = cmp.Or(g.Threshold, a.Threshold)
+		g.Threshold = cmp.Or(g.Threshold, councilShare(rec, a))
 		for j, s := range [2]string{k.Collective, k.Individual} {
 			if s == "" {
 				continue
@@ -217,10 +217,21 @@ func (d *Dossier) catalogueGroup(rec *record.Record, cat *Catalogue, groups map[
 			"hình thức %q không có trong danh mục khen thưởng, cũng không phải mã của một [[khen_thuong.hinh_thuc]]", id), e)
 		return nil
 	}
-	g := &Group{ID: id, Name: a.Name, Decider: a.Decider, Threshold: a.Threshold, Award: a, Field: e.Field() + ".hinh_thuc"}
+	g := &Group{ID: id, Name: a.Name, Decider: a.Decider, Threshold: councilShare(rec, a), Award: a, Field: e.Field() + ".hinh_thuc"}
 	groups[id] = g
 	d.Groups = append(d.Groups, g)
 	return g
+}
+
+// councilShare is the catalogue's share of votes for an award (the
+// decree's, for the Hội đồng Thi đua - Khen thưởng) when the council cast
+// the record's votes; 0 for a cluster's own vote, which takes only the
+// shares its record states and is otherwise reported without a verdict.
+func councilShare(rec *record.Record, a *Award) int {
+	if rec.Awards.Body == record.VotedByCouncil {
+		return a.Threshold
+	}
+	return 0
 }
 
 // unknownHint suggests the closest id, or lists them.

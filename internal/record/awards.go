@@ -10,6 +10,14 @@ import (
 	"thidua/internal/vn"
 )
 
+// Who voted on the proposals (khen_thuong.bieu_quyet). The shares of the
+// decrees (80%, 90%) bind the Hội đồng Thi đua - Khen thưởng; a cluster's
+// own vote takes the shares its record gives.
+const (
+	VotedByCluster = "cum"
+	VotedByCouncil = "hoi-dong"
+)
+
 // Award proposals (issue 5): the [khen_thuong] table says who proposes,
 // when and to whom; every [[de_nghi]] is one unit or person proposed.
 // Package awards adds what the award catalogue decides (coefficients,
@@ -45,8 +53,11 @@ type Awards struct {
 	BaseSalary int `toml:"luong_co_so" label:"mức lương cơ sở (đồng)" eg:"2340000"`
 	// Voters is the number entitled to vote; defaults to the number of
 	// members.
-	Voters int         `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết" eg:"8"`
-	Kinds  []AwardKind `toml:"hinh_thuc" label:"các hình thức khen thưởng của hồ sơ" item:"hình thức khen thưởng"`
+	Voters int `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết" eg:"8"`
+	// Body is who cast the votes of [[de_nghi]]: VotedByCluster (default)
+	// or VotedByCouncil, whose shares the award catalogue holds.
+	Body  string      `toml:"bieu_quyet" label:"nơi biểu quyết số phiếu đồng ý" eg:"\"hoi-dong\""`
+	Kinds []AwardKind `toml:"hinh_thuc" label:"các hình thức khen thưởng của hồ sơ" item:"hình thức khen thưởng"`
 }
 
 // AwardKind is one award as this record proposes it: a name of its own
@@ -177,6 +188,13 @@ func (d *decoder) checkAwards(r *Record) {
 		}
 	}
 	d.positive("khen_thuong.so_nguoi_bieu_quyet", "số người có quyền biểu quyết", a.Voters)
+	if d.ok["khen_thuong.bieu_quyet"] && a.Body != VotedByCluster && a.Body != VotedByCouncil {
+		d.valErr("khen_thuong.bieu_quyet", fmt.Sprintf("nơi biểu quyết %q không có", a.Body),
+			`ghi bieu_quyet = "cum" (các thành viên cụm bình xét) hoặc "hoi-dong" (Hội đồng Thi đua - Khen thưởng xét)`)
+	}
+	if a.Body == "" {
+		a.Body = VotedByCluster
+	}
 	if a.Voters == 0 {
 		a.Voters = len(r.Members)
 	}

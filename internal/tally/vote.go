@@ -193,12 +193,7 @@ func (c *checker) vote(minutes *MinutesInfo) *VoteResult {
 		}
 		rule, found := rules[awardKey(cand.Award)]
 		if !found {
-			rule, found = c.defaultRule(cand.Award)
-		}
-		if !found {
-			c.errf(path("binh_xet.ung_vien", i, "khen_thuong"),
-				fmt.Sprintf("thêm vào hồ sơ: [[binh_xet.nguong]] khen_thuong = %q, ty_le = \"...\" (ví dụ \"80%%\" hoặc \"2/3\") theo quy chế của cụm", cand.Award),
-				"%s: chưa có tỷ lệ phiếu tối thiểu cho hình thức %q", what, cand.Award)
+			c.missingRule(path("binh_xet.ung_vien", i, "khen_thuong"), what, cand.Award)
 			continue
 		}
 		if !okCounts {
@@ -235,13 +230,34 @@ func (c *checker) candidate(p, what, id, name, award string) (*Candidate, bool) 
 	return &Candidate{Name: name, Award: award}, true
 }
 
-// thresholds reads the record's [[binh_xet.nguong]] by award.
+// thresholds reads the record's [[binh_xet.nguong]] by award, each with
+// where it comes from.
 func (c *checker) thresholds(v *record.Vote) map[string]Rule {
 	out := map[string]Rule{}
 	for i, t := range v.Thresholds {
 		rule, err := ParseRule(t.Rule)
 		if err != nil {
 			c.errf(path("binh_xet.nguong", i, "ty_le"), `viết ty_le = "80%", "2/3", "trên 50%" hoặc "quá bán"`, "%v", err)
+			continue
+		}
+		rule.Source, rule.Basis = t.Source, t.Basis
+		if rule.Basis == "" && (rule.Source == "" || rule.Source == record.ThresholdRegulation) {
+			rule.Basis = v.Basis // the cluster's regulation, named once for all
+		}
+		switch {
+		case rule.Source == "" && rule.Basis != "":
+			rule.Source = record.ThresholdRegulation
+		case rule.Source == "":
+			c.errf(path("binh_xet.nguong", i, "ty_le"), `ghi ngưỡng này theo đâu: nguon = "quy-che" (quy chế hoạt động của cụm), "hoi-nghi" (hội nghị thống nhất) hoặc "nghi-dinh", và can_cu = "..." (ví dụ: can_cu = "Quy chế hoạt động của Cụm, Điều 8"); biên bản ghi rõ nguồn của từng ngưỡng`,
+				"ngưỡng của hình thức %q chưa ghi nguồn (quy chế của cụm, nghị định hay hội nghị thống nhất)", t.Award)
+			continue
+		case sourceWords[rule.Source] == "":
+			c.errf(path("binh_xet.nguong", i, "nguon"), `ghi nguon = "quy-che" (quy chế hoạt động của cụm), "nghi-dinh" hoặc "hoi-nghi" (hội nghị thống nhất)`,
+				"nguồn của ngưỡng %q không có", rule.Source)
+			continue
+		case rule.Source == record.ThresholdDecree && rule.Basis == "":
+			c.errf(path("binh_xet.nguong", i, "nguon"), `ghi điều, khoản và số nghị định: can_cu = "Điều ..., Nghị định số .../NĐ-CP"`,
+				"ngưỡng của hình thức %q theo nghị định nhưng chưa ghi nghị định nào", t.Award)
 			continue
 		}
 		k := awardKey(t.Award)
@@ -253,6 +269,17 @@ func (c *checker) thresholds(v *record.Vote) map[string]Rule {
 		out[k] = rule
 	}
 	return out
+}
+
+// missingRule reports a candidate whose award has no threshold in the
+// record. The cluster's vote never borrows the council's share: the hint
+// only mentions it.
+func (c *checker) missingRule(field, what, award string) {
+	hint := fmt.Sprintf(`thêm vào hồ sơ: [[binh_xet.nguong]] khen_thuong = %q, ty_le = "..." (ví dụ "80%%" hoặc "2/3"), nguon = "quy-che", theo quy chế hoạt động của cụm`, award)
+	if p, ok := c.councilRule(award); ok {
+		hint += fmt.Sprintf("; tỷ lệ %d%% của nghị định là ngưỡng của Hội đồng Thi đua - Khen thưởng, chỉ ghi nếu quy chế của cụm cũng dùng tỷ lệ đó", p)
+	}
+	c.errf(field, hint, "%s: chưa có tỷ lệ phiếu tối thiểu cho hình thức %q trong bình xét của cụm", what, award)
 }
 
 // nominees checks [[binh_xet.de_nghi]]: each must name a candidate who
