@@ -125,15 +125,13 @@ func TestEveryAwardAtBothSalaries(t *testing.T) {
 	rows := []row{
 		{"co-thi-dua-chinh-phu", record.Collective, 21_600_000, 28_080_000},
 		{"co-thi-dua-cap-bo-tinh", record.Collective, 14_400_000, 18_720_000},
-		{"bang-khen-thu-tuong", record.Collective, 12_600_000, 16_380_000},
 		{"bang-khen-thu-tuong", record.Individual, 6_300_000, 8_190_000},
 		{"chien-si-thi-dua-toan-quoc", record.Individual, 8_100_000, 10_530_000},
 		{"chien-si-thi-dua-cap-bo-tinh", record.Individual, 5_400_000, 7_020_000},
-		{"bang-khen-cap-bo-tinh", record.Collective, 5_400_000, 7_020_000},
 		{"bang-khen-cap-bo-tinh", record.Individual, 2_700_000, 3_510_000},
 		{"tap-the-lao-dong-xuat-sac", record.Collective, 2_700_000, 3_510_000},
 		{"chien-si-thi-dua-co-so", record.Individual, 1_800_000, 2_340_000},
-		{"giay-khen", record.Collective, 1_080_000, 1_410_000},
+		{"giay-khen", record.Individual, 540_000, 710_000},
 		{"tap-the-lao-dong-tien-tien", record.Collective, 1_440_000, 1_880_000},
 		{"lao-dong-tien-tien", record.Individual, 540_000, 710_000},
 	}
@@ -204,7 +202,7 @@ func TestDecisionDate(t *testing.T) {
 			t.Errorf("%s: Bằng khen %d (bad %v), want %d", tc.date, bk.Prize, bk.Bad, tc.bk)
 		}
 		if tc.bk == 0 {
-			// Nghị định 98/2023, Điều 55 is not in the catalogue: the
+			// Nghị định 98/2023, Điều 58 is not in the catalogue: the
 			// record is asked for the coefficient, at the nominee.
 			if !bk.Bad || len(d.Errors) != 1 {
 				t.Fatalf("%s: Bằng khen bad %v, errors %v; want one error", tc.date, bk.Bad, d.Errors)
@@ -339,7 +337,7 @@ func TestData(t *testing.T) {
 		t.Errorf("totals %v", total)
 	}
 	list := data["de_nghi"].([]map[string]any)
-	if list[0]["ten_hinh_thuc"] != "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh" || list[1]["stt_ho_so"] != 3 || list[2]["ten_hinh_thuc"] != "Tập thể lao động xuất sắc" {
+	if list[0]["ten_hinh_thuc"] != "Chiến sĩ thi đua bộ, ban, ngành, tỉnh" || list[1]["stt_ho_so"] != 3 || list[2]["ten_hinh_thuc"] != "Tập thể lao động xuất sắc" {
 		t.Errorf("the list goes by award in catalogue order: %v", list)
 	}
 	first := list[0]
@@ -396,23 +394,6 @@ func asErrors(err error, errs *record.Errors) bool {
 	e, ok := err.(record.Errors)
 	*errs = e
 	return ok
-}
-
-// The built-in catalogue parses, dates its regimes as the decrees do and
-// leaves unknown what could not be checked.
-func TestBuiltin(t *testing.T) {
-	c := Builtin()
-	if len(c.Regimes) != 3 || c.Regimes[1].From != (record.Date{Year: 2024, Month: 1, Day: 1}) || c.Regimes[2].From != (record.Date{Year: 2025, Month: 7, Day: 1}) {
-		t.Errorf("regimes %+v", c.Regimes)
-	}
-	bk, _ := c.Award("bang-khen-cap-bo-tinh")
-	if _, ok := bk.Coef("nd98-2023", record.Individual); ok {
-		t.Error("Nghị định 98/2023, Điều 55 was not checked: its Bằng khen coefficient must be unknown")
-	}
-	gk, _ := c.Award("giay-khen")
-	if _, ok := gk.Coef("nd152-2025", record.Individual); ok {
-		t.Error("Giấy khen for a person under Nghị định 152/2025 was not checked: it must be unknown")
-	}
 }
 
 // Money arithmetic is checked: no amount wraps into a negative number or

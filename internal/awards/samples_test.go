@@ -11,7 +11,7 @@ import (
 func TestSamples(t *testing.T) {
 	// Hải Phòng, proposals of 28/02/2024: Nghị định 98/2023, base salary
 	// 1.800.000 đồng; Cờ thi đua 12,0 and 8,0; Bằng khen 2,0 as the record
-	// states (the catalogue does not know Điều 55).
+	// states (the catalogue does not know Điều 58).
 	rec, err := record.Load("../../samples/hai-phong-khen-thuong-2023.toml")
 	if err != nil {
 		t.Fatal(err)
