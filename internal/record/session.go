@@ -190,14 +190,16 @@ type NextYear struct {
 }
 
 // CanonicalSymbol writes a document symbol as the decree wants it:
-// capitals, groups joined by "-", no blanks ("bc ctđ" -> "BC-CTĐ").
+// capitals, groups joined by "-", no blanks ("bc ctđ" -> "BC-CTĐ"); the
+// first group, the type of the paper, as Phụ lục III of Nghị định 30/2020
+// writes it ("ttr-ubnd" -> "TTr-UBND", "QYĐ-UBND" -> "QyĐ-UBND").
 func CanonicalSymbol(s string) string {
 	groups := strings.Split(strings.Join(strings.Fields(s), "-"), "-")
 	for i, g := range groups {
 		groups[i] = vn.Upper(g)
-		if m, ok := mixedCase[groups[i]]; ok {
-			groups[i] = m
-		}
+	}
+	if m, ok := mixedCase[groups[0]]; ok {
+		groups[0] = m
 	}
 	return strings.Join(groups, "-")
 }
