@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
+
 	"thidua/internal/awards"
 	"thidua/internal/record"
 )
@@ -110,8 +112,8 @@ func TestScoring(t *testing.T) {
 	for i, w := range want {
 		r := s.Rows[i]
 		got := row{r.Rank, r.Name, r.Self.String(), r.Cluster.String(), r.Groups[0].String(), r.Bonus.String(), r.BonusGiven.String(), r.Penalty.String(), r.Total.String(), r.Class}
-		if got != w {
-			t.Errorf("row %d:\n got %+v\nwant %+v", i+1, got, w)
+		if diff := cmp.Diff(w, got, cmp.AllowUnexported(row{})); diff != "" {
+			t.Errorf("row %d (-want +got):\n%s", i+1, diff)
 		}
 	}
 	ranges := []string{"từ 90 điểm trở lên", "từ 80 đến dưới 90 điểm", "dưới 80 điểm"}
