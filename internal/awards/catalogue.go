@@ -222,7 +222,7 @@ func Parse(file string, data []byte) (*Catalogue, error) {
 		if i > 0 && !r.From.Time().After(cf.Regimes[i-1].From.Time()) {
 			errs = append(errs, f.Errorf(p+".tu_ngay", "xếp các chế độ theo ngày bắt đầu, cũ trước mới sau", "chế độ %s bắt đầu ngày %s, không sau chế độ đứng trước", r.ID, r.From))
 		}
-		c.Regimes = append(c.Regimes, Regime{ID: r.ID, Name: r.Name, From: r.From, Source: r.Source})
+		c.Regimes = append(c.Regimes, Regime(r))
 	}
 	for i, s := range cf.Salaries {
 		p := fmt.Sprintf("luong_co_so[%d]", i+1)

@@ -98,7 +98,7 @@ func TestCatalogueMatchesDecrees(t *testing.T) {
 	}
 	var salaries []decreeSalary
 	for _, s := range c.Salaries {
-		salaries = append(salaries, decreeSalary{s.From, s.Amount, s.Source})
+		salaries = append(salaries, decreeSalary(s))
 	}
 	if diff := cmp.Diff(decreeSalaries, salaries); diff != "" {
 		t.Errorf("base salaries differ from the decrees (-decrees +catalogue):\n%s", diff)

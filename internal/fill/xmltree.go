@@ -35,7 +35,6 @@ type node struct {
 	owner  *tag   // actionNode written for a tag but not its own action (table guards)
 	rPr    *node  // tagNode: run properties copied from the run where the tag began
 	after  *node  // actionNode placed after an anchor: that anchor
-	depth  int    // actionNode: +1 opens a loop, -1 closes one (bookmark clean-up)
 	drop   bool   // not written
 }
 
