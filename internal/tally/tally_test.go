@@ -475,6 +475,10 @@ func TestBadSessions(t *testing.T) {
 		old:  "khen_thuong = \"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\"\nso_phieu", new: "khen_thuong = \"Giấy khen\"\nso_phieu",
 		want: []wantErr{{`"Giấy khen"`, "binh_xet.ung_vien[3].khen_thuong", []string{`chưa có tỷ lệ phiếu tối thiểu cho hình thức "Giấy khen"`}}},
 	}, {
+		name: "negative votes",
+		old:  "khen_thuong = \"Cờ thi đua cấp tỉnh\"\nso_phieu = 2", new: "khen_thuong = \"Cờ thi đua cấp tỉnh\"\nso_phieu = -2",
+		want: []wantErr{{"so_phieu = |-2", "binh_xet.ung_vien[2].so_phieu", []string{"Bình Minh có số phiếu âm (-2)", "từ 0 trở lên"}}},
+	}, {
 		name: "cluster vote without its own threshold: the council's is not borrowed",
 		old:  "[[binh_xet.nguong]]\nkhen_thuong = \"Cờ thi đua của Chính phủ\"\nty_le = \"80%\"\n", new: "",
 		want: []wantErr{{"khen_thuong = |\"Cờ thi đua của Chính phủ\"\nso_phieu", "binh_xet.ung_vien[1].khen_thuong",
