@@ -571,3 +571,30 @@ func TestErrorsAllAtOnce(t *testing.T) {
 		{`"binhminh"`, "nam_toi.cum_truong", []string{`cụm trưởng năm tới: "binhminh" không phải mã`}},
 	})
 }
+
+// The minutes say where each threshold comes from: once when they share
+// their source, by award otherwise.
+func TestThresholdSourcesInTheMinutes(t *testing.T) {
+	v := mustCompute(t, fixture(t)).Vote.data()
+	if v["nguon_chung"] != "" {
+		t.Errorf("mixed sources printed once as %q", v["nguon_chung"])
+	}
+	var got []string
+	for _, g := range v["nhom"].([]map[string]any) {
+		got = append(got, g["khen_thuong"].(string)+": "+g["nguon"].(string))
+	}
+	want := []string{
+		"Cờ thi đua của Chính phủ: theo Quy chế hoạt động của Khối thi đua, Điều 9",
+		"Cờ thi đua cấp tỉnh: theo Quy chế hoạt động của Khối thi đua, Điều 9",
+		"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: do hội nghị thống nhất",
+		"Chiến sỹ thi đua cấp tỉnh: theo khoản 7 Điều 30 Nghị định số 98/2023/NĐ-CP",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sources (-want +got):\n%s", diff)
+	}
+	src := edit(t, fixture(t), "nguon = \"hoi-nghi\"\n", "")
+	src = edit(t, src, "nguon = \"nghi-dinh\"\ncan_cu = \"khoản 7 Điều 30 Nghị định số 98/2023/NĐ-CP\"\n", "")
+	if got := mustCompute(t, src).Vote.data()["nguon_chung"]; got != "theo Quy chế hoạt động của Khối thi đua, Điều 9" {
+		t.Errorf("one source for all: %q", got)
+	}
+}
