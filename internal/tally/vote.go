@@ -43,13 +43,17 @@ type Candidate struct {
 	Member *record.Member `json:"-"`
 	// Name is the unit's short name or the person's full name; Title the
 	// person's position.
-	Name   string  `json:"ten"`
-	Title  string  `json:"chuc_vu,omitempty"`
-	Award  string  `json:"khen_thuong"`
-	Votes  int     `json:"so_phieu"`
-	Share  Percent `json:"ty_le"`
-	Rule   Rule    `json:"-"`
-	Passed bool    `json:"dat"`
+	Name  string  `json:"ten"`
+	Title string  `json:"chuc_vu,omitempty"`
+	Award string  `json:"khen_thuong"`
+	Votes int     `json:"so_phieu"`
+	Share Percent `json:"ty_le"`
+	Rule  Rule    `json:"-"`
+	// Threshold is the rule in words and Origin where it comes from, as
+	// the minutes print them.
+	Threshold string `json:"nguong"`
+	Origin    string `json:"nguon_nguong"`
+	Passed    bool   `json:"dat"`
 	// Nominated is true when the candidate is put forward.
 	Nominated bool `json:"de_nghi"`
 }
@@ -207,6 +211,7 @@ func (c *checker) vote(minutes *MinutesInfo) *VoteResult {
 		delete(broken, k)
 		share := ratio(int64(cv.Votes), int64(r.Denominator))
 		cand.Rule, cand.Passed = rule, rule.Met(share)
+		cand.Threshold, cand.Origin = rule.Describe(), rule.Origin()
 		cand.Share = percentOf(share, cand.Passed)
 		r.Candidates = append(r.Candidates, cand)
 	}
