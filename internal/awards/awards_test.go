@@ -454,3 +454,24 @@ func TestPlausibleRanges(t *testing.T) {
 		}
 	}
 }
+
+// The threshold comparison is exact at the boundary and cannot overflow.
+func TestVoteReaches(t *testing.T) {
+	for _, c := range []struct {
+		v         Vote
+		threshold int
+		want      bool
+	}{
+		{Vote{8, 10}, 80, true},
+		{Vote{7, 10}, 80, false},
+		{Vote{2, 3}, 66, true},
+		{Vote{2, 3}, 67, false},
+		{Vote{math.MaxInt64, math.MaxInt64}, 100, true},      // For*100 would wrap
+		{Vote{math.MaxInt64 - 1, math.MaxInt64}, 100, false}, // one short of all
+		{Vote{math.MaxInt64 / 10 * 9, math.MaxInt64}, 90, false},
+	} {
+		if got := c.v.Reaches(c.threshold); got != c.want {
+			t.Errorf("%d/%d reaches %d%%: %v, want %v", c.v.For, c.v.Entitled, c.threshold, got, c.want)
+		}
+	}
+}

@@ -109,7 +109,8 @@ func (c *Catalogue) Named(name string) (*Award, bool) {
 }
 
 // Threshold returns the least share of votes, in percent, that the award
-// a name stands for needs; false when the catalogue sets none.
+// a name stands for needs in the vote of the Hội đồng Thi đua - Khen
+// thưởng (the decree's share); false when the catalogue sets none.
 func (c *Catalogue) Threshold(name string) (int, bool) {
 	a, ok := c.Named(name)
 	if !ok || a.Threshold == 0 {

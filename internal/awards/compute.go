@@ -3,6 +3,7 @@ package awards
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -27,9 +28,12 @@ func (v Vote) Percent() float64 {
 }
 
 // Reaches reports whether the share of votes for is at least threshold
-// percent, computed in integers.
+// percent, computed exactly in 128-bit integers, so that no count can
+// overflow; counts are never negative (the record checks them).
 func (v Vote) Reaches(threshold int) bool {
-	return v.For*100 >= threshold*v.Entitled
+	hi1, lo1 := bits.Mul64(uint64(v.For), 100)
+	hi2, lo2 := bits.Mul64(uint64(threshold), uint64(v.Entitled))
+	return hi1 > hi2 || hi1 == hi2 && lo1 >= lo2
 }
 
 // VoteSource gives the vote on a nominee that its record entry does not

@@ -122,9 +122,5 @@ func awardKey(s string) string { return awards.Key(s) }
 // cluster's own vote does not take unless its record says so. It only
 // serves the hint of a missing threshold.
 func (c *checker) councilRule(award string) (int, bool) {
-	a, ok := c.catalogue.Named(award)
-	if !ok || a.Threshold == 0 {
-		return 0, false
-	}
-	return a.Threshold, true
+	return c.catalogue.Threshold(award)
 }
