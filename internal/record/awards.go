@@ -66,7 +66,7 @@ type Awards struct {
 type AwardKind struct {
 	ID string `toml:"ma" label:"mã hình thức" required:"true" eg:"\"bang-khen-toan-dien\""`
 	// Of is the catalogue award it is; defaults to ID.
-	Of      string `toml:"danh_muc" label:"mã trong danh mục khen thưởng" eg:"\"bang-khen-cap-tinh\""`
+	Of      string `toml:"danh_muc" label:"mã trong danh mục khen thưởng" eg:"\"bang-khen-cap-bo-tinh\""`
 	Name    string `toml:"ten" label:"tên hình thức"`
 	Decider string `toml:"cap_tang" label:"cấp tặng"`
 	Number  int    `toml:"so" label:"số tờ trình"`
@@ -215,7 +215,7 @@ func (d *decoder) awardKinds(kinds []AwardKind) {
 		k := &kinds[i]
 		p := itemPath("khen_thuong.hinh_thuc", i+1)
 		d.code(p+".ma", k.ID, `"bang-khen-toan-dien"`)
-		d.code(p+".danh_muc", k.Of, `"bang-khen-cap-tinh"`)
+		d.code(p+".danh_muc", k.Of, `"bang-khen-cap-bo-tinh"`)
 		d.positive(p+".so", "số tờ trình", k.Number)
 		if d.ok[p+".ty_le_phieu"] && (k.Threshold < 1 || k.Threshold > 100) {
 			d.valErr(p+".ty_le_phieu", fmt.Sprintf("tỷ lệ phiếu tối thiểu phải từ 1 đến 100 (phần trăm), đang là %d", k.Threshold), "ví dụ: ty_le_phieu = 80")
