@@ -7,8 +7,8 @@
 //
 // -form is the form whose tags are counted (default: the LibreOffice-saved
 // form of thidua's fill tests, tags typed across formatting changes);
-// -copies the form filled twice (default: the sample Tờ trình form, whose
-// header holds whole tags).
+// -copies the form filled twice (default: a one-page form built here, whose
+// header holds a whole tag, since no form of the repository has one).
 //
 // It reports three things about the library, each as found, never assumed:
 //
@@ -32,6 +32,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -41,7 +42,7 @@ import (
 
 func main() {
 	form := flag.String("form", "../../internal/fill/testdata/libreoffice-split.docx", "form whose tags are counted")
-	copies := flag.String("copies", "../../samples/forms/to-trinh.docx", "form filled twice, with tags in its header")
+	copies := flag.String("copies", "", "form filled twice, with tags in its header (default: one built here)")
 	flag.Parse()
 	if err := run(*form, *copies); err != nil {
 		fmt.Fprintln(os.Stderr, "docxlib:", err)
@@ -92,6 +93,13 @@ func run(path, copiesPath string) error {
 	}
 
 	// 3. Two copies from one opened form: fill the header of the first.
+	if copiesPath == "" {
+		copiesPath = filepath.Join(os.TempDir(), "docxlib-header-form.docx")
+		if err := os.WriteFile(copiesPath, headerForm(), 0o644); err != nil {
+			return err
+		}
+		defer os.Remove(copiesPath)
+	}
 	ctags, err := readTags(copiesPath)
 	if err != nil {
 		return err
@@ -109,7 +117,7 @@ func run(path, copiesPath string) error {
 		}
 	}
 	after := headerText(second)
-	fmt.Printf("3. %s, two copies: the second copy's header before the first is filled: %q\n", copiesPath, before)
+	fmt.Printf("3. two copies of a form whose header holds a tag: the second copy's header before the first is filled: %q\n", before)
 	fmt.Printf("   and after, untouched by any call on the second copy:   %q\n", after)
 	if before != after {
 		fmt.Println("   the first copy's header was carried into the second")
@@ -227,4 +235,35 @@ func escape(s string) string {
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
+}
+
+// headerForm is a minimal Word form: one paragraph, and a header that
+// holds the tag {{.cum.ky_hieu}} whole.
+func headerForm() []byte {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+	parts := []struct{ name, body string }{
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>`},
+		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		{"word/_rels/document.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>`},
+		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document ` + ns + `><w:body><w:p><w:r><w:t>Kính gửi: {{.cum.co_quan_chu_quan}}</w:t></w:r></w:p><w:sectPr><w:headerReference w:type="default" r:id="rId1"/></w:sectPr></w:body></w:document>`},
+		{"word/header1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr ` + ns + `><w:p><w:r><w:t>Số: .../{{.cum.ky_hieu}}</w:t></w:r></w:p></w:hdr>`},
+	}
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	for _, p := range parts {
+		w, err := z.Create(p.name)
+		if err != nil {
+			panic(err)
+		}
+		io.WriteString(w, p.body)
+	}
+	if err := z.Close(); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
 }
