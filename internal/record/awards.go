@@ -56,7 +56,7 @@ type Awards struct {
 	Voters int `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết" eg:"8"`
 	// Body is who cast the votes of [[de_nghi]]: VotedByCluster (default)
 	// or VotedByCouncil, whose shares the award catalogue holds.
-	Body  string      `toml:"bieu_quyet" label:"nơi biểu quyết số phiếu đồng ý" eg:"\"hoi-dong\""`
+	Body  string      `toml:"bieu_quyet" label:"nơi biểu quyết số phiếu đồng ý" eg:"\"hoi-dong\"" enum:"cum,hoi-dong"`
 	Kinds []AwardKind `toml:"hinh_thuc" label:"các hình thức khen thưởng của hồ sơ" item:"hình thức khen thưởng"`
 }
 

@@ -102,7 +102,7 @@ type Threshold struct {
 	Rule  string `toml:"ty_le" label:"tỷ lệ tối thiểu" required:"true" eg:"\"80%\""`
 	// Source is ThresholdRegulation, ThresholdDecree or ThresholdMeeting;
 	// it defaults to ThresholdRegulation when a basis is named.
-	Source string `toml:"nguon" label:"nguồn của ngưỡng" eg:"\"quy-che\""`
+	Source string `toml:"nguon" label:"nguồn của ngưỡng" eg:"\"quy-che\"" enum:"quy-che,nghi-dinh,hoi-nghi"`
 	// Basis names the text the share comes from; defaults to binh_xet.can_cu.
 	Basis string `toml:"can_cu" label:"căn cứ của ngưỡng" eg:"\"Quy chế hoạt động của Cụm, Điều 8\""`
 }
