@@ -66,10 +66,12 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 		}
 		front[key] = s
 	}
-	body, err := execute(t.body, data)
+	body, err := run(t.body, data)
 	if err != nil {
 		return nil, fmt.Errorf("%s", cleanTemplateError(err))
 	}
+	// the document holds copies of the text it takes from body
+	defer release(body)
 	head := frame.Head{
 		Parent:    front["co_quan_chu_quan"],
 		Issuer:    front["co_quan_ban_hanh"],
@@ -82,7 +84,7 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 		Break:     frame.Breaker{Places: frame.Places(data)},
 	}
 	first := &doc.Section{Numbered: true, Blocks: head.Blocks()}
-	sections, bodyEnd, err := convert(body, first, head.Break)
+	sections, bodyEnd, err := convert(body.Bytes(), first, head.Break)
 	if err != nil {
 		return nil, err
 	}
