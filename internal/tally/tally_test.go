@@ -130,6 +130,33 @@ cung_ky = 90
 	}
 }
 
+// A rate is compared with the same period in points, not as a ratio of
+// two rates: 61,35% against 55,2% is "tăng 6,15 điểm phần trăm", not
+// "tăng 11,14%", and it has no "% cùng kỳ".
+func TestRateChangeInPoints(t *testing.T) {
+	res := mustCompute(t, midYear(t, `
+[[chi_tieu]]
+ten = "Tỷ lệ giải ngân vốn đầu tư công"
+don_vi_tinh = "%"
+thuc_hien = 61.35
+cung_ky = 55.2
+
+[[chi_tieu]]
+thanh_vien = "an-phu"
+ten = "Tỷ suất sinh"
+don_vi_tinh = "‰"
+thuc_hien = 14.1
+cung_ky = 14.6
+`))
+	rate := res.Indicators[0].Total
+	if rate == nil || rate.Words != "tăng 6,15 điểm phần trăm so với cùng kỳ" || rate.OfSame != nil || rate.Change != nil {
+		t.Errorf("rate in %%: %+v (%q)", rate, rate.Words)
+	}
+	if w := res.Indicators[1].Rows[0].Words; w != "giảm 0,5 điểm phần nghìn so với cùng kỳ" {
+		t.Errorf("rate in ‰: %q", w)
+	}
+}
+
 // At a mid-year review, the year's plan gives progress, never "Chưa đạt";
 // a period target gives a verdict.
 func TestMidYearProgress(t *testing.T) {
