@@ -49,8 +49,8 @@ func (t *Template) Each(data map[string]any) []map[string]any {
 	return out
 }
 
-// Build executes the template over data and lays out the paper.
-func (t *Template) Build(data map[string]any) (*doc.Document, error) {
+// executeFront executes the front matter's template fields over data.
+func (t *Template) executeFront(data map[string]any) (map[string]string, error) {
 	front := map[string]string{}
 	for key, tt := range t.front {
 		s, err := execute(tt, data)
@@ -61,11 +61,12 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 		// number written by hand ("        /TTr-UBND").
 		front[key] = strings.TrimRight(strings.TrimLeft(s, "\r\n"), " \t\r\n")
 	}
-	body, err := execute(t.body, data)
-	if err != nil {
-		return nil, fmt.Errorf("%s", cleanTemplateError(err))
-	}
-	head := frame.Head{
+	return front, nil
+}
+
+// headOf is the header and title the front matter gives.
+func (t *Template) headOf(front map[string]string) frame.Head {
+	return frame.Head{
 		Parent:    front["co_quan_chu_quan"],
 		Issuer:    front["co_quan_ban_hanh"],
 		Number:    front["so"],
@@ -75,6 +76,29 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 		Letter:    t.Front.CongVan,
 		To:        lines(front["kinh_gui"]),
 	}
+}
+
+// Head returns what the paper's NĐ30 header and title say for data, for
+// outputs other than the laid-out paper (a spreadsheet of its table).
+func (t *Template) Head(data map[string]any) (frame.Head, error) {
+	front, err := t.executeFront(data)
+	if err != nil {
+		return frame.Head{}, err
+	}
+	return t.headOf(front), nil
+}
+
+// Build executes the template over data and lays out the paper.
+func (t *Template) Build(data map[string]any) (*doc.Document, error) {
+	front, err := t.executeFront(data)
+	if err != nil {
+		return nil, err
+	}
+	body, err := execute(t.body, data)
+	if err != nil {
+		return nil, fmt.Errorf("%s", cleanTemplateError(err))
+	}
+	head := t.headOf(front)
 	first := &doc.Section{Numbered: true, Blocks: head.Blocks()}
 	sections, bodyEnd, err := convert(body, first)
 	if err != nil {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"thidua/internal/record"
+	"thidua/internal/sheet"
 	"thidua/internal/tally"
 	"thidua/internal/view"
 )
@@ -13,6 +14,10 @@ import (
 // results stop everything (data is nil); errors that concern single
 // nominees leave the data usable: those nominees, and the papers that
 // would list them, are left out (see awards.Dossier.Data).
+// sourceKey holds the typed results in the data map; no template path can
+// name it.
+const sourceKey = "\x00sheet"
+
 func Data(rec *record.Record, opts ...Option) (map[string]any, error) {
 	s := settingsOf(opts)
 	data := view.Data(rec)
@@ -26,6 +31,9 @@ func Data(rec *record.Record, opts ...Option) (map[string]any, error) {
 	if !res.Empty() {
 		data["ket_qua"] = res.Data()
 	}
+	// The typed results, for the spreadsheets of the papers' tables.
+	src := &sheet.Source{Record: rec, Results: res}
+	data[sourceKey] = src
 
 	// Award proposals (issue 5): prize money, vote shares, lists by award;
 	// a nominee's vote, when its entry does not state it, comes from the
@@ -34,6 +42,7 @@ func Data(rec *record.Record, opts ...Option) (map[string]any, error) {
 		s.votes = sessionVotes(res.Vote)
 	}
 	err = addAwards(data, rec, s)
+	src.Awards, _ = data["ho_so"].(map[string]any)
 
 	return data, err
 }

@@ -1,0 +1,341 @@
+package sheet
+
+import (
+	"fmt"
+
+	"thidua/internal/awards"
+	"thidua/internal/frame"
+	"thidua/internal/record"
+	"thidua/internal/tally"
+)
+
+// Source is what the tables of a record's papers are made of: the record,
+// the session's results (nil without a session section) and the award
+// dossier as templates see it (the "ho_so" data, nil without one).
+type Source struct {
+	Record  *record.Record
+	Results *tally.Results
+	Awards  map[string]any
+}
+
+// builders lists, by paper (template name), the tables the paper's
+// spreadsheet holds; a builder returns nil when the record lacks its part.
+var builders = map[string][]func(*Source) *table{
+	"bao-cao":              {indicatorTable, scoreTable},
+	"bien-ban-binh-xet":    {voteTable},
+	"danh-sach":            {nomineeTable},
+	"tong-hop-tien-thuong": {prizeTable},
+}
+
+// HasTables reports whether a paper has tables to export.
+func HasTables(paper string) bool { return builders[paper] != nil }
+
+// Export writes the tables of a paper as an .xlsx workbook, one sheet a
+// table, each under the paper's NĐ30 header block. ok is false when the
+// paper has no table (or the record none of its parts).
+func Export(paper string, head frame.Head, src *Source) (data []byte, ok bool, err error) {
+	b := newBook()
+	n := 0
+	for _, build := range builders[paper] {
+		t := build(src)
+		if t == nil {
+			continue
+		}
+		t.head = head
+		if err := b.add(t); err != nil {
+			return nil, false, fmt.Errorf("bảng %s: %w", t.sheet, err)
+		}
+		n++
+	}
+	if n == 0 {
+		return nil, false, nil
+	}
+	date := w3cDate(src.Record.Session.Date)
+	title := head.Type
+	if head.Summary != "" {
+		title += " - " + head.Summary
+	}
+	data, err = b.bytes(title, head.Issuer, date)
+	return data, err == nil, err
+}
+
+// Sheet names, also the names the import recognises first.
+const (
+	sheetMembers    = "Thành viên"
+	sheetIndicators = "Chỉ tiêu"
+	sheetScores     = "Bảng điểm"
+	sheetVotes      = "Bình xét"
+	sheetNominees   = "Danh sách"
+	sheetPrizes     = "Tổng hợp"
+)
+
+var (
+	plain   = style{}
+	centred = style{center: true}
+	boldTxt = style{bold: true}
+)
+
+func num(v any, f format) cell { return cell{v: v, style: style{format: f}} }
+
+// computed is a cell whose formula rowFormulas gives, holding the value
+// thidua computed.
+func computed(cached any, fm format, bold bool) cell {
+	return cell{v: cached, style: style{format: fm, bold: bold}}
+}
+
+// indicatorTable is the indicators, one row each, with % of plan.
+func indicatorTable(src *Source) *table {
+	if src.Results == nil || len(src.Results.Indicators) == 0 {
+		return nil
+	}
+	t := &table{sheet: sheetIndicators, wide: []bool{false, true, true},
+		header: [][]string{{"STT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "So với kế hoạch (%)", "Đánh giá"}}}
+	n := 0
+	for _, m := range src.Results.Indicators {
+		for _, in := range m.Items {
+			n++
+			t.rows = append(t.rows, []cell{
+				{v: n, style: centred}, {v: m.Name}, {v: in.Name}, {v: in.Unit, style: centred},
+				num(in.Plan.Float64(), decimals(in.Plan.Scale)), num(in.Result.Float64(), decimals(in.Result.Scale)),
+				computed(float64(in.OfPlan.Shown)/100, dec2, false), {v: in.Status, style: centred},
+			})
+		}
+	}
+	t.rowFormulas = func(r int) map[int]string {
+		e, f := cellName(5, r), cellName(6, r)
+		return map[int]string{6: fmt.Sprintf("IF(%[2]s>=%[1]s,ROUND(%[2]s*100/%[1]s,2),ROUNDDOWN(%[2]s*100/%[1]s,2))", e, f)}
+	}
+	return t
+}
+
+// scoreTable is the scoring table: every criterion of the self-assessed
+// and the cluster's scores, their sums, bonus, penalty, total, rank.
+func scoreTable(src *Source) *table {
+	if src.Results == nil || src.Results.Scoring == nil {
+		return nil
+	}
+	s := src.Results.Scoring
+	var crit []*tally.Criterion
+	var groupOf []string
+	for _, g := range s.Groups {
+		for _, k := range g.Criteria {
+			crit = append(crit, k)
+			groupOf = append(groupOf, g.Code)
+		}
+	}
+	multi := len(s.Groups) > 1
+	var top, mid, low []string
+	add := func(a, b, c string) { top, mid, low = append(top, a), append(mid, b), append(low, c) }
+	add("STT", "^", "^")
+	add("Đơn vị", "^", "^")
+	block := func(name string) {
+		for i, k := range crit {
+			a, b := name, groupOf[i]
+			if i > 0 {
+				a = "<"
+				if groupOf[i-1] == groupOf[i] {
+					b = "<"
+				}
+			}
+			add(a, b, k.Code)
+		}
+		add("<", "Cộng", "^")
+	}
+	if s.HasSelf {
+		block("Điểm tự chấm")
+	}
+	block("Điểm cụm chấm")
+	if s.BonusCap > 0 {
+		add("Điểm thưởng", "^", "^")
+	}
+	add("Điểm trừ", "^", "^")
+	add("Tổng điểm", "^", "^")
+	add("Xếp hạng", "^", "^")
+	if len(s.Classes) > 0 {
+		add("Xếp loại", "^", "^")
+	}
+	add("Ghi chú", "^", "^")
+	t := &table{sheet: sheetScores, wide: []bool{false, true}}
+	if multi {
+		t.header = [][]string{top, mid, low}
+	} else {
+		for i := range mid {
+			if mid[i] == "Cộng" {
+				low[i] = "Cộng"
+			}
+		}
+		t.header = [][]string{top, low}
+	}
+	scores := map[string]*record.Score{}
+	for i := range src.Record.Scores {
+		scores[src.Record.Scores[i].Member] = &src.Record.Scores[i]
+	}
+	// Column numbers (1-based) of the sums, for the formulas.
+	selfFrom, clusterFrom := 3, 3
+	if s.HasSelf {
+		clusterFrom += len(crit) + 1
+	}
+	clusterSum := clusterFrom + len(crit)
+	bonusCol := clusterSum + 1
+	penaltyCol := bonusCol
+	if s.BonusCap > 0 {
+		penaltyCol++
+	}
+	for i, row := range s.Rows {
+		sc := scores[row.ID]
+		cells := []cell{{v: i + 1, style: centred}, {v: row.Name}}
+		sheetCells := func(m map[string]record.Number, total tally.Points) {
+			for _, k := range crit {
+				if v, ok := m[k.Code]; ok {
+					cells = append(cells, num(v.Float64(), decimals(v.Scale)))
+				} else {
+					cells = append(cells, cell{})
+				}
+			}
+			cells = append(cells, points(total, true))
+		}
+		if s.HasSelf {
+			sheetCells(sc.Self, row.Self)
+		}
+		sheetCells(sc.Cluster, row.Cluster)
+		if s.BonusCap > 0 {
+			cells = append(cells, points(row.BonusGiven, false))
+		}
+		cells = append(cells, points(row.Penalty, false), points(row.Total, true), cell{v: row.Rank, style: centred})
+		if len(s.Classes) > 0 {
+			cells = append(cells, cell{v: row.Class, style: centred})
+		}
+		cells = append(cells, cell{v: row.Note})
+		t.rows = append(t.rows, cells)
+	}
+	cap := s.BonusCap.Float64()
+	t.rowFormulas = func(r int) map[int]string {
+		out := map[int]string{}
+		sumOf := func(from int) string {
+			return fmt.Sprintf("SUM(%s:%s)", cellName(from, r), cellName(from+len(crit)-1, r))
+		}
+		if s.HasSelf {
+			out[selfFrom+len(crit)-1] = sumOf(selfFrom)
+		}
+		out[clusterSum-1] = sumOf(clusterFrom)
+		total := cellName(clusterSum, r)
+		if s.BonusCap > 0 {
+			total += fmt.Sprintf("+MIN(%s,%s)", cellName(bonusCol, r), fmtFloat(cap))
+		}
+		total += "-" + cellName(penaltyCol, r)
+		out[penaltyCol] = total
+		return out
+	}
+	return t
+}
+
+// points is a score cell with as many decimals as the paper prints.
+func points(p tally.Points, bold bool) cell {
+	d := 2
+	switch {
+	case p%100 == 0:
+		d = 0
+	case p%10 == 0:
+		d = 1
+	}
+	return cell{v: p.Float64(), style: style{format: decimals(d), bold: bold}}
+}
+
+// voteTable is the vote: every candidate, their votes, share and result.
+func voteTable(src *Source) *table {
+	if src.Results == nil || src.Results.Vote == nil {
+		return nil
+	}
+	v := src.Results.Vote
+	t := &table{sheet: sheetVotes, wide: []bool{false, true, true, true},
+		header: [][]string{{"STT", "Đơn vị, cá nhân", "Chức vụ", "Hình thức khen thưởng", "Số phiếu đồng ý", "Cơ sở tính tỷ lệ", "Tỷ lệ (%)", "Mức đạt", "Kết quả"}}}
+	for i, c := range v.Candidates {
+		result := "Không đạt"
+		if c.Passed {
+			result = "Đạt"
+		}
+		t.rows = append(t.rows, []cell{
+			{v: i + 1, style: centred}, {v: c.Name}, {v: c.Title}, {v: c.Award},
+			num(c.Votes, dec0), num(v.Denominator, dec0), computed(float64(c.Share.Shown)/100, dec2, false),
+			{v: c.Rule.Describe(), style: centred}, {v: result, style: centred},
+		})
+	}
+	t.rowFormulas = func(r int) map[int]string {
+		e, f, i := cellName(5, r), cellName(6, r), cellName(9, r)
+		return map[int]string{6: fmt.Sprintf(`IF(%[3]s="Đạt",ROUND(%[1]s*100/%[2]s,2),ROUNDDOWN(%[1]s*100/%[2]s,2))`, e, f, i)}
+	}
+	return t
+}
+
+// nomineeTable is the list of nominees, as the danh sách paper lists
+// them, with the total of the prize money.
+func nomineeTable(src *Source) *table {
+	list, _ := src.Awards["de_nghi"].([]map[string]any)
+	total, ok := src.Awards["tong_cong"].(map[string]any)
+	if len(list) == 0 || !ok {
+		return nil
+	}
+	t := &table{sheet: sheetNominees, wide: []bool{false, true, true, true},
+		header: [][]string{{"STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ, đơn vị, địa chỉ", "Hình thức khen thưởng", "Số phiếu đồng ý", "Số người biểu quyết", "Tỷ lệ (%)", "Tiền thưởng (đồng)"}}}
+	for i, e := range list {
+		row := []cell{{v: i + 1, style: centred}, {v: e["ten"]}, {v: e["chuc_vu_don_vi"]}, {v: e["ten_hinh_thuc"]}, {}, {}, {}, num(e["tien_thuong"], dec0)}
+		if p, ok := e["phieu"].(map[string]any); ok {
+			row[4], row[5] = num(p["dong_y"], dec0), num(p["so_nguoi"], dec0)
+			row[6] = computed(p["ty_le"], dec2, false)
+		}
+		t.rows = append(t.rows, row)
+	}
+	n := len(list)
+	t.rows = append(t.rows, []cell{{v: "Tổng cộng", style: boldTxt}, {join: true}, {join: true}, {join: true}, {join: true}, {join: true}, {join: true},
+		computed(total["tien"], dec0, true)})
+	t.rowFormulas = func(r int) map[int]string {
+		if r == t.firstRow+n {
+			return map[int]string{7: fmt.Sprintf("SUM(%s:%s)", cellName(8, t.firstRow), cellName(8, r-1))}
+		}
+		if t.rows[r-t.firstRow][6].v == nil {
+			return nil
+		}
+		return map[int]string{6: fmt.Sprintf("%s*100/%s", cellName(5, r), cellName(6, r))}
+	}
+	return t
+}
+
+// prizeTable is the summary of prize money by award and kind.
+func prizeTable(src *Source) *table {
+	groups, _ := src.Awards["hinh_thuc"].([]map[string]any)
+	total, ok := src.Awards["tong_cong"].(map[string]any)
+	if len(groups) == 0 || !ok {
+		return nil
+	}
+	t := &table{sheet: sheetPrizes, wide: []bool{false, true},
+		header: [][]string{{"STT", "Hình thức khen thưởng", "Đối tượng", "Số lượng", "Hệ số", "Mức thưởng (đồng)", "Thành tiền (đồng)"}}}
+	for _, g := range groups {
+		rows, _ := g["dong"].([]map[string]any)
+		for j, d := range rows {
+			coef, _ := awards.ParseCoef(fmt.Sprint(d["he_so"]))
+			cf := dec1
+			if coef%10 != 0 {
+				cf = dec2
+			}
+			row := []cell{{v: g["stt"], style: centred}, {v: g["ten"]}, {v: d["doi_tuong"], style: centred}, num(d["so_luong"], dec0),
+				num(float64(coef)/100, cf), num(d["muc_tien"], dec0), computed(d["thanh_tien"], dec0, false)}
+			if j > 0 {
+				row[0], row[1] = cell{up: true}, cell{up: true}
+			}
+			t.rows = append(t.rows, row)
+		}
+	}
+	n := len(t.rows)
+	t.rows = append(t.rows, []cell{{v: "Tổng cộng", style: boldTxt}, {join: true}, {join: true},
+		computed(total["so_luong"], dec0, true), {}, {}, computed(total["tien"], dec0, true)})
+	t.rowFormulas = func(r int) map[int]string {
+		if r == t.firstRow+n {
+			return map[int]string{
+				3: fmt.Sprintf("SUM(%s:%s)", cellName(4, t.firstRow), cellName(4, r-1)),
+				6: fmt.Sprintf("SUM(%s:%s)", cellName(7, t.firstRow), cellName(7, r-1)),
+			}
+		}
+		return map[int]string{6: fmt.Sprintf("%s*%s", cellName(4, r), cellName(6, r))}
+	}
+	return t
+}
