@@ -20,8 +20,11 @@ import (
 // data rows. Header rows use the merge marks of the templates' Markdown
 // tables: "<" joins a cell to the one on its left, "^" to the one above.
 type table struct {
-	sheet  string
-	head   frame.Head
+	sheet string
+	head  frame.Head
+	// note, when set, replaces the NĐ30 block: a blank workbook says how
+	// to fill it in.
+	note   string
 	header [][]string
 	rows   [][]cell
 	// wide marks the columns that hold long text (names): they wrap at
@@ -102,7 +105,7 @@ type role int
 
 const (
 	body role = iota
-	header
+	headerCell
 	headBlock
 	headBold
 	headItalic
@@ -129,11 +132,11 @@ func (b *book) style(s style, r role) (int, error) {
 		st.Alignment.Horizontal = "center"
 	}
 	switch r {
-	case body, header:
+	case body, headerCell:
 		for _, side := range []string{"left", "right", "top", "bottom"} {
 			st.Border = append(st.Border, excelize.Border{Type: side, Color: "000000", Style: 1})
 		}
-		if r == header {
+		if r == headerCell {
 			st.Font.Bold, st.Alignment.Horizontal = true, "center"
 		}
 	case headBlock, headBold, headItalic:
@@ -267,7 +270,7 @@ func (b *book) add(t *table) error {
 		}
 	}
 	// Header rows.
-	hid, err := b.style(style{}, header)
+	hid, err := b.style(style{}, headerCell)
 	if err != nil {
 		return err
 	}
@@ -357,6 +360,9 @@ type headPart struct {
 // the place and date below them, then the paper's type and summary across.
 func headRows(t *table) [][]headPart {
 	n := len(t.header[0])
+	if t.note != "" {
+		return [][]headPart{{{0, n - 1, t.note, headItalic}}, nil}
+	}
 	// The right block takes the columns it needs for the national name in
 	// 13 pt bold (about 42 characters of the 12 pt table font), the left
 	// one the rest.

@@ -1,0 +1,803 @@
+package sheet
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/xuri/excelize/v2"
+
+	"thidua/internal/awards"
+	"thidua/internal/record"
+	"thidua/internal/suggest"
+	"thidua/internal/vn"
+)
+
+// Options say what an import resolves names against.
+type Options struct {
+	// Into is the record the sections go into; its members, criteria
+	// and award kinds resolve the names the sheets use. nil for a new file.
+	Into *record.Record
+	// Catalogue resolves award names; awards.Builtin() when nil.
+	Catalogue *awards.Catalogue
+}
+
+// Import is what a workbook's tables become: record sections, and where
+// each of their fields came from, to put the record's own checks of the
+// result back on the cells.
+type Import struct {
+	File     string // the workbooks, for messages
+	Sections []Section
+	cells    map[string]cellRef // field path -> file and "Điểm!D7"
+}
+
+// Section is the TOML text of one list of a record, replacing all of it.
+type Section struct {
+	Path  string // "diem", "binh_xet.ung_vien"
+	Name  string // what it is, for people: "bảng điểm"
+	Sheet string // the sheets it came from
+	Rows  int
+	Text  string
+}
+
+// Read reads the tables of .xlsx workbooks, tables of one kind in
+// several sheets or files adding up. The error, when not nil, is a
+// record.Errors with every problem found, each at its file, sheet and cell.
+func Read(o Options, files ...string) (*Import, error) {
+	if o.Catalogue == nil {
+		o.Catalogue = awards.Builtin()
+	}
+	rd := &reader{o: o, imp: &Import{File: strings.Join(files, ", "), cells: map[string]cellRef{}}, items: map[*kind][]*item{}}
+	rd.members()
+	var found []*kind
+	for _, file := range files {
+		rd.file = file
+		f, err := excelize.OpenFile(file)
+		if err != nil {
+			rd.errs = append(rd.errs, &record.Error{File: file, Msg: "không đọc được tệp Excel: " + readProblem(err),
+				Hint: "mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx (Sổ làm việc Excel)"})
+			continue
+		}
+		rd.f = f
+		n := len(found)
+		for _, name := range f.GetSheetList() {
+			if k := rd.sheet(name); k != nil && !slices.Contains(found, k) {
+				found = append(found, k)
+			}
+		}
+		f.Close()
+		if len(found) == n && len(rd.errs) == 0 {
+			rd.errs = append(rd.errs, &record.Error{File: file, Msg: "không thấy bảng nào thidua đọc được (thành viên, chỉ tiêu, bảng điểm, bình xét, danh sách đề nghị), hoặc các bảng chưa có dòng nào",
+				Hint: "mỗi bảng một trang tính, có một dòng tiêu đề cột như \"STT | Đơn vị | ...\"; lấy mẫu bằng lệnh: thidua nhap --mau THƯ_MỤC"})
+		}
+	}
+	if len(rd.errs) > 0 {
+		return nil, rd.errs
+	}
+	for _, k := range kinds {
+		if slices.Contains(found, k) {
+			rd.imp.Sections = append(rd.imp.Sections, rd.section(k))
+		}
+	}
+	return rd.imp, nil
+}
+
+// readProblem says in Vietnamese why a file could not be opened.
+func readProblem(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "tệp không tồn tại"
+	case errors.Is(err, fs.ErrPermission):
+		return "không có quyền đọc"
+	}
+	return err.Error()
+}
+
+// cellRef is where a value came from.
+type cellRef struct{ file, at string }
+
+// reader holds the state of one Read.
+type reader struct {
+	file  string
+	f     *excelize.File
+	o     Options
+	imp   *Import
+	errs  record.Errors
+	items map[*kind][]*item
+	// sheets of each kind, for Section.Sheet
+	sheetNames map[*kind][]string
+	// member names -> id, from the record or the workbook's member sheet
+	byName  map[string]string
+	names   []string // the members' names as written, for suggestions
+	hasList bool
+}
+
+// item is one row: its values in column order, and the cells they came from.
+type item struct {
+	row    int
+	file   string
+	sheet  string
+	values []kv
+	cells  map[string]string // key path in the item -> cell
+	first  string            // the row's first read cell
+}
+
+// kv is one key and its TOML value: a string, record.Number, int64,
+// record.Date, []string or []kv (an inline table).
+type kv struct {
+	key string
+	val any
+}
+
+func (rd *reader) errorf(sheet, ref, hint, format string, args ...any) {
+	at := sheet
+	if ref != "" {
+		at += "!" + ref
+	}
+	rd.errs = append(rd.errs, &record.Error{File: rd.file, Field: at, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// members collects the names members are referred to by: the record's.
+func (rd *reader) members() {
+	rd.byName = map[string]string{}
+	if rd.o.Into == nil {
+		return
+	}
+	for _, m := range rd.o.Into.Members {
+		rd.addMember(m.ID, m.ID, m.Short, m.Name)
+	}
+}
+
+func (rd *reader) addMember(id string, names ...string) {
+	rd.hasList = true
+	for _, n := range names {
+		if k := norm(n); k != "" {
+			if _, taken := rd.byName[k]; !taken {
+				rd.byName[k] = id
+				rd.names = append(rd.names, n)
+			}
+		}
+	}
+}
+
+// grid is a sheet's cells as text, merged ranges filled with their value.
+type grid struct {
+	name   string
+	cells  [][]string
+	hidden map[int]bool
+	merges []excelize.MergeCell
+}
+
+func (g *grid) at(r, c int) string {
+	if r < len(g.cells) && c < len(g.cells[r]) {
+		return g.cells[r][c]
+	}
+	return ""
+}
+
+// mergedDown is the last row a merge starting at row r covers.
+func (g *grid) mergedDown(r int) int {
+	last := r
+	for _, m := range g.merges {
+		_, r0, _ := excelize.SplitCellName(m.GetStartAxis())
+		_, r1, _ := excelize.SplitCellName(m.GetEndAxis())
+		if r0-1 == r {
+			last = max(last, r1-1)
+		}
+	}
+	return last
+}
+
+func (rd *reader) grid(name string) (*grid, error) {
+	rows, err := rd.f.GetRows(name, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, err
+	}
+	g := &grid{name: name, cells: rows, hidden: map[int]bool{}}
+	g.merges, _ = rd.f.GetMergeCells(name, true)
+	for _, m := range g.merges {
+		c0, r0, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c1, r1, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+		v := g.at(r0-1, c0-1)
+		if v == "" {
+			continue
+		}
+		for r := r0 - 1; r < r1 && r < len(g.cells)+200; r++ {
+			for len(g.cells) <= r {
+				g.cells = append(g.cells, nil)
+			}
+			for c := c0 - 1; c < c1; c++ {
+				for len(g.cells[r]) <= c {
+					g.cells[r] = append(g.cells[r], "")
+				}
+				g.cells[r][c] = v
+			}
+		}
+	}
+	width := 0
+	for _, row := range g.cells {
+		width = max(width, len(row))
+	}
+	for c := 0; c < width; c++ {
+		if vis, err := rd.f.GetColVisible(name, colName(c+1)); err == nil && !vis {
+			g.hidden[c] = true
+		}
+	}
+	return g, nil
+}
+
+// header is a table's header: its rows and what each column is.
+type header struct {
+	top, bottom int // rows, zero-based
+	cols        map[int]*column
+	crit        map[int]criterionCol
+	titles      map[int]string // every non-empty title, for messages
+}
+
+type criterionCol struct{ block, code string }
+
+// sheet reads one sheet; it returns the kind of table it held, or nil.
+func (rd *reader) sheet(name string) *kind {
+	g, err := rd.grid(name)
+	if err != nil {
+		rd.errorf(name, "", "mở tệp bằng Excel hoặc LibreOffice và lưu lại", "không đọc được trang tính: %v", err)
+		return nil
+	}
+	k := kindBySheet(name)
+	var h *header
+	if k != nil {
+		h = rd.findHeader(g, k)
+	} else {
+		best := 0
+		for _, kk := range kinds {
+			if hh := rd.findHeader(g, kk); hh != nil && len(hh.cols)+len(hh.crit) > best {
+				k, h, best = kk, hh, len(hh.cols)+len(hh.crit)
+			}
+		}
+	}
+	if k == nil {
+		return nil // not a table thidua reads (notes, a cover sheet)
+	}
+	if h == nil {
+		rd.errorf(name, "", fmt.Sprintf("thêm dòng tiêu đề cột, ví dụ: %s; lấy mẫu bằng lệnh: thidua nhap --mau THƯ_MỤC", exampleHeader(k)),
+			"trang %q là %s nhưng không thấy dòng tiêu đề cột", name, k.name)
+		return nil
+	}
+	if !rd.checkColumns(g, k, h) {
+		return nil
+	}
+	before := len(rd.items[k])
+	rd.rows(g, k, h)
+	if len(rd.items[k]) == before {
+		return nil // a table without rows (a blank template) replaces nothing
+	}
+	if rd.sheetNames == nil {
+		rd.sheetNames = map[*kind][]string{}
+	}
+	rd.sheetNames[k] = append(rd.sheetNames[k], name)
+	return k
+}
+
+// exampleHeader writes the required columns of a kind.
+func exampleHeader(k *kind) string {
+	parts := []string{"STT"}
+	for _, c := range k.cols {
+		if c.required || c == k.cols[0] {
+			parts = append(parts, capital(c.also[0]))
+		}
+	}
+	return strings.Join(parts, " | ")
+}
+
+func capital(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return vn.Upper(string(r[0])) + string(r[1:])
+}
+
+// findHeader finds the header row of a table of kind k among the first
+// rows: the one naming the most of its columns (at least two), with the
+// rows below it its merged cells cover (a title over its sub-columns).
+func (rd *reader) findHeader(g *grid, k *kind) *header {
+	var best *header
+	for r := 0; r < min(len(g.cells), 30); r++ {
+		bottom := g.mergedDown(r)
+		h := rd.readHeader(g, k, r, bottom)
+		if len(h.cols)+len(h.crit) >= 2 && (best == nil || len(h.cols)+len(h.crit) > len(best.cols)+len(best.crit)) {
+			best = h
+		}
+	}
+	return best
+}
+
+var reCode = regexp.MustCompile(`^[0-9IVXivx]+([.][0-9a-zA-Z]+)*[.]?$`)
+
+// readHeader reads the titles of rows top..bottom.
+func (rd *reader) readHeader(g *grid, k *kind, top, bottom int) *header {
+	h := &header{top: top, bottom: bottom, cols: map[int]*column{}, crit: map[int]criterionCol{}, titles: map[int]string{}}
+	width := len(g.cells[top])
+	for r := top; r <= bottom && r < len(g.cells); r++ {
+		width = max(width, len(g.cells[r]))
+	}
+	codes := rd.criteria()
+	taken := map[*column]bool{}
+	for c := 0; c < width; c++ {
+		if g.hidden[c] {
+			continue
+		}
+		var parts []string
+		for r := top; r <= bottom; r++ {
+			if s := strings.TrimSpace(g.at(r, c)); s != "" && (len(parts) == 0 || parts[len(parts)-1] != s) {
+				parts = append(parts, s)
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		h.titles[c] = strings.Join(parts, " / ")
+		last := parts[len(parts)-1]
+		if k.scores && len(parts) > 0 && reCode.MatchString(last) && (codes == nil || codes[strings.TrimSuffix(last, ".")]) {
+			block := "cum_cham"
+			for _, p := range parts[:len(parts)-1] {
+				if strings.Contains(norm(p), "tu cham") || strings.Contains(norm(p), "tu danh gia") {
+					block = "tu_cham"
+				}
+			}
+			h.crit[c] = criterionCol{block, strings.TrimSuffix(last, ".")}
+			continue
+		}
+		for _, t := range []string{last, strings.Join(parts, " "), parts[0]} {
+			if col, ok := k.match(t); ok && !taken[col] {
+				h.cols[c], taken[col] = col, true
+				break
+			}
+		}
+	}
+	return h
+}
+
+// criteria are the criterion codes of the record's criteria set, or nil.
+func (rd *reader) criteria() map[string]bool {
+	if rd.o.Into == nil || rd.o.Into.Criteria == nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, g := range rd.o.Into.Criteria.Groups {
+		for _, k := range g.Criteria {
+			out[k.Code] = true
+		}
+	}
+	return out
+}
+
+// checkColumns reports the required columns a header lacks, with the
+// title it probably meant.
+func (rd *reader) checkColumns(g *grid, k *kind, h *header) bool {
+	have := map[*column]bool{}
+	for _, c := range h.cols {
+		have[c] = true
+	}
+	ok := true
+	for _, col := range k.cols {
+		if !col.required || have[col] {
+			continue
+		}
+		ok = false
+		hint := fmt.Sprintf("thêm cột có tiêu đề %q vào dòng tiêu đề (dòng %d)", capital(col.also[0]), h.top+1)
+		for c, title := range h.titles {
+			if _, known := h.cols[c]; known || isIgnored(title) {
+				continue
+			}
+			if s := suggest.Closest(norm(lastPart(title)), col.titles); s != "" {
+				hint = fmt.Sprintf("có phải cột %s %q? Sửa tiêu đề thành %q", cellName(c+1, h.top+1), lastPart(title), capital(col.also[0]))
+				break
+			}
+		}
+		rd.errorf(g.name, cellName(1, h.top+1), hint, "%s thiếu cột %s (%s)", k.name, capital(col.also[0]), col.label)
+	}
+	if k.scores && len(h.crit) == 0 {
+		ok = false
+		rd.errorf(g.name, cellName(1, h.top+1), "mỗi tiêu chí một cột, tiêu đề là mã tiêu chí (1.1, 1.2...), dưới tiêu đề chung \"Điểm tự chấm\" hoặc \"Điểm cụm chấm\"",
+			"bảng điểm không có cột điểm nào theo mã tiêu chí của bộ tiêu chí")
+	}
+	return ok
+}
+
+func lastPart(title string) string {
+	parts := strings.Split(title, " / ")
+	return parts[len(parts)-1]
+}
+
+var reNumbering = regexp.MustCompile(`^\(?\d+\)?$`)
+
+// rows reads the data rows under a header.
+func (rd *reader) rows(g *grid, k *kind, h *header) {
+	cols := make([]int, 0, len(h.cols)+len(h.crit))
+	for c := range h.cols {
+		cols = append(cols, c)
+	}
+	for c := range h.crit {
+		cols = append(cols, c)
+	}
+	slices.Sort(cols)
+	defaultKind := ""
+	switch n := norm(g.name); {
+	case strings.Contains(n, "tap the"):
+		defaultKind = record.Collective
+	case strings.Contains(n, "ca nhan"):
+		defaultKind = record.Individual
+	}
+	start := h.bottom + 1
+	if start < len(g.cells) && numberingRow(g.cells[start]) {
+		start++
+	}
+	for r := start; r < len(g.cells); r++ {
+		if blankRow(g, r, cols) || totalRow(g.cells[r]) {
+			continue
+		}
+		it := &item{row: r, file: rd.file, sheet: g.name, cells: map[string]string{}}
+		maps := map[string][]kv{}
+		for _, c := range cols {
+			raw := strings.TrimSpace(g.at(r, c))
+			ref := cellName(c+1, r+1)
+			if it.first == "" {
+				it.first = ref
+			}
+			if isFormulaError(raw) {
+				rd.errorf(g.name, ref, "sửa công thức của ô (hoặc gõ thẳng giá trị), rồi nhập lại",
+					"ô có lỗi công thức %s (cột %s)", raw, h.titles[c])
+				continue
+			}
+			if raw == "" {
+				continue
+			}
+			if cc, ok := h.crit[c]; ok {
+				n, ok := rd.number(g.name, ref, raw, "điểm tiêu chí "+cc.code)
+				if ok {
+					maps[cc.block] = append(maps[cc.block], kv{cc.code, n})
+					it.cells[record.KeyPath(cc.block, cc.code)] = ref
+				}
+				continue
+			}
+			col := h.cols[c]
+			key, v, ok := rd.value(g.name, ref, raw, col)
+			if ok {
+				it.values = append(it.values, kv{key, v})
+				it.cells[key] = ref
+			}
+		}
+		if k.section == "de_nghi" && defaultKind != "" && !hasKey(it.values, "loai") {
+			it.values = append([]kv{{"loai", defaultKind}}, it.values...)
+		}
+		if k.section == "thanh_vien" && !hasKey(it.values, "id") {
+			name := cmp.Or(valueOf(it.values, "ten_ngan"), valueOf(it.values, "ten"))
+			it.values = append([]kv{{"id", vn.Slug(name, 60)}}, it.values...)
+			it.cells["id"] = it.cells["ten"]
+		}
+		for _, block := range []string{"tu_cham", "cum_cham"} {
+			if len(maps[block]) > 0 {
+				it.values = append(it.values, kv{block, maps[block]})
+			}
+		}
+		it.values = nest(it.values)
+		if k.section == "thanh_vien" {
+			rd.addListMember(it)
+		}
+		rd.items[k] = append(rd.items[k], it)
+	}
+}
+
+// addListMember makes a member of the workbook's own member sheet known
+// to the other sheets, when no record gives the members.
+func (rd *reader) addListMember(it *item) {
+	if rd.o.Into != nil {
+		return
+	}
+	id := valueOf(it.values, "id")
+	rd.addMember(id, id, valueOf(it.values, "ten_ngan"), valueOf(it.values, "ten"))
+}
+
+func hasKey(kvs []kv, key string) bool {
+	return slices.ContainsFunc(kvs, func(x kv) bool { return x.key == key })
+}
+
+func valueOf(kvs []kv, key string) string {
+	for _, x := range kvs {
+		if x.key == key {
+			s, _ := x.val.(string)
+			return s
+		}
+	}
+	return ""
+}
+
+// nest turns keys "a.b" into inline tables a = { b = ... }, in order.
+func nest(kvs []kv) []kv {
+	var out []kv
+	for _, x := range kvs {
+		head, rest, dotted := strings.Cut(x.key, ".")
+		if !dotted || x.key != head+"."+rest || strings.Contains(x.key, `"`) {
+			out = append(out, x)
+			continue
+		}
+		i := slices.IndexFunc(out, func(y kv) bool { return y.key == head })
+		if i < 0 {
+			out = append(out, kv{head, []kv{}})
+			i = len(out) - 1
+		}
+		out[i].val = append(out[i].val.([]kv), kv{rest, x.val})
+	}
+	return out
+}
+
+// numberingRow is a row of column numbers under a header: (1) (2) (3)...
+func numberingRow(row []string) bool {
+	n := 0
+	for _, s := range row {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if !reNumbering.MatchString(s) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+func blankRow(g *grid, r int, cols []int) bool {
+	for _, c := range cols {
+		if strings.TrimSpace(g.at(r, c)) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// totalRow is a row that adds up the ones above: "Tổng cộng", "Cộng".
+func totalRow(row []string) bool {
+	for _, s := range row {
+		n := norm(s)
+		if n == "" || reNumbering.MatchString(n) {
+			continue
+		}
+		return n == "cong" || n == "tong" || strings.HasPrefix(n, "tong cong") || strings.HasPrefix(n, "tong so") || n == "tong diem"
+	}
+	return false
+}
+
+var formulaErrors = []string{"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
+
+func isFormulaError(s string) bool { return slices.Contains(formulaErrors, s) }
+
+// isNumeric reports whether a cell holds a number (not text).
+func (rd *reader) isNumeric(sheet, ref string) bool {
+	t, err := rd.f.GetCellType(sheet, ref)
+	return err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber)
+}
+
+// number reads a number cell: a number, or text written the Vietnamese way.
+func (rd *reader) number(sheet, ref, raw, what string) (record.Number, bool) {
+	var v any = raw
+	if !strings.Contains(raw, ",") && rd.isNumeric(sheet, ref) {
+		f, err := strconv.ParseFloat(raw, 64)
+		if err == nil {
+			v = f
+		}
+	}
+	n, err := record.ParseNumber(v)
+	if err != nil {
+		rd.errorf(sheet, ref, `gõ số vào ô, hoặc chữ số theo cách viết Việt Nam: "95,5", "1.234,5"`, "%s: %v", what, err)
+		return n, false
+	}
+	return n, true
+}
+
+// value reads a cell of a column as its TOML value.
+func (rd *reader) value(sheet, ref, raw string, col *column) (string, any, bool) {
+	key := col.key
+	switch col.as {
+	case asNumber:
+		n, ok := rd.number(sheet, ref, raw, col.label)
+		return key, n, ok
+	case asInt:
+		n, ok := rd.number(sheet, ref, raw, col.label)
+		if ok && (n.Scale > 0 && n.Units%int64(math.Pow10(n.Scale)) != 0) {
+			rd.errorf(sheet, ref, "ghi số nguyên", "%s phải là số nguyên, đang là %s", col.label, n)
+			return key, nil, false
+		}
+		if ok {
+			return key, int64(n.Float64()), true
+		}
+		return key, nil, false
+	case asDate:
+		if rd.isNumeric(sheet, ref) {
+			if f, err := strconv.ParseFloat(raw, 64); err == nil {
+				t, err := excelize.ExcelDateToTime(f, false)
+				if err == nil {
+					return key, record.DateOf(t), true
+				}
+			}
+		}
+		t, err := vn.ParseDate(raw)
+		if err != nil {
+			rd.errorf(sheet, ref, "gõ ngày dạng 12/07/2023, hoặc định dạng ô là ngày", "%s: %v", col.label, err)
+			return key, nil, false
+		}
+		return key, record.DateOf(t), true
+	case asLines:
+		var lines []string
+		for _, l := range strings.Split(raw, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		return key, lines, true
+	case asMember, asWho:
+		if id, ok := rd.byName[norm(raw)]; ok {
+			return "thanh_vien", id, true
+		}
+		if col.as == asWho {
+			return "ho_ten", oneLine(raw), true
+		}
+		if !rd.hasList {
+			rd.errorf(sheet, ref, "nhập vào một hồ sơ đã có [[thanh_vien]] (--vao HO_SO.toml), hoặc thêm trang \"Thành viên\" vào tệp Excel",
+				"không biết %q là thành viên nào: chưa có danh sách thành viên", raw)
+			return key, nil, false
+		}
+		hint := "ghi tên ngắn, tên đầy đủ hoặc mã của một thành viên: " + strings.Join(rd.names, ", ")
+		if s := suggest.Closest(norm(raw), normAll(rd.names)); s != "" {
+			hint = fmt.Sprintf("có phải là %q?", rd.nameOf(s))
+		}
+		rd.errorf(sheet, ref, hint, "%q không phải thành viên nào của cụm", raw)
+		return key, nil, false
+	case asAward:
+		return rd.award(sheet, ref, raw)
+	case asKind:
+		switch n := norm(raw); {
+		case strings.Contains(n, "tap the"):
+			return key, record.Collective, true
+		case strings.Contains(n, "ca nhan"):
+			return key, record.Individual, true
+		}
+		rd.errorf(sheet, ref, `ghi "Tập thể" hoặc "Cá nhân"`, "loại %q không rõ", raw)
+		return key, nil, false
+	}
+	return key, oneLine(raw), true
+}
+
+// oneLine joins the lines of a cell (Alt+Enter in Excel) with blanks.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func normAll(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = norm(n)
+	}
+	return out
+}
+
+func (rd *reader) nameOf(normalised string) string {
+	for _, n := range rd.names {
+		if norm(n) == normalised {
+			return n
+		}
+	}
+	return normalised
+}
+
+// award resolves an award written by id or name: the record's award
+// kinds first, then the catalogue.
+func (rd *reader) award(sheet, ref, raw string) (string, any, bool) {
+	n := norm(raw)
+	var names []string
+	if rd.o.Into != nil && rd.o.Into.Awards != nil {
+		for _, k := range rd.o.Into.Awards.Kinds {
+			if norm(k.ID) == n || k.Name != "" && norm(k.Name) == n {
+				return "hinh_thuc", k.ID, true
+			}
+			names = append(names, cmp.Or(k.Name, k.ID))
+		}
+	}
+	if a, ok := rd.o.Catalogue.Award(strings.TrimSpace(raw)); ok {
+		return "hinh_thuc", a.ID, true
+	}
+	if a, ok := rd.o.Catalogue.Named(raw); ok {
+		return "hinh_thuc", a.ID, true
+	}
+	for _, a := range rd.o.Catalogue.Awards {
+		names = append(names, a.Name)
+	}
+	hint := "ghi tên hoặc mã một hình thức của hồ sơ ([[khen_thuong.hinh_thuc]]) hoặc của danh mục khen thưởng (thidua templates export)"
+	if s := suggest.Closest(n, normAll(names)); s != "" {
+		for _, name := range names {
+			if norm(name) == s {
+				hint = fmt.Sprintf("có phải là %q?", name)
+			}
+		}
+	}
+	rd.errorf(sheet, ref, hint, "không có hình thức khen thưởng %q", raw)
+	return "hinh_thuc", nil, false
+}
+
+// section writes the items of a kind as TOML and records their cells.
+func (rd *reader) section(k *kind) Section {
+	var b strings.Builder
+	items := rd.items[k]
+	for i, it := range items {
+		p := fmt.Sprintf("%s[%d]", k.section, i+1)
+		rd.imp.cells[p] = cellRef{it.file, it.sheet + "!" + it.first}
+		for key, ref := range it.cells {
+			rd.imp.cells[p+"."+key] = cellRef{it.file, it.sheet + "!" + ref}
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString("[[" + k.section + "]]\n")
+		for _, x := range it.values {
+			b.WriteString(tomlKey(x.key) + " = " + tomlValue(x.val) + "\n")
+		}
+	}
+	return Section{Path: k.section, Name: k.name, Sheet: strings.Join(rd.sheetNames[k], ", "), Rows: len(items), Text: b.String()}
+}
+
+// Locate puts errors the record's checks found in the imported sections
+// on the cells the values came from; others stay where they are.
+func (imp *Import) Locate(errs record.Errors) record.Errors {
+	out := make(record.Errors, len(errs))
+	for i, e := range errs {
+		c := *e
+		for p := e.Field; p != ""; p = parent(p) {
+			if at, ok := imp.cells[p]; ok {
+				c.File, c.Line, c.Col, c.Field = at.file, 0, 0, at.at
+				break
+			}
+		}
+		out[i] = &c
+	}
+	return out
+}
+
+// parent drops the last part of a field path: `diem[2].cum_cham."1.1"` ->
+// "diem[2].cum_cham" -> "diem[2]" -> "".
+func parent(p string) string {
+	if strings.HasSuffix(p, `"`) {
+		if i := strings.LastIndex(p[:len(p)-1], `."`); i >= 0 {
+			return p[:i]
+		}
+	}
+	if strings.HasSuffix(p, "]") {
+		if i := strings.LastIndexByte(p, '['); i >= 0 {
+			return p[:i]
+		}
+	}
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}
+
+// Names reads from a record's source only what an import resolves names
+// against (members, criteria, award kinds), for a record that does not
+// check yet: one whose imported sections are still missing.
+func Names(src []byte) (*record.Record, error) {
+	var part struct {
+		Members  []record.Member  `toml:"thanh_vien"`
+		Criteria *record.Criteria `toml:"bo_tieu_chi"`
+		Awards   *record.Awards   `toml:"khen_thuong"`
+	}
+	if _, err := toml.Decode(string(src), &part); err != nil {
+		return nil, err
+	}
+	return &record.Record{Members: part.Members, Criteria: part.Criteria, Awards: part.Awards}, nil
+}
