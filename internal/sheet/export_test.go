@@ -1,0 +1,240 @@
+package sheet_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"thidua/internal/awards"
+	"thidua/internal/forms"
+	"thidua/internal/record"
+	"thidua/internal/render"
+	"thidua/internal/tally"
+	"thidua/internal/testkit"
+	"thidua/internal/vn"
+)
+
+// samples with tables: session results and award dossiers.
+var samples = []string{
+	"bac-trung-bo-tong-ket-2022", "hai-phong-khoi-huyen-tong-ket-2023", "hong-linh-tong-ket-2023",
+	"hai-phong-khen-thuong-2023", "hong-linh-khen-thuong-2023",
+}
+
+func load(t testing.TB, name string) (*record.Record, map[string]any) {
+	t.Helper()
+	rec, err := record.Load(filepath.Join("..", "..", "samples", name+".toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := render.Data(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec, data
+}
+
+// workbooks renders every paper of a record that has tables as .xlsx.
+func workbooks(t testing.TB, data map[string]any) []render.File {
+	t.Helper()
+	set, err := forms.LoadSet("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpls, err := set.Pick("", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []render.File
+	for _, tp := range tpls {
+		for _, item := range tp.Each(data) {
+			files, err := render.Paper(tp, item, []string{"xlsx"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, files...)
+		}
+	}
+	return out
+}
+
+func TestExportSameBytes(t *testing.T) {
+	for _, name := range samples {
+		_, d1 := load(t, name)
+		_, d2 := load(t, name)
+		a, b := workbooks(t, d1), workbooks(t, d2)
+		if len(a) == 0 {
+			t.Fatalf("%s: no workbook", name)
+		}
+		for i := range a {
+			if !bytes.Equal(a[i].Data, b[i].Data) {
+				t.Errorf("%s: %s differs between two runs", name, a[i].Name)
+			}
+		}
+	}
+}
+
+// column finds the header cell titled title in LibreOffice's rows and
+// returns its row and column.
+func column(rows [][]string, title string) (int, int) {
+	for r, row := range rows {
+		if c := slices.Index(row, title); c >= 0 {
+			return r, c
+		}
+	}
+	return -1, -1
+}
+
+// below returns the non-empty cells of column c under row r, up to the
+// first empty one.
+func below(rows [][]string, r, c int) []string {
+	var out []string
+	for _, row := range rows[r+1:] {
+		if c >= len(row) || row[c] == "" {
+			continue
+		}
+		out = append(out, row[c])
+	}
+	return out
+}
+
+// TestLibreOfficeTotals opens every exported workbook in LibreOffice Calc,
+// which recalculates the formulas, and compares the totals and ratios it
+// shows with thidua's.
+func TestLibreOfficeTotals(t *testing.T) {
+	testkit.Need(t, "soffice")
+	dir := t.TempDir()
+	var paths []string
+	want := map[string]map[string]map[string][]string{} // file -> sheet -> column -> values
+	for _, name := range samples {
+		rec, data := load(t, name)
+		res, err := tally.Compute(rec, awards.Builtin())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range workbooks(t, data) {
+			p := filepath.Join(dir, f.Name)
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, p)
+			w := map[string]map[string][]string{}
+			want[f.Name] = w
+			if s := res.Scoring; s != nil && f.Paper == "bao-cao" {
+				var total []string
+				for _, row := range s.Rows {
+					total = append(total, row.Total.String())
+				}
+				w["Bảng điểm"] = map[string][]string{"Tổng điểm": total}
+			}
+			if len(res.Indicators) > 0 && f.Paper == "bao-cao" {
+				var pct []string
+				for _, m := range res.Indicators {
+					for _, in := range m.Items {
+						pct = append(pct, in.OfPlan.Number())
+					}
+				}
+				w["Chỉ tiêu"] = map[string][]string{"So với kế hoạch (%)": pct}
+			}
+			if v := res.Vote; v != nil && f.Paper == "bien-ban-binh-xet" {
+				var pct []string
+				for _, c := range v.Candidates {
+					pct = append(pct, c.Share.Number())
+				}
+				w["Bình xét"] = map[string][]string{"Tỷ lệ (%)": pct}
+			}
+			if hs, ok := data["ho_so"].(map[string]any); ok {
+				tc := hs["tong_cong"].(map[string]any)
+				switch f.Paper {
+				case "danh-sach":
+					var prizes []string
+					for _, e := range hs["de_nghi"].([]map[string]any) {
+						prizes = append(prizes, vn.FormatInt(e["tien_thuong"].(int64)))
+					}
+					w["Danh sách"] = map[string][]string{"Tiền thưởng (đồng)": append(prizes, vn.FormatInt(tc["tien"].(int64)))}
+				case "tong-hop-tien-thuong":
+					var sums []string
+					for _, g := range hs["hinh_thuc"].([]map[string]any) {
+						for _, d := range g["dong"].([]map[string]any) {
+							sums = append(sums, vn.FormatInt(d["thanh_tien"].(int64)))
+						}
+					}
+					w["Tổng hợp"] = map[string][]string{"Thành tiền (đồng)": append(sums, vn.FormatInt(tc["tien"].(int64)))}
+				}
+			}
+		}
+	}
+	got := testkit.Sheets(t, dir, paths...)
+	checked := 0
+	for file, sheets := range want {
+		for sheet, cols := range sheets {
+			rows := got[file][sheet]
+			if rows == nil {
+				t.Errorf("%s: LibreOffice has no sheet %q (has %v)", file, sheet, keys(got[file]))
+				continue
+			}
+			for title, values := range cols {
+				r, c := column(rows, title)
+				if r < 0 {
+					t.Errorf("%s/%s: no column %q", file, sheet, title)
+					continue
+				}
+				if g := below(rows, r, c); !slices.Equal(g, values) {
+					t.Errorf("%s/%s, %s: LibreOffice shows %q, thidua %q", file, sheet, title, g, values)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 6 {
+		t.Errorf("only %d columns compared", checked)
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestExportHead checks the NĐ30 block and the frozen, repeated header
+// in the workbook's XML.
+func TestExportHead(t *testing.T) {
+	_, data := load(t, "hai-phong-khen-thuong-2023")
+	files := workbooks(t, data)
+	var ds *render.File
+	for i := range files {
+		if files[i].Paper == "danh-sach" {
+			ds = &files[i]
+		}
+	}
+	if ds == nil {
+		t.Fatal("no danh-sach.xlsx")
+	}
+	parts := map[string]string{}
+	for _, e := range testkit.Unzip(t, ds.Data) {
+		parts[e.Name] = string(e.Data)
+	}
+	sheet := parts["xl/worksheets/sheet1.xml"]
+	for _, want := range []string{`state="frozen"`, `paperSize="9"`, `<f>SUM(H9:H16)</f>`, `[$-42A]#,##0`} {
+		if !strings.Contains(sheet+parts["xl/styles.xml"], want) {
+			t.Errorf("sheet lacks %s", want)
+		}
+	}
+	if !strings.Contains(parts["xl/workbook.xml"], "_xlnm.Print_Titles") {
+		t.Error("no print titles")
+	}
+	for _, want := range []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "DANH SÁCH", "CỤM THI ĐUA KHỐI HUYỆN"} {
+		if !strings.Contains(sheet+parts["xl/sharedStrings.xml"], want) {
+			t.Errorf("no %q above the table", want)
+		}
+	}
+	if strings.Contains(parts["docProps/core.xml"], "2006-09-16") || !strings.Contains(parts["docProps/core.xml"], "thidua") {
+		t.Errorf("document properties: %s", parts["docProps/core.xml"])
+	}
+}
