@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -115,7 +116,8 @@ type reader struct {
 	sheetNames map[*kind][]string
 	// member names -> id, from the record or the workbook's member sheet
 	byName  map[string]string
-	names   []string // the members' names as written, for suggestions
+	names   []string          // each member's short name, for hints
+	display map[string]string // id -> short name
 	hasList bool
 }
 
@@ -151,17 +153,22 @@ func (rd *reader) members() {
 		return
 	}
 	for _, m := range rd.o.Into.Members {
-		rd.addMember(m.ID, m.ID, m.Short, m.Name)
+		rd.addMember(m.ID, m.ShortName(), m.Name)
 	}
 }
 
-func (rd *reader) addMember(id string, names ...string) {
+// addMember makes a member known by its id, short name and name.
+func (rd *reader) addMember(id, short, name string) {
+	if rd.display == nil {
+		rd.display = map[string]string{}
+	}
 	rd.hasList = true
-	for _, n := range names {
+	rd.display[id] = cmp.Or(short, name, id)
+	rd.names = append(rd.names, rd.display[id])
+	for _, n := range []string{id, short, name} {
 		if k := norm(n); k != "" {
 			if _, taken := rd.byName[k]; !taken {
 				rd.byName[k] = id
-				rd.names = append(rd.names, n)
 			}
 		}
 	}
@@ -345,14 +352,15 @@ func (rd *reader) readHeader(g *grid, k *kind, top, bottom int) *header {
 		}
 		h.titles[c] = strings.Join(parts, " / ")
 		last := parts[len(parts)-1]
-		if k.scores && len(parts) > 0 && reCode.MatchString(last) && (codes == nil || codes[strings.TrimSuffix(last, ".")]) {
+		code := strings.TrimSuffix(last, ".")
+		if k.scores && (codes != nil && codes[code] || codes == nil && reCode.MatchString(last)) {
 			block := "cum_cham"
 			for _, p := range parts[:len(parts)-1] {
 				if strings.Contains(norm(p), "tu cham") || strings.Contains(norm(p), "tu danh gia") {
 					block = "tu_cham"
 				}
 			}
-			h.crit[c] = criterionCol{block, strings.TrimSuffix(last, ".")}
+			h.crit[c] = criterionCol{block, code}
 			continue
 		}
 		for _, t := range []string{last, strings.Join(parts, " "), parts[0]} {
@@ -502,8 +510,7 @@ func (rd *reader) addListMember(it *item) {
 	if rd.o.Into != nil {
 		return
 	}
-	id := valueOf(it.values, "id")
-	rd.addMember(id, id, valueOf(it.values, "ten_ngan"), valueOf(it.values, "ten"))
+	rd.addMember(valueOf(it.values, "id"), valueOf(it.values, "ten_ngan"), valueOf(it.values, "ten"))
 }
 
 func hasKey(kvs []kv, key string) bool {
@@ -656,8 +663,9 @@ func (rd *reader) value(sheet, ref, raw string, col *column) (string, any, bool)
 			return key, nil, false
 		}
 		hint := "ghi tên ngắn, tên đầy đủ hoặc mã của một thành viên: " + strings.Join(rd.names, ", ")
-		if s := suggest.Closest(norm(raw), normAll(rd.names)); s != "" {
-			hint = fmt.Sprintf("có phải là %q?", rd.nameOf(s))
+		known := slices.Sorted(maps.Keys(rd.byName))
+		if s := suggest.Closest(norm(raw), known); s != "" {
+			hint = fmt.Sprintf("có phải là %q? Các thành viên: %s", rd.display[rd.byName[s]], strings.Join(rd.names, ", "))
 		}
 		rd.errorf(sheet, ref, hint, "%q không phải thành viên nào của cụm", raw)
 		return key, nil, false
@@ -687,14 +695,6 @@ func normAll(names []string) []string {
 	return out
 }
 
-func (rd *reader) nameOf(normalised string) string {
-	for _, n := range rd.names {
-		if norm(n) == normalised {
-			return n
-		}
-	}
-	return normalised
-}
 
 // award resolves an award written by id or name: the record's award
 // kinds first, then the catalogue.
