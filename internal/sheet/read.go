@@ -695,7 +695,6 @@ func normAll(names []string) []string {
 	return out
 }
 
-
 // award resolves an award written by id or name: the record's award
 // kinds first, then the catalogue.
 func (rd *reader) award(sheet, ref, raw string) (string, any, bool) {
