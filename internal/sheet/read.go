@@ -67,6 +67,12 @@ func Read(o Options, files ...string) (*Import, error) {
 			continue
 		}
 		rd.f = f
+		if rd.extras, err = readExtras(file); err != nil {
+			rd.errs = append(rd.errs, &record.Error{File: file, Msg: "không đọc được tệp Excel: " + err.Error(),
+				Hint: "mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx (Sổ làm việc Excel)"})
+			f.Close()
+			continue
+		}
 		n := len(found)
 		for _, name := range f.GetSheetList() {
 			if k := rd.sheet(name); k != nil && !slices.Contains(found, k) {
@@ -106,8 +112,9 @@ type cellRef struct{ file, at string }
 
 // reader holds the state of one Read.
 type reader struct {
-	file  string
-	f     *excelize.File
+	file   string
+	f      *excelize.File
+	extras map[string]*extras // of the file's sheets
 	o     Options
 	imp   *Import
 	errs  record.Errors
@@ -119,6 +126,7 @@ type reader struct {
 	names   []string          // each member's short name, for hints
 	display map[string]string // id -> short name
 	hasList bool
+	awards  map[string]string // award ids by the text that named them
 }
 
 // item is one row: its values in column order, and the cells they came from.
@@ -207,8 +215,11 @@ func (rd *reader) grid(name string) (*grid, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &grid{name: name, cells: rows, hidden: map[int]bool{}}
-	g.merges, _ = rd.f.GetMergeCells(name, true)
+	ex := rd.extras[name]
+	if ex == nil {
+		ex = &extras{}
+	}
+	g := &grid{name: name, cells: rows, hidden: ex.hidden, merges: ex.merges}
 	for _, m := range g.merges {
 		c0, r0, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
 		c1, r1, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
@@ -226,15 +237,6 @@ func (rd *reader) grid(name string) (*grid, error) {
 				}
 				g.cells[r][c] = v
 			}
-		}
-	}
-	width := 0
-	for _, row := range g.cells {
-		width = max(width, len(row))
-	}
-	for c := 0; c < width; c++ {
-		if vis, err := rd.f.GetColVisible(name, colName(c+1)); err == nil && !vis {
-			g.hidden[c] = true
 		}
 	}
 	return g, nil
@@ -589,8 +591,8 @@ func isFormulaError(s string) bool { return slices.Contains(formulaErrors, s) }
 
 // isNumeric reports whether a cell holds a number (not text).
 func (rd *reader) isNumeric(sheet, ref string) bool {
-	t, err := rd.f.GetCellType(sheet, ref)
-	return err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber)
+	ex := rd.extras[sheet]
+	return ex != nil && !ex.text[ref]
 }
 
 // number reads a number cell: a number, or text written the Vietnamese way.
@@ -670,7 +672,17 @@ func (rd *reader) value(sheet, ref, raw string, col *column) (string, any, bool)
 		rd.errorf(sheet, ref, hint, "%q không phải thành viên nào của cụm", raw)
 		return key, nil, false
 	case asAward:
-		return rd.award(sheet, ref, raw)
+		if id, ok := rd.awards[raw]; ok {
+			return "hinh_thuc", id, true
+		}
+		k, v, ok := rd.award(sheet, ref, raw)
+		if ok {
+			if rd.awards == nil {
+				rd.awards = map[string]string{}
+			}
+			rd.awards[raw] = v.(string)
+		}
+		return k, v, ok
 	case asKind:
 		switch n := norm(raw); {
 		case strings.Contains(n, "tap the"):

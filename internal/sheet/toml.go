@@ -35,6 +35,9 @@ func tomlKey(k string) string {
 
 // tomlString writes a TOML basic string.
 func tomlString(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == '"' || r == '\\' || r == 0x7f }) {
+		return `"` + s + `"`
+	}
 	b := make([]byte, 0, len(s)+2)
 	b = append(b, '"')
 	for _, r := range s {
