@@ -115,10 +115,10 @@ type reader struct {
 	file   string
 	f      *excelize.File
 	extras map[string]*extras // of the file's sheets
-	o     Options
-	imp   *Import
-	errs  record.Errors
-	items map[*kind][]*item
+	o      Options
+	imp    *Import
+	errs   record.Errors
+	items  map[*kind][]*item
 	// sheets of each kind, for Section.Sheet
 	sheetNames map[*kind][]string
 	// member names -> id, from the record or the workbook's member sheet
