@@ -342,3 +342,5 @@ func papers(t testing.TB, data map[string]any) []render.File {
 	}
 	return out
 }
+
+func writeFile(p string, data []byte) error { return os.WriteFile(p, data, 0o644) }
