@@ -441,6 +441,11 @@ func (t *table) widths() []float64 {
 	w := make([]float64, n)
 	for _, row := range t.header {
 		for c, s := range row {
+			if s == "<" || s == "^" || c+1 < len(row) && row[c+1] == "<" {
+				continue // a merged title spreads over its columns
+			}
+			// A title wraps on at most three lines, never inside a word.
+			w[c] = max(w[c], float64(utf8.RuneCountInString(s)+2)/3)
 			for _, word := range strings.Fields(s) {
 				w[c] = max(w[c], float64(utf8.RuneCountInString(word)))
 			}
