@@ -129,3 +129,17 @@ func benchExport(b *testing.B, paper string) {
 		}
 	}
 }
+
+// BenchmarkExportOne writes the danh sách of a one-nominee record, as a
+// batch of one-nominee records does a thousand times.
+func BenchmarkExportOne(b *testing.B) {
+	rec, _, data := nomineeRecord(b, 1)
+	src := &sheet.Source{Record: rec, Awards: data["ho_so"].(map[string]any)}
+	head := frame.Head{Issuer: "Ủy ban nhân dân thị xã thử nghiệm", Type: "Danh sách", PlaceDate: "Hà Tĩnh, ngày 02 tháng 10 năm 2023"}
+	b.ResetTimer()
+	for range b.N {
+		if _, ok, err := sheet.Export("danh-sach", head, src); err != nil || !ok {
+			b.Fatal(ok, err)
+		}
+	}
+}

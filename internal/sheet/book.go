@@ -3,11 +3,13 @@ package sheet
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
 	"io"
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -602,8 +604,26 @@ func (z *sortedZip) Close() error {
 	}
 	slices.Sort(names)
 	zw := zip.NewWriter(z.w)
+	// The parts are small and many workbooks may be made in a batch:
+	// the fastest compression is worth more than the last bytes.
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		fw, _ := flaters.Get().(*flate.Writer)
+		if fw == nil {
+			var err error
+			if fw, err = flate.NewWriter(w, flate.BestSpeed); err != nil {
+				return nil, err
+			}
+		} else {
+			fw.Reset(w)
+		}
+		return &pooledFlate{fw}, nil
+	})
 	for _, n := range names {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate})
+		method := zip.Deflate
+		if z.parts[n].Len() < storeBelow {
+			method = zip.Store
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: method})
 		if err != nil {
 			return err
 		}
@@ -612,4 +632,22 @@ func (z *sortedZip) Close() error {
 		}
 	}
 	return zw.Close()
+}
+
+// storeBelow is the size under which a part is stored rather than
+// compressed: a batch makes many small workbooks, whose parts compress to
+// little for the time it takes.
+const storeBelow = 16 << 10
+
+// flaters keeps deflate writers between parts and workbooks: making one
+// costs more than compressing a small part.
+var flaters sync.Pool
+
+type pooledFlate struct{ *flate.Writer }
+
+func (p *pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flaters.Put(p.Writer)
+	p.Writer = nil
+	return err
 }
