@@ -14,8 +14,8 @@ import (
 // results stop everything (data is nil); errors that concern single
 // nominees leave the data usable: those nominees, and the papers that
 // would list them, are left out (see awards.Dossier.Data).
-// sourceKey holds the typed results in the data map; no template path can
-// name it.
+// sourceKey holds the typed results in the data map, for the papers'
+// spreadsheets: no template path can name it and view.PathsOf skips it.
 const sourceKey = "\x00sheet"
 
 func Data(rec *record.Record, opts ...Option) (map[string]any, error) {
