@@ -163,3 +163,47 @@ func TestBlanks(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestImportGroupedIndicators reads indicators laid out as the báo cáo
+// prints them: each unit's name in a merged row of its own, its
+// indicators below, without a unit column.
+func TestImportGroupedIndicators(t *testing.T) {
+	const name = "bac-trung-bo-tong-ket-2022"
+	rec, _ := load(t, name)
+	f := excelize.NewFile()
+	s := "Sheet1"
+	head := []any{"TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "So với kế hoạch (%)"}
+	must(t, f.SetSheetRow(s, "A2", &head))
+	r := 3
+	for i, m := range rec.Members {
+		must(t, f.SetCellValue(s, cellName(1, r), []string{"I", "II", "III", "IV", "V", "VI"}[i]+". "+m.ShortName()))
+		must(t, f.MergeCell(s, cellName(1, r), cellName(6, r)))
+		r++
+		for _, in := range rec.Indicators {
+			if in.Member != m.ID {
+				continue
+			}
+			row := []any{1, in.Name, in.Unit, in.Plan.String(), in.Result.Float64(), "=E1/D1"}
+			must(t, f.SetSheetRow(s, cellName(1, r), &row))
+			r++
+		}
+	}
+	p := filepath.Join(t.TempDir(), "chi-tieu.xlsx")
+	must(t, f.SaveAs(p))
+	out, err := importInto(t, without(sampleSource(t, name), "chi_tieu"), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := record.Parse(name, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Indicators) != len(rec.Indicators) {
+		t.Fatalf("%d indicators, want %d", len(back.Indicators), len(rec.Indicators))
+	}
+	for i, in := range back.Indicators {
+		if in != rec.Indicators[i] {
+			t.Errorf("indicator %d: %+v, want %+v", i+1, in, rec.Indicators[i])
+		}
+	}
+}

@@ -398,8 +398,8 @@ func (rd *reader) checkColumns(g *grid, k *kind, h *header) bool {
 	}
 	ok := true
 	for _, col := range k.cols {
-		if !col.required || have[col] {
-			continue
+		if !col.required || have[col] || k.grouped && col.as == asMember {
+			continue // a grouped table may name its members in rows of their own
 		}
 		ok = false
 		hint := fmt.Sprintf("thêm cột có tiêu đề %q vào dòng tiêu đề (dòng %d)", capital(col.also[0]), h.top+1)
@@ -450,9 +450,16 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 	if start < len(g.cells) && numberingRow(g.cells[start]) {
 		start++
 	}
+	group, groupRef := "", "" // the member a group row names, for the rows under it
 	for r := start; r < len(g.cells); r++ {
 		if blankRow(g, r, cols) || totalRow(g.cells[r]) {
 			continue
+		}
+		if k.grouped {
+			if id, ref, ok := rd.groupRow(g, r); ok {
+				group, groupRef = id, ref
+				continue
+			}
 		}
 		it := &item{row: r, file: rd.file, sheet: g.name, cells: map[string]string{}}
 		maps := map[string][]kv{}
@@ -485,6 +492,15 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 				it.cells[key] = ref
 			}
 		}
+		if k.grouped && !hasKey(it.values, "thanh_vien") {
+			if group == "" {
+				rd.errorf(g.name, cellName(1, r+1), "thêm cột \"Đơn vị\", hoặc một dòng ghi tên đơn vị phía trên các dòng của đơn vị đó",
+					"không biết dòng %d là của đơn vị nào", r+1)
+				continue
+			}
+			it.values = append([]kv{{"thanh_vien", group}}, it.values...)
+			it.cells["thanh_vien"] = groupRef
+		}
 		if k.section == "de_nghi" && defaultKind != "" && !hasKey(it.values, "loai") {
 			it.values = append([]kv{{"loai", defaultKind}}, it.values...)
 		}
@@ -504,6 +520,36 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 		}
 		rd.items[k] = append(rd.items[k], it)
 	}
+}
+
+var reGroupMark = regexp.MustCompile(`^\s*(?:[IVXLC]+|[0-9]+|[A-Za-z])\s*[.)/-]\s*`)
+
+// groupRow reports whether row r names a member and nothing else (one
+// value, possibly merged across the row, "I. Nghệ An"): the rows below it
+// are that member's.
+func (rd *reader) groupRow(g *grid, r int) (id, ref string, ok bool) {
+	text, at := "", -1
+	for c, v := range g.cells[r] {
+		v = strings.TrimSpace(v)
+		if v == "" || g.hidden[c] {
+			continue
+		}
+		if text != "" && v != text {
+			return "", "", false
+		}
+		if text == "" {
+			text, at = v, c
+		}
+	}
+	if text == "" {
+		return "", "", false
+	}
+	for _, t := range []string{text, reGroupMark.ReplaceAllString(text, "")} {
+		if id, ok := rd.byName[norm(t)]; ok {
+			return id, cellName(at+1, r+1), true
+		}
+	}
+	return "", "", false
 }
 
 // addListMember makes a member of the workbook's own member sheet known

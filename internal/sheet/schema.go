@@ -20,6 +20,9 @@ type kind struct {
 	cols    []*column
 	// scores: the criteria's columns come from the criteria set.
 	scores bool
+	// grouped: the member may be named in a row of its own above its
+	// rows ("I. Nghệ An") instead of in a column.
+	grouped bool
 }
 
 // column is one column of a kind.
@@ -68,7 +71,7 @@ var kinds = []*kind{
 			{key: "thu_truong.chuc_vu", also: []string{"Chức vụ", "Chức vụ người ký"}},
 			{key: "thu_truong.tham_quyen", also: []string{"Thẩm quyền ký", "Thẩm quyền"}, as: asLines},
 		}},
-	{section: "chi_tieu", name: "bảng chỉ tiêu", item: reflect.TypeFor[record.Indicator](),
+	{section: "chi_tieu", name: "bảng chỉ tiêu", item: reflect.TypeFor[record.Indicator](), grouped: true,
 		sheets: []string{"Chỉ tiêu", "Các chỉ tiêu", "Bảng chỉ tiêu"},
 		cols: []*column{
 			{key: "thanh_vien", also: []string{"Đơn vị", "Tên đơn vị", "Thành viên", "Mã thành viên"}, as: asMember},
