@@ -97,7 +97,7 @@ var kinds = []*kind{
 			{key: "so_phieu", also: []string{"Số phiếu đồng ý", "Số phiếu", "Phiếu đồng ý", "Số phiếu bầu"}, as: asInt},
 		}},
 	{section: "de_nghi", name: "danh sách đề nghị khen thưởng", item: reflect.TypeFor[record.Nominee](),
-		sheets: []string{"Danh sách", "Đề nghị", "Danh sách đề nghị", "Đề nghị khen thưởng"},
+		sheets: []string{"Danh sách", "Đề nghị", "Danh sách đề nghị", "Đề nghị khen thưởng", "Tập thể", "Cá nhân", "Danh sách tập thể", "Danh sách cá nhân"},
 		cols: []*column{
 			{key: "loai", also: []string{"Loại", "Tập thể hay cá nhân", "Đối tượng"}, as: asKind},
 			{key: "ten", also: []string{"Tên tập thể, họ và tên cá nhân", "Tên tập thể, cá nhân", "Họ và tên", "Họ tên", "Tên tập thể", "Tên"}},
