@@ -401,6 +401,9 @@ func (rd *reader) checkColumns(g *grid, k *kind, h *header) bool {
 		if !col.required || have[col] || k.grouped && col.as == asMember {
 			continue // a grouped table may name its members in rows of their own
 		}
+		if col.as == asKind && sheetKind(g.name) != "" {
+			continue // the sheet's name says it: "Tập thể", "Cá nhân"
+		}
 		ok = false
 		hint := fmt.Sprintf("thêm cột có tiêu đề %q vào dòng tiêu đề (dòng %d)", capital(col.also[0]), h.top+1)
 		for c, title := range h.titles {
@@ -439,13 +442,7 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 		cols = append(cols, c)
 	}
 	slices.Sort(cols)
-	defaultKind := ""
-	switch n := norm(g.name); {
-	case strings.Contains(n, "tap the"):
-		defaultKind = record.Collective
-	case strings.Contains(n, "ca nhan"):
-		defaultKind = record.Individual
-	}
+	defaultKind := sheetKind(g.name)
 	start := h.bottom + 1
 	if start < len(g.cells) && numberingRow(g.cells[start]) {
 		start++
@@ -520,6 +517,18 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 		}
 		rd.items[k] = append(rd.items[k], it)
 	}
+}
+
+// sheetKind is the nominee kind a sheet's name says ("Danh sách cá
+// nhân"), or "".
+func sheetKind(name string) string {
+	switch n := norm(name); {
+	case strings.Contains(n, "tap the"):
+		return record.Collective
+	case strings.Contains(n, "ca nhan"):
+		return record.Individual
+	}
+	return ""
 }
 
 var reGroupMark = regexp.MustCompile(`^\s*(?:[IVXLC]+|[0-9]+|[A-Za-z])\s*[.)/-]\s*`)

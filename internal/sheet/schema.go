@@ -30,9 +30,10 @@ type column struct {
 	key  string   // key path in the item: "thu_truong.ho_ten"; "" for a column read and ignored
 	also []string // other titles
 	as   valueType
-	// optional overrides the struct tag: the column may be absent (a
-	// member's id is made from its name).
-	optional bool
+	// optional and needed override the struct tag: the column may be
+	// absent (a member's id is made from its name), or must be there (the
+	// unit or person voted on, one of two keys).
+	optional, needed bool
 	titles   []string // normalised titles, label first
 	label    string
 	required bool
@@ -91,7 +92,7 @@ var kinds = []*kind{
 	{section: "binh_xet.ung_vien", name: "kết quả bình xét", item: reflect.TypeFor[record.Candidate](),
 		sheets: []string{"Bình xét", "Kết quả bình xét", "Suy tôn", "Bỏ phiếu"},
 		cols: []*column{
-			{key: "thanh_vien", also: []string{"Đơn vị, cá nhân", "Tên đơn vị, cá nhân", "Đơn vị", "Họ và tên", "Tên", "Tập thể, cá nhân"}, as: asWho, optional: true},
+			{key: "thanh_vien", also: []string{"Đơn vị, cá nhân", "Tên đơn vị, cá nhân", "Đơn vị", "Họ và tên", "Tên", "Tập thể, cá nhân"}, as: asWho, needed: true},
 			{key: "chuc_vu", also: []string{"Chức vụ", "Chức vụ, đơn vị"}},
 			{key: "khen_thuong", also: []string{"Hình thức khen thưởng", "Hình thức", "Danh hiệu", "Hình thức đề nghị"}},
 			{key: "so_phieu", also: []string{"Số phiếu đồng ý", "Số phiếu", "Phiếu đồng ý", "Số phiếu bầu"}, as: asInt},
@@ -125,7 +126,7 @@ func init() {
 				panic("sheet: " + k.section + " has no key " + c.key)
 			}
 			c.label = f.Tag.Get("label")
-			c.required = f.Tag.Get("required") == "true" && !c.optional
+			c.required = f.Tag.Get("required") == "true" && !c.optional || c.needed
 			c.titles = append(c.titles, norm(c.label))
 			for _, a := range c.also {
 				c.titles = append(c.titles, norm(a))
