@@ -34,9 +34,9 @@ type column struct {
 	// absent (a member's id is made from its name), or must be there (the
 	// unit or person voted on, one of two keys).
 	optional, needed bool
-	titles   []string // normalised titles, label first
-	label    string
-	required bool
+	titles           []string // normalised titles, label first
+	label            string
+	required         bool
 }
 
 // valueType is how a cell becomes a TOML value.
