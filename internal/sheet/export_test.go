@@ -1,9 +1,12 @@
 package sheet_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -115,19 +118,26 @@ func TestLibreOfficeTotals(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range workbooks(t, data) {
+			// The cached results are replaced by a wrong number: what
+			// LibreOffice shows, it computed.
 			p := filepath.Join(dir, f.Name)
-			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			if err := os.WriteFile(p, poisoned(t, f.Data), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			paths = append(paths, p)
 			w := map[string]map[string][]string{}
 			want[f.Name] = w
 			if s := res.Scoring; s != nil && f.Paper == "bao-cao" {
-				var total []string
+				var total, first []string
 				for _, row := range s.Rows {
 					total = append(total, row.Total.String())
+					if s.HasSelf {
+						first = append(first, row.Self.String())
+					} else {
+						first = append(first, row.Cluster.String())
+					}
 				}
-				w["Bảng điểm"] = map[string][]string{"Tổng điểm": total}
+				w["Bảng điểm"] = map[string][]string{"Tổng điểm": total, "Cộng": first}
 			}
 			if len(res.Indicators) > 0 && f.Paper == "bao-cao" {
 				var pct []string
@@ -167,6 +177,15 @@ func TestLibreOfficeTotals(t *testing.T) {
 		}
 	}
 	got := testkit.Sheets(t, dir, paths...)
+	for file, sheets := range got {
+		for sheet, rows := range sheets {
+			for r, row := range rows {
+				if i := slices.Index(row, "999"); i >= 0 {
+					t.Errorf("%s/%s: row %d column %d still shows the poisoned cache: LibreOffice did not recalculate", file, sheet, r+1, i+1)
+				}
+			}
+		}
+	}
 	checked := 0
 	for file, sheets := range want {
 		for sheet, cols := range sheets {
@@ -191,6 +210,50 @@ func TestLibreOfficeTotals(t *testing.T) {
 	if checked < 6 {
 		t.Errorf("only %d columns compared", checked)
 	}
+}
+
+var reCached = regexp.MustCompile(`(<f>[^<]*</f>)<v>[^<]*</v>`)
+
+// poisoned is a workbook whose formula cells cache 999 instead of their
+// value.
+func poisoned(t testing.TB, data []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	n := 0
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(f.Name, "xl/worksheets/") {
+			n += len(reCached.FindAll(b, -1))
+			b = reCached.ReplaceAll(b, []byte("$1<v>999</v>"))
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("no formula in the workbook")
+	}
+	return buf.Bytes()
 }
 
 func keys[V any](m map[string]V) []string {

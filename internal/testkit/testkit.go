@@ -131,6 +131,12 @@ func LibreOffice(t testing.TB, dir string, docx ...string) []string {
 	return pdfs
 }
 
+const recalcAlways = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+
 // Sheets recalculates .xlsx workbooks in LibreOffice Calc and returns
 // every sheet as the CSV LibreOffice writes, cells as shown, by workbook
 // file name and sheet name. It needs the Calc part of LibreOffice
@@ -140,6 +146,14 @@ func Sheets(t testing.TB, dir string, xlsx ...string) map[string]map[string][][]
 	Need(t, "soffice")
 	soffice, _ := office.Find()
 	profile := t.TempDir()
+	// Recalculate every formula on load: by default Calc shows the values
+	// an .xlsx file caches.
+	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcAlways), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	args := append([]string{"-env:UserInstallation=file://" + profile, "--headless", "--norestore", "--nolockcheck",
 		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", dir}, xlsx...)
 	cmd := exec.Command(soffice, args...)
