@@ -59,9 +59,8 @@ func Export(paper string, head frame.Head, src *Source) (data []byte, ok bool, e
 	return data, err == nil, err
 }
 
-// Sheet names, also the names the import recognises first.
+// Sheet names; the import knows them (kinds' sheets).
 const (
-	sheetMembers    = "Thành viên"
 	sheetIndicators = "Chỉ tiêu"
 	sheetScores     = "Bảng điểm"
 	sheetVotes      = "Bình xét"
@@ -70,7 +69,6 @@ const (
 )
 
 var (
-	plain   = style{}
 	centred = style{center: true}
 	boldTxt = style{bold: true}
 )
@@ -208,7 +206,7 @@ func scoreTable(src *Source) *table {
 		cells = append(cells, cell{v: row.Note})
 		t.rows = append(t.rows, cells)
 	}
-	cap := s.BonusCap.Float64()
+	bonusCap := s.BonusCap.Float64()
 	t.rowFormulas = func(r int) map[int]string {
 		out := map[int]string{}
 		sumOf := func(from int) string {
@@ -220,7 +218,7 @@ func scoreTable(src *Source) *table {
 		out[clusterSum-1] = sumOf(clusterFrom)
 		total := cellName(clusterSum, r)
 		if s.BonusCap > 0 {
-			total += fmt.Sprintf("+MIN(%s,%s)", cellName(bonusCol, r), fmtFloat(cap))
+			total += fmt.Sprintf("+MIN(%s,%s)", cellName(bonusCol, r), fmtFloat(bonusCap))
 		}
 		total += "-" + cellName(penaltyCol, r)
 		out[penaltyCol] = total
