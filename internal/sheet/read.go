@@ -37,6 +37,16 @@ type Import struct {
 	File     string // the workbooks, for messages
 	Sections []Section
 	cells    map[string]cellRef // field path -> file and "Điểm!D7"
+	// problems are the cells that could not be read; Into and Fragment
+	// report them with what the record's checks find in the other rows.
+	problems record.Errors
+	badRows  map[rowKey]bool
+}
+
+// rowKey is a row of a sheet of a file.
+type rowKey struct {
+	file, sheet string
+	row         int
 }
 
 // Section is the TOML text of one list of a record, replacing all of it.
@@ -50,12 +60,16 @@ type Section struct {
 
 // Read reads the tables of .xlsx workbooks, tables of one kind in
 // several sheets or files adding up. The error, when not nil, is a
-// record.Errors with every problem found, each at its file, sheet and cell.
+// record.Errors with every problem found, each at its file, sheet and cell,
+// when a table cannot be read at all (a missing column); a cell that
+// cannot be read is left out and reported by Into or Fragment, with what
+// the record's checks find in the rest.
 func Read(o Options, files ...string) (*Import, error) {
 	if o.Catalogue == nil {
 		o.Catalogue = awards.Builtin()
 	}
-	rd := &reader{o: o, imp: &Import{File: strings.Join(files, ", "), cells: map[string]cellRef{}}, items: map[*kind][]*item{}}
+	rd := &reader{o: o, items: map[*kind][]*item{},
+		imp: &Import{File: strings.Join(files, ", "), cells: map[string]cellRef{}, badRows: map[rowKey]bool{}}}
 	rd.members()
 	var found []*kind
 	for _, file := range files {
@@ -86,7 +100,7 @@ func Read(o Options, files ...string) (*Import, error) {
 		}
 	}
 	if len(rd.errs) > 0 {
-		return nil, rd.errs
+		return nil, append(rd.errs, rd.imp.problems...)
 	}
 	for _, k := range kinds {
 		if slices.Contains(found, k) {
@@ -146,6 +160,19 @@ type kv struct {
 	val any
 }
 
+// cellErrorf reports a problem with one cell: the rest of the table is
+// still read and checked, and the record's checks say nothing more about
+// the cell's row.
+func (rd *reader) cellErrorf(sheet, ref, hint, format string, args ...any) {
+	rd.errorf(sheet, ref, hint, format, args...)
+	e := rd.errs[len(rd.errs)-1]
+	rd.errs = rd.errs[:len(rd.errs)-1]
+	rd.imp.problems = append(rd.imp.problems, e)
+	_, row, _ := excelize.SplitCellName(ref)
+	rd.imp.badRows[rowKey{rd.file, sheet, row}] = true
+}
+
+// errorf reports a problem that stops the import before any check.
 func (rd *reader) errorf(sheet, ref, hint, format string, args ...any) {
 	at := sheet
 	if ref != "" {
@@ -467,7 +494,7 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 				it.first = ref
 			}
 			if isFormulaError(raw) {
-				rd.errorf(g.name, ref, "sửa công thức của ô (hoặc gõ thẳng giá trị), rồi nhập lại",
+				rd.cellErrorf(g.name, ref, "sửa công thức của ô (hoặc gõ thẳng giá trị), rồi nhập lại",
 					"ô có lỗi công thức %s (cột %s)", raw, h.titles[c])
 				continue
 			}
@@ -491,7 +518,7 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 		}
 		if k.grouped && !hasKey(it.values, "thanh_vien") {
 			if group == "" {
-				rd.errorf(g.name, cellName(1, r+1), "thêm cột \"Đơn vị\", hoặc một dòng ghi tên đơn vị phía trên các dòng của đơn vị đó",
+				rd.cellErrorf(g.name, cellName(1, r+1), "thêm cột \"Đơn vị\", hoặc một dòng ghi tên đơn vị phía trên các dòng của đơn vị đó",
 					"không biết dòng %d là của đơn vị nào", r+1)
 				continue
 			}
@@ -661,7 +688,7 @@ func (rd *reader) number(sheet, ref, raw, what string) (record.Number, bool) {
 	}
 	n, err := record.ParseNumber(v)
 	if err != nil {
-		rd.errorf(sheet, ref, `gõ số vào ô, hoặc chữ số theo cách viết Việt Nam: "95,5", "1.234,5"`, "%s: %v", what, err)
+		rd.cellErrorf(sheet, ref, `gõ số vào ô, hoặc chữ số theo cách viết Việt Nam: "95,5", "1.234,5"`, "%s: %v", what, err)
 		return n, false
 	}
 	return n, true
@@ -677,7 +704,7 @@ func (rd *reader) value(sheet, ref, raw string, col *column) (string, any, bool)
 	case asInt:
 		n, ok := rd.number(sheet, ref, raw, col.label)
 		if ok && (n.Scale > 0 && n.Units%int64(math.Pow10(n.Scale)) != 0) {
-			rd.errorf(sheet, ref, "ghi số nguyên", "%s phải là số nguyên, đang là %s", col.label, n)
+			rd.cellErrorf(sheet, ref, "ghi số nguyên", "%s phải là số nguyên, đang là %s", col.label, n)
 			return key, nil, false
 		}
 		if ok {
@@ -695,7 +722,7 @@ func (rd *reader) value(sheet, ref, raw string, col *column) (string, any, bool)
 		}
 		t, err := vn.ParseDate(raw)
 		if err != nil {
-			rd.errorf(sheet, ref, "gõ ngày dạng 12/07/2023, hoặc định dạng ô là ngày", "%s: %v", col.label, err)
+			rd.cellErrorf(sheet, ref, "gõ ngày dạng 12/07/2023, hoặc định dạng ô là ngày", "%s: %v", col.label, err)
 			return key, nil, false
 		}
 		return key, record.DateOf(t), true
@@ -715,7 +742,7 @@ func (rd *reader) value(sheet, ref, raw string, col *column) (string, any, bool)
 			return "ho_ten", oneLine(raw), true
 		}
 		if !rd.hasList {
-			rd.errorf(sheet, ref, "nhập vào một hồ sơ đã có [[thanh_vien]] (--vao HO_SO.toml), hoặc thêm trang \"Thành viên\" vào tệp Excel",
+			rd.cellErrorf(sheet, ref, "nhập vào một hồ sơ đã có [[thanh_vien]] (--vao HO_SO.toml), hoặc thêm trang \"Thành viên\" vào tệp Excel",
 				"không biết %q là thành viên nào: chưa có danh sách thành viên", raw)
 			return key, nil, false
 		}
@@ -724,7 +751,7 @@ func (rd *reader) value(sheet, ref, raw string, col *column) (string, any, bool)
 		if s := suggest.Closest(norm(raw), known); s != "" {
 			hint = fmt.Sprintf("có phải là %q? Các thành viên: %s", rd.display[rd.byName[s]], strings.Join(rd.names, ", "))
 		}
-		rd.errorf(sheet, ref, hint, "%q không phải thành viên nào của cụm", raw)
+		rd.cellErrorf(sheet, ref, hint, "%q không phải thành viên nào của cụm", raw)
 		return key, nil, false
 	case asAward:
 		if id, ok := rd.awards[raw]; ok {
@@ -745,7 +772,7 @@ func (rd *reader) value(sheet, ref, raw string, col *column) (string, any, bool)
 		case strings.Contains(n, "ca nhan"):
 			return key, record.Individual, true
 		}
-		rd.errorf(sheet, ref, `ghi "Tập thể" hoặc "Cá nhân"`, "loại %q không rõ", raw)
+		rd.cellErrorf(sheet, ref, `ghi "Tập thể" hoặc "Cá nhân"`, "loại %q không rõ", raw)
 		return key, nil, false
 	}
 	return key, oneLine(raw), true
@@ -792,7 +819,7 @@ func (rd *reader) award(sheet, ref, raw string) (string, any, bool) {
 			}
 		}
 	}
-	rd.errorf(sheet, ref, hint, "không có hình thức khen thưởng %q", raw)
+	rd.cellErrorf(sheet, ref, hint, "không có hình thức khen thưởng %q", raw)
 	return "hinh_thuc", nil, false
 }
 
@@ -800,6 +827,9 @@ func (rd *reader) award(sheet, ref, raw string) (string, any, bool) {
 func (rd *reader) section(k *kind) Section {
 	var b strings.Builder
 	items := rd.items[k]
+	if len(items) > 0 {
+		rd.imp.cells[k.section] = cellRef{items[0].file, items[0].sheet}
+	}
 	for i, it := range items {
 		p := fmt.Sprintf("%s[%d]", k.section, i+1)
 		rd.imp.cells[p] = cellRef{it.file, it.sheet + "!" + it.first}
@@ -818,10 +848,13 @@ func (rd *reader) section(k *kind) Section {
 }
 
 // Locate puts errors the record's checks found in the imported sections
-// on the cells the values came from; others stay where they are.
+// on the cells the values came from (or the sheet, for a whole list);
+// others stay where they are. Errors about rows with a cell that could
+// not be read are left out: that cell's problem says it first. The cells'
+// problems come first.
 func (imp *Import) Locate(errs record.Errors) record.Errors {
-	out := make(record.Errors, len(errs))
-	for i, e := range errs {
+	out := slices.Clone(imp.problems)
+	for _, e := range errs {
 		c := *e
 		for p := e.Field; p != ""; p = parent(p) {
 			if at, ok := imp.cells[p]; ok {
@@ -829,7 +862,12 @@ func (imp *Import) Locate(errs record.Errors) record.Errors {
 				break
 			}
 		}
-		out[i] = &c
+		if sheet, ref, ok := strings.Cut(c.Field, "!"); ok && c.Line == 0 {
+			if _, row, err := excelize.SplitCellName(ref); err == nil && imp.badRows[rowKey{c.File, sheet, row}] {
+				continue
+			}
+		}
+		out = append(out, &c)
 	}
 	return out
 }

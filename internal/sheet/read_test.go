@@ -230,6 +230,20 @@ func TestImportBadSheets(t *testing.T) {
 			}
 		})
 	}
+	// Problems in two rows, one found reading the cell, the other by the
+	// record's checks, come together; the row with an unreadable cell gets
+	// no other message.
+	p2 := scoreSheet(t, func(f *excelize.File) {
+		fixQuangTri(f)
+		_ = f.SetCellValue("Điểm", "C6", 160)
+		_ = f.SetCellValue("Điểm", "D7", "95.5")
+	})
+	_, err2 := importInto(t, src, p2)
+	var errs record.Errors
+	if !errors.As(err2, &errs) || len(errs) != 2 || errs[0].Field != "Điểm!D7" || errs[1].Field != "Điểm!C6" {
+		t.Errorf("want the errors at D7 and C6, got\n%v", err2)
+	}
+
 	// The misspelt title is suggested.
 	p := scoreSheet(t, func(f *excelize.File) { _ = f.SetCellValue("Điểm", "B3", "Tên đơn vj") })
 	_, err := importInto(t, src, p)

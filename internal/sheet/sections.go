@@ -212,11 +212,7 @@ func scan(l, inStr string, depth int) (string, int) {
 // back at their cells. Nothing is returned but errors when there is one.
 func (imp *Import) Into(file string, src []byte, check func(file string, data []byte) error) ([]byte, error) {
 	out := []byte(Replace(string(src), imp.Sections))
-	if err := check(file, out); err != nil {
-		var errs record.Errors
-		if errors.As(err, &errs) {
-			return nil, imp.Locate(errs)
-		}
+	if err := imp.verdict(check(file, out)); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -246,12 +242,21 @@ func (imp *Import) Fragment(file string) ([]byte, error) {
 	}
 	out := []byte(b.String())
 	v := reflect.New(reflect.StructOf(fields))
-	if _, err := record.DecodeFile(file, out, v.Interface()); err != nil {
-		var errs record.Errors
-		if errors.As(err, &errs) {
-			return nil, imp.Locate(errs)
-		}
-		return nil, err
+	if _, err := record.DecodeFile(file, out, v.Interface()); imp.verdict(err) != nil {
+		return nil, imp.verdict(err)
 	}
 	return out, nil
+}
+
+// verdict is the error of an import whose result the record's checks
+// answered with err: the cells' problems and the checks' own, located.
+func (imp *Import) verdict(err error) error {
+	var errs record.Errors
+	if err != nil && !errors.As(err, &errs) {
+		return err
+	}
+	if all := imp.Locate(errs); len(all) > 0 {
+		return all
+	}
+	return nil
 }
