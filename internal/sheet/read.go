@@ -141,6 +141,7 @@ type reader struct {
 	display map[string]string // id -> short name
 	hasList bool
 	awards  map[string]string // award ids by the text that named them
+	noList  map[string]bool   // sheets told there is no member list
 }
 
 // item is one row: its values in column order, and the cells they came from.
@@ -382,7 +383,9 @@ func (rd *reader) readHeader(g *grid, k *kind, top, bottom int) *header {
 		h.titles[c] = strings.Join(parts, " / ")
 		last := parts[len(parts)-1]
 		code := strings.TrimSuffix(last, ".")
-		if k.scores && (codes != nil && codes[code] || codes == nil && reCode.MatchString(last)) {
+		// Without the record's criteria, a code is a criterion only under
+		// a title ("Điểm cụm chấm" above "1.1"), never a number alone.
+		if k.scores && (codes != nil && codes[code] || codes == nil && len(parts) > 1 && reCode.MatchString(last)) {
 			block := "cum_cham"
 			for _, p := range parts[:len(parts)-1] {
 				if strings.Contains(norm(p), "tu cham") || strings.Contains(norm(p), "tu danh gia") {
@@ -475,6 +478,10 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 		start++
 	}
 	group, groupRef := "", "" // the member a group row names, for the rows under it
+	memberCol := false
+	for _, col := range h.cols {
+		memberCol = memberCol || col.as == asMember
+	}
 	for r := start; r < len(g.cells); r++ {
 		if blankRow(g, r, cols) || totalRow(g.cells[r]) {
 			continue
@@ -517,6 +524,9 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 			}
 		}
 		if k.grouped && !hasKey(it.values, "thanh_vien") {
+			if memberCol {
+				continue // the unit's cell said what is wrong with it
+			}
 			if group == "" {
 				rd.cellErrorf(g.name, cellName(1, r+1), "thêm cột \"Đơn vị\", hoặc một dòng ghi tên đơn vị phía trên các dòng của đơn vị đó",
 					"không biết dòng %d là của đơn vị nào", r+1)
@@ -742,6 +752,15 @@ func (rd *reader) value(sheet, ref, raw string, col *column) (string, any, bool)
 			return "ho_ten", oneLine(raw), true
 		}
 		if !rd.hasList {
+			if rd.noList[sheet] {
+				_, row, _ := excelize.SplitCellName(ref)
+				rd.imp.badRows[rowKey{rd.file, sheet, row}] = true
+				return key, nil, false // said once for the sheet
+			}
+			if rd.noList == nil {
+				rd.noList = map[string]bool{}
+			}
+			rd.noList[sheet] = true
 			rd.cellErrorf(sheet, ref, "nhập vào một hồ sơ đã có [[thanh_vien]] (--vao HO_SO.toml), hoặc thêm trang \"Thành viên\" vào tệp Excel",
 				"không biết %q là thành viên nào: chưa có danh sách thành viên", raw)
 			return key, nil, false
