@@ -34,7 +34,8 @@ mục tệp THƯ_MỤC_RA/manifest.json (tên, kích thước, sha256 của từ
 
 Ctrl-C: dừng nhận việc mới, làm xong các giấy tờ đang làm, ghi danh mục những gì đã
 xong; chạy lại đúng lệnh để làm nốt. Mã thoát: 0 khi mọi thứ xong, không lỗi; 1 khi có
-hồ sơ lỗi; 2 khi dòng lệnh sai; 3 khi không ghi được tệp; 130 khi bị dừng.`,
+hồ sơ lỗi; 2 khi dòng lệnh sai; 3 khi không ghi được tệp; 130 khi bị dừng (Ctrl-C hay
+SIGTERM). Mỗi hồ sơ tối đa 8 MB; -j nhiều nhất 4 lần số lõi (xem docs/gioi-han.md).`,
 		flags: batchFlags,
 		run:   runBatch,
 	})
@@ -49,12 +50,16 @@ var batchOptions batchOpts
 
 func batchFlags(fs *flag.FlagSet) {
 	fs.StringVar(&batchOptions.out, "o", "ra", "thư mục ghi tệp")
-	fs.IntVar(&batchOptions.workers, "j", runtime.NumCPU(), "số giấy tờ làm song song")
+	fs.IntVar(&batchOptions.workers, "j", runtime.NumCPU(), "số giấy tờ làm song song, nhiều nhất 4 lần số lõi")
 	fs.StringVar(&batchOptions.papers, "giay", "", "chỉ làm các giấy tờ này, theo tên mẫu (xem: thidua templates list)")
 	fs.StringVar(&batchOptions.formats, "dinh-dang", "docx,pdf", "định dạng ra: docx, pdf, xlsx (bảng tính của các giấy tờ có bảng), vài định dạng cách nhau bởi dấu phẩy")
 	fs.StringVar(&batchOptions.templates, "mau", "", "thư mục chứa mẫu đã sửa (xuất mẫu có sẵn: thidua templates export)")
 	fs.StringVar(&batchOptions.catalogue, "khen-thuong", "", "tệp danh mục khen thưởng đã sửa, thay danh mục có sẵn")
 }
+
+// maxWorkers caps -j: more workers than 4 per processor only add memory
+// (each holds a record or a paper) and no speed.
+func maxWorkers() int { return 4 * runtime.NumCPU() }
 
 func runBatch(e *env, args []string) int {
 	c := find("batch")
@@ -71,6 +76,18 @@ func runBatch(e *env, args []string) int {
 	if o.workers < 1 {
 		return usageError(e, c, "-j phải từ 1 trở lên, đang là %d", o.workers)
 	}
+	if most := maxWorkers(); o.workers > most {
+		fmt.Fprintf(e.stderr, "thidua batch: -j %d nhiều hơn máy làm được cùng lúc (%d lõi); dùng -j %d.\n", o.workers, runtime.NumCPU(), most)
+		o.workers = most
+	}
+	// Ctrl-C and SIGTERM are heard from here on: every file read below is
+	// bounded (internal/input), so the run stops within a paper's time.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second Ctrl-C ends the program at once; written files stay whole
+	}()
 	formats, err := render.ParseFormats(o.formats)
 	if err != nil {
 		return usageError(e, c, "%v", err)
@@ -89,13 +106,6 @@ func runBatch(e *env, args []string) int {
 	if err != nil {
 		return reportRecordError(e, err)
 	}
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	go func() {
-		<-ctx.Done()
-		stop() // a second Ctrl-C ends the program at once; written files stay whole
-	}()
 	opts := batch.Options{Out: o.out, Workers: o.workers, Formats: formats, Templates: set, Catalogue: cat, Papers: o.papers}
 	if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		opts.Progress = f

@@ -3,14 +3,15 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 
+	"thidua/internal/input"
 	"thidua/internal/output"
+	"thidua/internal/record"
 	"thidua/internal/vn"
 )
 
@@ -57,9 +58,9 @@ func runConvert(e *env, args []string) int {
 		return usageError(e, c, "chọn một trong hai: -o hoặc --ghi-de")
 	}
 	in := rest[0]
-	raw, err := os.ReadFile(in)
+	raw, err := input.ReadFile(in, input.Text)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "không đọc được %s: %v\n", in, err)
+		fmt.Fprintln(e.stderr, record.ReadError(in, "không đọc được tệp: ", "kiểm tra lại đường dẫn và tên tệp", err))
 		return exitInput
 	}
 	text := string(raw)

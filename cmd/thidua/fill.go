@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"thidua/internal/fill"
+	"thidua/internal/input"
 	"thidua/internal/office"
 	"thidua/internal/output"
 	"thidua/internal/record"
@@ -29,7 +30,10 @@ thiếu được báo cùng lúc, kèm vị trí trong mẫu. Mẫu là tệp l�
 quá lớn hay chứa đường dẫn không an toàn đều bị từ chối.
 --moi thanh_vien: điền một bản cho mỗi mục của danh sách (trong mẫu, mục đó là .muc, ví dụ
 {{.muc.ten}}); khi đó -o là thư mục.
---pdf: thêm bản PDF của từng tệp, chuyển bằng LibreOffice (cần cài LibreOffice).`,
+--pdf: thêm bản PDF của từng tệp, chuyển bằng LibreOffice (cần cài LibreOffice); với
+-o RA.pdf --pdf thì chỉ ghi bản PDF.
+Mẫu Word lớn quá 64 MB bị từ chối (đổi bằng biến môi trường THIDUA_GIOI_HAN_MAU_WORD,
+xem docs/gioi-han.md).`,
 		flags: func(fs *flag.FlagSet) { fillFlags(fs) },
 		run:   runFill,
 	})
@@ -62,6 +66,10 @@ func runFill(e *env, args []string) int {
 	if o.out == "" {
 		return usageError(e, c, "cần -o: tệp ra (hoặc thư mục ra khi dùng --moi)")
 	}
+	pdfOnly := o.each == "" && strings.EqualFold(filepath.Ext(o.out), ".pdf")
+	if pdfOnly && !o.pdf {
+		return usageError(e, c, "-o %s: fill viết tệp Word (.docx), không viết thẳng ra PDF; muốn bản PDF thì thêm --pdf (cần LibreOffice): -o %s --pdf, hoặc ghi -o %s", o.out, o.out, strings.TrimSuffix(o.out, filepath.Ext(o.out))+".docx")
+	}
 	if o.pdf {
 		if _, err := office.Find(); err != nil {
 			fmt.Fprintln(e.stderr, err)
@@ -69,9 +77,9 @@ func runFill(e *env, args []string) int {
 		}
 	}
 	formPath, recPath := rest[0], rest[1]
-	src, err := os.ReadFile(formPath)
+	src, err := input.ReadFile(formPath, input.Word)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "không đọc được mẫu %s: %v\n", formPath, err)
+		fmt.Fprintln(e.stderr, record.ReadError(formPath, "không đọc được mẫu Word: ", "kiểm tra lại đường dẫn và tên tệp (đuôi .docx)", err))
 		return exitInput
 	}
 	rec, err := record.Load(recPath)
@@ -111,7 +119,17 @@ func runFill(e *env, args []string) int {
 		data      map[string]any
 	}
 	var jobs []job
-	if items == nil {
+	if pdfOnly {
+		// -o x.pdf --pdf: the .docx is made in a folder of its own, and
+		// only its PDF is written where asked.
+		tmp, err := os.MkdirTemp("", "thidua-fill-")
+		if err != nil {
+			fmt.Fprintf(e.stderr, "không tạo được thư mục tạm: %v\n", err)
+			return exitInternal
+		}
+		defer os.RemoveAll(tmp)
+		jobs = append(jobs, job{tmp, strings.TrimSuffix(filepath.Base(o.out), filepath.Ext(o.out)) + ".docx", data})
+	} else if items == nil {
 		jobs = append(jobs, job{filepath.Dir(o.out), filepath.Base(o.out), data})
 	} else {
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
@@ -155,7 +173,9 @@ func runFill(e *env, args []string) int {
 			return exitInternal
 		}
 		path := filepath.Join(j.dir, j.name)
-		fmt.Fprintf(e.stdout, "%s %s (%s)\n", resultWord(res), path, size(len(out)))
+		if !pdfOnly {
+			fmt.Fprintf(e.stdout, "%s %s (%s)\n", resultWord(res), path, size(len(out)))
+		}
 		written = append(written, path)
 	}
 	if o.pdf && len(written) > 0 {
@@ -164,9 +184,27 @@ func runFill(e *env, args []string) int {
 			fmt.Fprintln(e.stderr, err)
 			return exitInternal
 		}
+		if pdfOnly {
+			return writePDFAs(e, pdfs[0], o.out)
+		}
 		for _, p := range pdfs {
 			fmt.Fprintf(e.stdout, "Đã ghi %s\n", p)
 		}
 	}
 	return exit
+}
+
+// writePDFAs puts the PDF LibreOffice made at from into the file out,
+// atomically, as every other paper is written.
+func writePDFAs(e *env, from, out string) int {
+	data, err := os.ReadFile(from) // made by us a moment ago, in our own folder
+	if err == nil {
+		var res output.Result
+		if res, err = output.Write(filepath.Dir(out), filepath.Base(out), data); err == nil {
+			fmt.Fprintf(e.stdout, "%s %s (%s)\n", resultWord(res), out, size(len(data)))
+			return exitOK
+		}
+	}
+	fmt.Fprintf(e.stderr, "không ghi được %s: %v\n", out, err)
+	return exitInternal
 }

@@ -10,11 +10,11 @@ package awards
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"slices"
 	"strings"
 	"sync"
 
+	"thidua/internal/input"
 	"thidua/internal/record"
 	"thidua/internal/vn"
 	"thidua/templates"
@@ -332,14 +332,10 @@ func Builtin() *Catalogue {
 
 // Load reads a user's catalogue file.
 func Load(path string) (*Catalogue, error) {
-	data, err := os.ReadFile(path)
+	data, err := input.ReadFile(path, input.Text)
 	if err != nil {
-		why := err.Error()
-		if os.IsNotExist(err) {
-			why = "tệp không tồn tại"
-		}
-		return nil, record.Errors{{File: path, Msg: "không đọc được danh mục khen thưởng: " + why,
-			Hint: "xuất danh mục có sẵn bằng: thidua templates export THƯ_MỤC, sửa tệp " + CatalogueName + " rồi chỉ đến nó"}}
+		return nil, record.ReadError(path, "không đọc được danh mục khen thưởng: ",
+			"xuất danh mục có sẵn bằng: thidua templates export THƯ_MỤC, sửa tệp "+CatalogueName+" rồi chỉ đến nó", err)
 	}
 	return Parse(path, data)
 }

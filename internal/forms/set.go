@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"thidua/internal/input"
 	"thidua/templates"
 )
 
@@ -44,17 +45,29 @@ func (s *Set) addAll(fsys fs.FS, dir string) error {
 		return err
 	}
 	var errs []error
+	var total int64 // bytes read from a user's folder: all its templates stay in memory
 	for _, n := range names {
-		src, err := fs.ReadFile(fsys, n)
+		label := "templates/" + n
+		var src []byte
+		if dir == "" {
+			src, err = fs.ReadFile(fsys, n)
+		} else {
+			// A user's folder: each file through the size and type guard.
+			label = filepath.Join(dir, n)
+			src, err = input.ReadFile(label, input.Text)
+			var ie *input.Error
+			if errors.As(err, &ie) {
+				err = &Error{File: label, Msg: "không đọc được mẫu: " + ie.Why, Hint: ie.Hint}
+			}
+			total += int64(len(src))
+			if limit, _ := input.Text.Limit(); total > limit {
+				return errors.Join(append(errs, &Error{File: dir, Msg: "các tệp mẫu .md trong thư mục cộng lại lớn hơn giới hạn " + input.FormatSize(limit),
+					Hint: "chỉ để trong thư mục các mẫu đã sửa; nếu cần mẫu lớn hơn, nâng giới hạn bằng biến môi trường " + input.Text.Env + " (xem docs/gioi-han.md)"})...)
+			}
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
-		}
-		label := n
-		if dir != "" {
-			label = filepath.Join(dir, n)
-		} else {
-			label = "templates/" + n
 		}
 		t, err := Parse(label, src)
 		if err != nil {

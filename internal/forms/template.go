@@ -17,6 +17,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"thidua/internal/tomlguard"
 	"thidua/internal/view"
 	"thidua/internal/vn"
 )
@@ -89,13 +90,18 @@ type Error struct {
 	File      string
 	Line, Col int
 	Msg       string
+	Hint      string // how to fix it, without the "Cách sửa:" prefix; may be empty
 }
 
 func (e *Error) Error() string {
+	s := e.File + ": " + e.Msg
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+		s = fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 	}
-	return e.File + ": " + e.Msg
+	if e.Hint != "" {
+		s += "\n    Cách sửa: " + e.Hint
+	}
+	return s
 }
 
 // Parse reads a template file.
@@ -108,6 +114,9 @@ func Parse(name string, src []byte) (*Template, error) {
 		return nil, &Error{File: file, Line: 1, Col: 1, Msg: err.Error()}
 	}
 	t := &Template{Name: name, front: map[string]*template.Template{}}
+	if p := tomlguard.Check(front); p != nil {
+		return nil, &Error{File: file, Line: p.Line + 1, Col: p.Col, Msg: "phần đầu mẫu: " + p.Msg, Hint: p.Hint}
+	}
 	md, err := toml.Decode(front, &t.Front)
 	if err != nil {
 		return nil, tomlError(file, err)
@@ -136,7 +145,7 @@ func Parse(name string, src []byte) (*Template, error) {
 	padded := strings.Repeat("\n", bodyLine-1) + body
 	bt, err := newTemplate(file).Parse(padded)
 	if err != nil {
-		return nil, &Error{File: file, Msg: cleanTemplateError(err)}
+		return nil, bodyError(file, padded, err)
 	}
 	escapeActions(bt, escapeFunc)
 	t.body = bt

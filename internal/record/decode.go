@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -16,36 +15,30 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"thidua/fonts"
+	"thidua/internal/input"
 	"thidua/internal/suggest"
+	"thidua/internal/tomlguard"
 	"thidua/internal/vn"
 )
 
-// Load reads and checks the record in the file at path.
+// Load reads and checks the record in the file at path (a regular file
+// within input.Text's size limit).
 func Load(path string) (*Record, error) {
-	data, err := os.ReadFile(path)
-	if info, statErr := os.Stat(path); statErr == nil && info.IsDir() {
-		err = errIsDir
-	}
+	data, err := input.ReadFile(path, input.Text)
 	if err != nil {
-		return nil, Errors{{File: path, Msg: "không đọc được tệp hồ sơ: " + readProblem(err),
-			Hint: "kiểm tra lại đường dẫn và tên tệp (đuôi .toml)"}}
+		return nil, ReadError(path, "không đọc được tệp hồ sơ: ", "kiểm tra lại đường dẫn và tên tệp (đuôi .toml)", err)
 	}
 	return Parse(path, data)
 }
 
-var errIsDir = errors.New("đây là thư mục, không phải tệp")
-
-// readProblem says in Vietnamese why a file could not be read.
-func readProblem(err error) string {
-	switch {
-	case err == errIsDir:
-		return err.Error()
-	case os.IsNotExist(err):
-		return "tệp không tồn tại"
-	case os.IsPermission(err):
-		return "không có quyền đọc"
+// ReadError turns an error of input.ReadFile into Errors: what starts the
+// message, then why; hint is used when the reason has none of its own.
+func ReadError(path, what, hint string, err error) Errors {
+	var ie *input.Error
+	if errors.As(err, &ie) {
+		return Errors{{File: path, Msg: what + ie.Why, Hint: cmp.Or(ie.Hint, hint)}}
 	}
-	return err.Error()
+	return Errors{{File: path, Msg: what + err.Error(), Hint: hint}}
 }
 
 // Parse decodes and checks a record; file names it in error messages. The
@@ -72,9 +65,13 @@ func Parse(file string, data []byte) (*Record, error) {
 
 // readTOML parses a TOML source (a leading byte order mark is dropped) and
 // indexes the positions of its keys; a syntax error comes back as Errors
-// with its position.
+// with its position. A text whose shape would make the decoder slow
+// (tomlguard) is refused before it reaches it.
 func readTOML(file string, data []byte) (map[string]any, *index, error) {
 	src := string(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	if p := tomlguard.Check(src); p != nil {
+		return nil, nil, Errors{{File: file, Line: p.Line, Col: p.Col, Msg: p.Msg, Hint: p.Hint}}
+	}
 	ix := newIndex(src)
 	var tree map[string]any
 	if _, err := toml.Decode(src, &tree); err != nil {

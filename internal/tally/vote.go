@@ -186,7 +186,12 @@ func (c *checker) vote(minutes *MinutesInfo) *VoteResult {
 		}
 		seen[k] = i + 1
 		broken[k] = true
-		if cv.Votes < 0 || (okCounts && cv.Votes > most) {
+		if cv.Votes < 0 {
+			c.errf(path("binh_xet.ung_vien", i, "so_phieu"), "ghi số phiếu đồng ý, từ 0 trở lên",
+				"%s: %s có số phiếu âm (%d)", what, cand.who(), cv.Votes)
+			continue
+		}
+		if okCounts && cv.Votes > most {
 			c.errf(path("binh_xet.ung_vien", i, "so_phieu"), fmt.Sprintf("ghi số phiếu từ 0 đến %d", most),
 				"%s: %s có %d phiếu, nhiều hơn %s (%d)", what, cand.who(), cv.Votes, mostWhat, most)
 			continue

@@ -113,7 +113,7 @@ func FuzzNormalize(f *testing.F) {
 		}
 		for _, style := range []ToneStyle{ToneModern, ToneClassic} {
 			n := norm.NFC.String(s)
-			if fix, _ := scanTones(n, style); fix < 0 && fixEveryWord(n, style) != n {
+			if fix, _ := scanTones(n, style, true); fix < 0 && fixEveryWord(n, style) != n {
 				t.Fatalf("the quick scan misses a mark to move in %q (style %d)", n, style)
 			}
 		}

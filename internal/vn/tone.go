@@ -30,10 +30,10 @@ func Normalize(s string, style ToneStyle) string {
 	if i == len(s) {
 		return s
 	}
-	fix, isNFC := scanTones(s, style)
+	fix, isNFC := scanTones(s, style, true)
 	if !isNFC && norm.NFC.QuickSpanString(s) < len(s) {
 		s = norm.NFC.String(s)
-		fix, _ = scanTones(s, style)
+		fix, _ = scanTones(s, style, false)
 	}
 	if fix < 0 {
 		return s
@@ -73,10 +73,12 @@ func isWordRune(r rune) bool {
 }
 
 // scanTones returns the byte offset of the first word of s whose tone
-// mark must move, or -1, and whether s is surely in NFC (see
-// stableNFC). It parses a word only when a toned vowel sits next to the
-// vowel or onset letter that could take its mark instead.
-func scanTones(s string, style ToneStyle) (fix int, isNFC bool) {
+// mark must move, or -1, and, when wantNFC, whether s is surely in NFC
+// (see stableNFC). It parses a word only when a toned vowel sits next to
+// the vowel or onset letter that could take its mark instead. Without
+// wantNFC it stops at the first word to fix, so that fixTones, which
+// calls it after each word it rewrites, reads every byte once.
+func scanTones(s string, style ToneStyle, wantNFC bool) (fix int, isNFC bool) {
 	fix, isNFC = -1, true
 	var prev rune // previous rune within the current word, 0 at a word start
 	for i := 0; i < len(s); {
@@ -99,6 +101,9 @@ func scanTones(s string, style ToneStyle) (fix int, isNFC bool) {
 			start, end := wordStart(s, i), wordEnd(s, i)
 			if needsFix(s[start:end], style) {
 				fix = start
+				if !wantNFC {
+					return fix, false
+				}
 			}
 			prev, i = 0, end // the rest of this word needs no second look
 			continue
@@ -225,7 +230,7 @@ func fixTones(s string, style ToneStyle, fix int) string {
 			}
 		}
 		pos = end
-		if next, _ := scanTones(s[end:], style); next >= 0 {
+		if next, _ := scanTones(s[end:], style, false); next >= 0 {
 			fix = end + next
 		} else {
 			fix = -1
