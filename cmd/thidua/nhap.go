@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"thidua/internal/input"
 	"thidua/internal/output"
 	"thidua/internal/record"
 	"thidua/internal/render"
@@ -69,16 +70,15 @@ func runNhap(e *env, args []string) int {
 		// its members, criteria and award kinds are enough to read by.
 		var loadErr error
 		if rec, loadErr = record.Load(o.into); loadErr != nil {
-			if src, err = os.ReadFile(o.into); err == nil {
+			if src, err = input.ReadFile(o.into, input.Text); err == nil {
 				rec, err = sheet.Names(src)
 			}
 			if err != nil {
 				return reportRecordError(e, loadErr)
 			}
 		}
-		if src, err = os.ReadFile(o.into); err != nil {
-			fmt.Fprintf(e.stderr, "không đọc được %s: %v\n", o.into, err)
-			return exitInput
+		if src, err = input.ReadFile(o.into, input.Text); err != nil {
+			return reportRecordError(e, record.ReadError(o.into, "không đọc được hồ sơ: ", "", err))
 		}
 	}
 	if o.blank != "" {

@@ -2,7 +2,9 @@ package sheet
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"path"
 	"regexp"
@@ -30,12 +32,11 @@ var (
 )
 
 // readExtras reads the extras of every sheet of an .xlsx file, by sheet name.
-func readExtras(file string) (map[string]*extras, error) {
-	zr, err := zip.OpenReader(file)
+func readExtras(data []byte) (map[string]*extras, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, err
 	}
-	defer zr.Close()
 	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
 		parts[f.Name] = f
@@ -50,7 +51,11 @@ func readExtras(file string) (map[string]*extras, error) {
 			return nil, err
 		}
 		defer rc.Close()
-		return io.ReadAll(rc)
+		b, err := io.ReadAll(io.LimitReader(rc, unzipLimit+1))
+		if err == nil && len(b) > unzipLimit {
+			err = fmt.Errorf("phần %s của tệp giải nén ra quá %d MB", name, unzipLimit>>20)
+		}
+		return b, err
 	}
 	var wb struct {
 		Sheets []struct {

@@ -1,10 +1,9 @@
 package sheet
 
 import (
+	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"math"
 	"regexp"
@@ -16,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"thidua/internal/awards"
+	"thidua/internal/input"
 	"thidua/internal/record"
 	"thidua/internal/suggest"
 	"thidua/internal/vn"
@@ -74,19 +74,23 @@ func Read(o Options, files ...string) (*Import, error) {
 	var found []*kind
 	for _, file := range files {
 		rd.file = file
-		f, err := excelize.OpenFile(file)
+		const what, hint = "không đọc được tệp Excel: ", "mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx (Sổ làm việc Excel)"
+		data, err := input.ReadFile(file, input.Sheet)
 		if err != nil {
-			rd.errs = append(rd.errs, &record.Error{File: file, Msg: "không đọc được tệp Excel: " + readProblem(err),
-				Hint: "mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx (Sổ làm việc Excel)"})
+			rd.errs = append(rd.errs, record.ReadError(file, what, hint, err)...)
+			continue
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit})
+		if err == nil {
+			if rd.extras, err = readExtras(data); err != nil {
+				f.Close()
+			}
+		}
+		if err != nil {
+			rd.errs = append(rd.errs, &record.Error{File: file, Msg: what + err.Error(), Hint: hint})
 			continue
 		}
 		rd.f = f
-		if rd.extras, err = readExtras(file); err != nil {
-			rd.errs = append(rd.errs, &record.Error{File: file, Msg: "không đọc được tệp Excel: " + err.Error(),
-				Hint: "mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx (Sổ làm việc Excel)"})
-			f.Close()
-			continue
-		}
 		n := len(found)
 		for _, name := range f.GetSheetList() {
 			if k := rd.sheet(name); k != nil && !slices.Contains(found, k) {
@@ -110,16 +114,9 @@ func Read(o Options, files ...string) (*Import, error) {
 	return rd.imp, nil
 }
 
-// readProblem says in Vietnamese why a file could not be opened.
-func readProblem(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "tệp không tồn tại"
-	case errors.Is(err, fs.ErrPermission):
-		return "không có quyền đọc"
-	}
-	return err.Error()
-}
+// unzipLimit bounds what a workbook may unpack to: a few megabytes of
+// .xlsx hold tables far larger than a cluster's, and no more is read.
+const unzipLimit = 256 << 20
 
 // cellRef is where a value came from.
 type cellRef struct{ file, at string }
