@@ -18,6 +18,7 @@ import (
 	"thidua/internal/input"
 	"thidua/internal/record"
 	"thidua/internal/suggest"
+	"thidua/internal/tomlguard"
 	"thidua/internal/vn"
 )
 
@@ -915,6 +916,9 @@ func Names(src []byte) (*record.Record, error) {
 		Members  []record.Member  `toml:"thanh_vien"`
 		Criteria *record.Criteria `toml:"bo_tieu_chi"`
 		Awards   *record.Awards   `toml:"khen_thuong"`
+	}
+	if p := tomlguard.Check(string(src)); p != nil {
+		return nil, p // a shape that would make the decoder slow
 	}
 	if _, err := toml.Decode(string(src), &part); err != nil {
 		return nil, err
