@@ -857,6 +857,7 @@ func (rd *reader) section(k *kind) Section {
 			b.WriteByte('\n')
 		}
 		b.WriteString("[[" + k.section + "]]\n")
+		slices.SortStableFunc(it.values, func(a, b kv) int { return cmp.Compare(k.order(a.key), k.order(b.key)) })
 		for _, x := range it.values {
 			b.WriteString(tomlKey(x.key) + " = " + tomlValue(x.val) + "\n")
 		}

@@ -208,3 +208,14 @@ func kindBySheet(name string) *kind {
 	}
 	return nil
 }
+
+// order is where a key of the kind's items comes in the record type, so
+// that keys are written in the order docs/record.md lists them.
+func (k *kind) order(key string) int {
+	for i := 0; i < k.item.NumField(); i++ {
+		if k.item.Field(i).Tag.Get("toml") == key {
+			return i
+		}
+	}
+	return k.item.NumField()
+}
