@@ -5,12 +5,15 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"thidua/internal/awards"
 	"thidua/internal/forms"
 	"thidua/internal/output"
 	"thidua/internal/record"
 	"thidua/internal/render"
+	"thidua/internal/sheet"
 )
 
 func init() {
@@ -87,6 +90,10 @@ func runRender(e *env, args []string) int {
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		fmt.Fprintf(e.stderr, "không tạo được thư mục ra %q: %v\n", o.out, err)
 		return exitInternal
+	}
+	if slices.Equal(formats, []string{"xlsx"}) && !slices.ContainsFunc(tpls, func(t *forms.Template) bool { return sheet.HasTables(t.Name) }) {
+		fmt.Fprintf(e.stderr, "%s: các giấy tờ chọn không có bảng để viết ra xlsx; giấy tờ có bảng: %s\n", rest[0], strings.Join(sheet.Papers(), ", "))
+		return exitInput
 	}
 	exit := exitOK
 	for _, t := range tpls {

@@ -2,6 +2,8 @@ package sheet
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"thidua/internal/awards"
 	"thidua/internal/frame"
@@ -29,6 +31,9 @@ var builders = map[string][]func(*Source) *table{
 
 // HasTables reports whether a paper has tables to export.
 func HasTables(paper string) bool { return builders[paper] != nil }
+
+// Papers lists the papers that have tables to export.
+func Papers() []string { return slices.Sorted(maps.Keys(builders)) }
 
 // Export writes the tables of a paper as an .xlsx workbook, one sheet a
 // table, each under the paper's NĐ30 header block. ok is false when the
