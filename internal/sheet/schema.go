@@ -20,6 +20,7 @@ type kind struct {
 	cols    []*column
 	// scores: the criteria's columns come from the criteria set.
 	scores bool
+	fields map[string]int // the item type's keys, in order
 	// grouped: the member may be named in a row of its own above its
 	// rows ("I. Nghệ An") instead of in a column.
 	grouped bool
@@ -120,6 +121,10 @@ var kinds = []*kind{
 
 func init() {
 	for _, k := range kinds {
+		k.fields = map[string]int{}
+		for i := 0; i < k.item.NumField(); i++ {
+			k.fields[k.item.Field(i).Tag.Get("toml")] = i
+		}
 		for _, c := range k.cols {
 			f, ok := fieldOf(k.item, c.key)
 			if !ok {
@@ -212,10 +217,8 @@ func kindBySheet(name string) *kind {
 // order is where a key of the kind's items comes in the record type, so
 // that keys are written in the order docs/record.md lists them.
 func (k *kind) order(key string) int {
-	for i := 0; i < k.item.NumField(); i++ {
-		if k.item.Field(i).Tag.Get("toml") == key {
-			return i
-		}
+	if i, ok := k.fields[key]; ok {
+		return i
 	}
-	return k.item.NumField()
+	return len(k.fields)
 }
