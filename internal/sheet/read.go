@@ -92,14 +92,22 @@ func Read(o Options, files ...string) (*Import, error) {
 			continue
 		}
 		rd.f = f
-		n := len(found)
+		tables, errs := 0, len(rd.errs)
 		for _, name := range f.GetSheetList() {
-			if k := rd.sheet(name); k != nil && !slices.Contains(found, k) {
+			if visible, err := f.GetSheetVisible(name); err == nil && !visible {
+				continue // a hidden sheet (lists for pickers, old data)
+			}
+			k := rd.sheet(name)
+			if k == nil {
+				continue
+			}
+			tables++
+			if !slices.Contains(found, k) {
 				found = append(found, k)
 			}
 		}
 		f.Close()
-		if len(found) == n && len(rd.errs) == 0 {
+		if tables == 0 && len(rd.errs) == errs {
 			rd.errs = append(rd.errs, &record.Error{File: file, Msg: "không thấy bảng nào thidua đọc được (thành viên, chỉ tiêu, bảng điểm, bình xét, danh sách đề nghị), hoặc các bảng chưa có dòng nào",
 				Hint: "mỗi bảng một trang tính, có một dòng tiêu đề cột như \"STT | Đơn vị | ...\"; lấy mẫu bằng lệnh: thidua nhap --mau THƯ_MỤC"})
 		}
@@ -278,6 +286,17 @@ type header struct {
 
 type criterionCol struct{ block, code string }
 
+// required counts the required columns and criteria a header names.
+func (h *header) required() int {
+	n := len(h.crit)
+	for _, c := range h.cols {
+		if c.required {
+			n++
+		}
+	}
+	return n
+}
+
 // sheet reads one sheet; it returns the kind of table it held, or nil.
 func (rd *reader) sheet(name string) *kind {
 	g, err := rd.grid(name)
@@ -290,10 +309,17 @@ func (rd *reader) sheet(name string) *kind {
 	if k != nil {
 		h = rd.findHeader(g, k)
 	} else {
+		// Known by its titles alone, a table must name at least two of
+		// its required columns (or criteria): a sheet of notes that says
+		// "Đơn vị" and "Ghi chú" is no score sheet.
 		best := 0
 		for _, kk := range kinds {
-			if hh := rd.findHeader(g, kk); hh != nil && len(hh.cols)+len(hh.crit) > best {
-				k, h, best = kk, hh, len(hh.cols)+len(hh.crit)
+			hh := rd.findHeader(g, kk)
+			if hh == nil || hh.required() < 2 {
+				continue
+			}
+			if n := len(hh.cols) + len(hh.crit); n > best {
+				k, h, best = kk, hh, n
 			}
 		}
 	}
