@@ -207,3 +207,29 @@ func TestImportGroupedIndicators(t *testing.T) {
 		}
 	}
 }
+
+// TestImportUnitOnce: a unit written on its first row only goes for the
+// rows below it.
+func TestImportUnitOnce(t *testing.T) {
+	rec, _ := load(t, "bac-trung-bo-tong-ket-2022")
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"STT", "Đơn vị", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện"},
+		{1, "Nghệ An", "Thu ngân sách", "tỷ đồng", 100, "101,5"},
+		{2, nil, "Giảm nghèo", "%", 2, 2},
+		{3, "Hà Tĩnh", "Thu ngân sách", "tỷ đồng", 90, 88},
+	}
+	for i, r := range rows {
+		must(t, f.SetSheetRow("Sheet1", cellName(1, i+1), &r))
+	}
+	p := filepath.Join(t.TempDir(), "chi-tieu.xlsx")
+	must(t, f.SaveAs(p))
+	imp, err := sheet.Read(sheet.Options{Into: rec}, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := imp.Sections[0].Text
+	if strings.Count(text, `thanh_vien = "nghe-an"`) != 2 || strings.Count(text, `thanh_vien = "ha-tinh"`) != 1 || !strings.Contains(text, "thuc_hien = 101.5") {
+		t.Errorf("sections:\n%s", text)
+	}
+}

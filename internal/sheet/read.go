@@ -409,7 +409,13 @@ func (rd *reader) readHeader(g *grid, k *kind, top, bottom int) *header {
 		code := strings.TrimSuffix(last, ".")
 		// Without the record's criteria, a code is a criterion only under
 		// a title ("Điểm cụm chấm" above "1.1"), never a number alone.
-		if k.scores && (codes != nil && codes[code] || codes == nil && len(parts) > 1 && reCode.MatchString(last)) {
+		// A code that is a plain number ("1") also needs its title, or the
+		// numbers of a data row would pass for one.
+		titled := len(parts) > 1
+		if _, err := strconv.Atoi(code); err != nil && codes != nil {
+			titled = true
+		}
+		if k.scores && titled && (codes != nil && codes[code] || codes == nil && reCode.MatchString(last)) {
 			block := "cum_cham"
 			for _, p := range parts[:len(parts)-1] {
 				if strings.Contains(norm(p), "tu cham") || strings.Contains(norm(p), "tu danh gia") {
@@ -460,7 +466,8 @@ func (rd *reader) checkColumns(g *grid, k *kind, h *header) bool {
 		}
 		ok = false
 		hint := fmt.Sprintf("thêm cột có tiêu đề %q vào dòng tiêu đề (dòng %d)", capital(col.also[0]), h.top+1)
-		for c, title := range h.titles {
+		for _, c := range slices.Sorted(maps.Keys(h.titles)) {
+			title := h.titles[c]
 			if _, known := h.cols[c]; known || isIgnored(title) {
 				continue
 			}
@@ -502,10 +509,6 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 		start++
 	}
 	group, groupRef := "", "" // the member a group row names, for the rows under it
-	memberCol := false
-	for _, col := range h.cols {
-		memberCol = memberCol || col.as == asMember
-	}
 	for r := start; r < len(g.cells); r++ {
 		if blankRow(g, r, cols) || totalRow(g.cells[r]) {
 			continue
@@ -548,7 +551,7 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 			}
 		}
 		if k.grouped && !hasKey(it.values, "thanh_vien") {
-			if memberCol {
+			if rd.imp.badRows[rowKey{rd.file, g.name, r + 1}] {
 				continue // the unit's cell said what is wrong with it
 			}
 			if group == "" {
@@ -558,6 +561,10 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 			}
 			it.values = append([]kv{{"thanh_vien", group}}, it.values...)
 			it.cells["thanh_vien"] = groupRef
+		} else if k.grouped {
+			// A unit written once, on its first row, goes for the rows
+			// below it whose unit cell is blank.
+			group, groupRef = valueOf(it.values, "thanh_vien"), it.cells["thanh_vien"]
 		}
 		if k.section == "de_nghi" && defaultKind != "" && !hasKey(it.values, "loai") {
 			it.values = append([]kv{{"loai", defaultKind}}, it.values...)
