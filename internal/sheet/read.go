@@ -703,10 +703,13 @@ func totalRow(row []string) bool {
 		if n == "" || reNumbering.MatchString(n) {
 			continue
 		}
-		return n == "cong" || n == "tong" || strings.HasPrefix(n, "tong cong") || strings.HasPrefix(n, "tong so") || n == "tong diem"
+		// Whole words only: "Tổng công ty ..." is a unit, not a total.
+		return slices.Contains(totalWords, n)
 	}
 	return false
 }
+
+var totalWords = []string{"cong", "tong", "tong cong", "tong so", "tong diem", "cong chung"}
 
 var formulaErrors = []string{"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 
@@ -755,6 +758,10 @@ func (rd *reader) value(sheet, ref, raw string, col *column) (string, any, bool)
 	case asDate:
 		if rd.isNumeric(sheet, ref) {
 			if f, err := strconv.ParseFloat(raw, 64); err == nil {
+				if f >= 1900 && f <= 2100 && f == math.Trunc(f) {
+					rd.cellErrorf(sheet, ref, "gõ đủ ngày, tháng, năm, ví dụ 12/07/1988", "%s: ô chỉ có năm %s, chưa phải một ngày", col.label, raw)
+					return key, nil, false
+				}
 				t, err := excelize.ExcelDateToTime(f, false)
 				if err == nil {
 					return key, record.DateOf(t), true
