@@ -1,9 +1,11 @@
 package sheet
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"thidua/internal/awards"
 	"thidua/internal/frame"
@@ -25,7 +27,7 @@ type Source struct {
 var builders = map[string][]func(*Source) *table{
 	"bao-cao":              {indicatorTable, scoreTable},
 	"bien-ban-binh-xet":    {voteTable},
-	"danh-sach":            {nomineeTable},
+	"danh-sach":            {nomineeTable, nomineeData},
 	"tong-hop-tien-thuong": {prizeTable},
 }
 
@@ -70,7 +72,9 @@ const (
 	sheetScores     = "Bảng điểm"
 	sheetVotes      = "Bình xét"
 	sheetNominees   = "Danh sách"
-	sheetPrizes     = "Tổng hợp"
+	// sheetNomineeData holds the nominees as thidua nhap reads them.
+	sheetNomineeData = "Dữ liệu đề nghị"
+	sheetPrizes      = "Tổng hợp"
 )
 
 var (
@@ -299,6 +303,104 @@ func nomineeTable(src *Source) *table {
 			return nil
 		}
 		return map[int]string{6: fmt.Sprintf("%s*100/%s", cellName(5, r), cellName(6, r))}
+	}
+	return t
+}
+
+// nomineeData is every nominee of the record in the columns thidua nhap
+// reads, so that the list can be edited and imported again. It leaves out
+// what a row cannot hold: earlier titles and awards, the unit's head, the
+// certifier.
+func nomineeData(src *Source) *table {
+	list, _ := src.Awards["de_nghi"].([]map[string]any)
+	if len(list) == 0 {
+		return nil
+	}
+	awardNames := map[string]string{}
+	for _, e := range list {
+		awardNames[e["ma_hinh_thuc"].(string)] = e["ten_hinh_thuc"].(string)
+	}
+	k := kindBySection("de_nghi")
+	t := &table{sheet: sheetNomineeData, header: [][]string{{"STT"}}, wide: []bool{false}}
+	for _, c := range k.cols {
+		t.header[0] = append(t.header[0], capital(c.also[0]))
+		t.wide = append(t.wide, c.as == asLines || c.key == "ten" || c.key == "hinh_thuc")
+	}
+	t.note = "Dữ liệu đề nghị khen thưởng để sửa rồi nhập lại bằng lệnh: thidua nhap TỆP.xlsx --vao HO_SO.toml " +
+		"(không gồm danh hiệu, hình thức khen thưởng đã nhận, thủ trưởng, người xác nhận: các mục đó sửa trong hồ sơ)"
+	lines := func(l record.Lines) any {
+		if len(l) == 0 {
+			return nil
+		}
+		return strings.Join(l, "\n")
+	}
+	text := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return s
+	}
+	for i, n := range src.Record.Nominees {
+		row := []cell{{v: i + 1, style: centred}}
+		for _, c := range k.cols {
+			var v any
+			switch c.key {
+			case "loai":
+				v = capital(awards.KindWord(n.Kind))
+			case "ten":
+				v = n.Name
+			case "hinh_thuc":
+				v = cmp.Or(awardNames[n.Award], n.Award)
+			case "thanh_vien":
+				if m := src.Record.Member(n.Member); m != nil {
+					v = m.ShortName()
+				}
+			case "chuc_vu":
+				v = text(n.Position)
+			case "don_vi":
+				v = text(n.Unit)
+			case "dia_chi":
+				v = text(n.Address)
+			case "dia_danh":
+				v = text(n.Place)
+			case "ngay_sinh":
+				if !n.Birth.IsZero() {
+					v = n.Birth.String()
+				}
+			case "gioi_tinh":
+				v = text(n.Sex)
+			case "que_quan":
+				v = text(n.Hometown)
+			case "tru_quan":
+				v = text(n.Residence)
+			case "trinh_do":
+				v = text(n.Education)
+			case "hoc_ham_hoc_vi":
+				v = text(n.Honours)
+			case "phieu_dong_y":
+				if n.Votes > 0 || n.Voters > 0 {
+					v = n.Votes
+				}
+			case "so_nguoi_bieu_quyet":
+				if n.Voters > 0 {
+					v = n.Voters
+				}
+			case "dac_diem":
+				v = lines(n.Features)
+			case "chuc_nang":
+				v = lines(n.Duties)
+			case "thanh_tich":
+				v = lines(n.Achievements)
+			default:
+				panic("sheet: no nominee data for " + c.key)
+			}
+			x := cell{v: v}
+			if _, isInt := v.(int); isInt {
+				x.style = style{format: dec0}
+			}
+			row = append(row, x)
+		}
+		t.rows = append(t.rows, row)
 	}
 	return t
 }

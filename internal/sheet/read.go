@@ -309,13 +309,14 @@ func (rd *reader) sheet(name string) *kind {
 	if k != nil {
 		h = rd.findHeader(g, k)
 	} else {
-		// Known by its titles alone, a table must name at least two of
+		// Known by its titles alone, a table must name at least three of
 		// its required columns (or criteria): a sheet of notes that says
-		// "Đơn vị" and "Ghi chú" is no score sheet.
+		// "Đơn vị" and "Ghi chú" is no score sheet, the printed danh sách
+		// (name, award, votes, prize) no nominee list to import.
 		best := 0
 		for _, kk := range kinds {
 			hh := rd.findHeader(g, kk)
-			if hh == nil || hh.required() < 2 {
+			if hh == nil || hh.required() < 3 {
 				continue
 			}
 			if n := len(hh.cols) + len(hh.crit); n > best {

@@ -99,7 +99,7 @@ var kinds = []*kind{
 			{key: "so_phieu", also: []string{"Số phiếu đồng ý", "Số phiếu", "Phiếu đồng ý", "Số phiếu bầu"}, as: asInt},
 		}},
 	{section: "de_nghi", name: "danh sách đề nghị khen thưởng", item: reflect.TypeFor[record.Nominee](),
-		sheets: []string{"Danh sách", "Đề nghị", "Danh sách đề nghị", "Đề nghị khen thưởng", "Tập thể", "Cá nhân", "Danh sách tập thể", "Danh sách cá nhân"},
+		sheets: []string{sheetNomineeData, "Đề nghị", "Đề nghị khen thưởng", "Tập thể", "Cá nhân", "Danh sách tập thể", "Danh sách cá nhân"},
 		cols: []*column{
 			{key: "loai", also: []string{"Loại", "Tập thể hay cá nhân", "Đối tượng"}, as: asKind},
 			{key: "ten", also: []string{"Tên tập thể, họ và tên cá nhân", "Tên tập thể, cá nhân", "Họ và tên", "Họ tên", "Tên tập thể", "Tên"}},
@@ -108,13 +108,17 @@ var kinds = []*kind{
 			{key: "chuc_vu", also: []string{"Chức vụ"}},
 			{key: "don_vi", also: []string{"Đơn vị", "Đơn vị công tác"}},
 			{key: "dia_chi", also: []string{"Địa chỉ"}},
+			{key: "dia_danh", also: []string{"Địa danh"}},
 			{key: "ngay_sinh", also: []string{"Ngày sinh", "Ngày tháng năm sinh"}, as: asDate},
 			{key: "gioi_tinh", also: []string{"Giới tính", "Nam/Nữ"}},
 			{key: "que_quan", also: []string{"Quê quán"}},
 			{key: "tru_quan", also: []string{"Trú quán", "Nơi ở"}},
 			{key: "trinh_do", also: []string{"Trình độ", "Trình độ chuyên môn"}},
+			{key: "hoc_ham_hoc_vi", also: []string{"Học hàm, học vị", "Học hàm, học vị, danh hiệu"}},
 			{key: "phieu_dong_y", also: []string{"Số phiếu đồng ý", "Số phiếu", "Phiếu đồng ý"}, as: asInt},
 			{key: "so_nguoi_bieu_quyet", also: []string{"Số người biểu quyết", "Tổng số phiếu"}, as: asInt},
+			{key: "dac_diem", also: []string{"Đặc điểm, tình hình", "Đặc điểm"}, as: asLines},
+			{key: "chuc_nang", also: []string{"Chức năng, nhiệm vụ", "Chức năng"}, as: asLines},
 			{key: "thanh_tich", also: []string{"Thành tích", "Tóm tắt thành tích", "Thành tích đạt được"}, as: asLines},
 		}},
 }
@@ -221,4 +225,14 @@ func (k *kind) order(key string) int {
 		return i
 	}
 	return len(k.fields)
+}
+
+// kindBySection is the kind that becomes a record list.
+func kindBySection(section string) *kind {
+	for _, k := range kinds {
+		if k.section == section {
+			return k
+		}
+	}
+	return nil
 }
