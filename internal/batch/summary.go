@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -116,7 +117,18 @@ func (s *Summary) finish(o Options) *Summary {
 	slices.SortStableFunc(s.Errors, func(a, b ErrorEntry) int {
 		return cmp.Or(cmp.Compare(order[a.Record], order[b.Record]), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 	})
-	data, err := json.MarshalIndent(s, "", "  ")
+	// The files the manifest lists must have their names on disk first.
+	dirs := []string{o.Out}
+	for _, r := range s.Records {
+		if r.Created+r.Replaced > 0 {
+			dirs = append(dirs, filepath.Join(o.Out, r.Dir))
+		}
+	}
+	err := output.SyncDirs(dirs)
+	var data []byte
+	if err == nil {
+		data, err = json.MarshalIndent(s, "", "  ")
+	}
 	if err == nil {
 		_, err = output.Write(o.Out, ManifestName, append(data, '\n'))
 	}

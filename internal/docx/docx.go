@@ -132,17 +132,20 @@ func (p *pkg) write(w io.Writer) error {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, deflater)
 	entries := [...]struct {
-		pre  *zipPart // a precompressed part, or
-		name string   // the name and data of one to compress
-		data []byte
+		pre    *zipPart // a precompressed part, or
+		name   string   // the name and data of one to compress
+		data   []byte
+		method uint16
 	}{
 		{pre: static.contentTypes},
 		{pre: rootRels},
-		{name: "docProps/core.xml", data: p.core.b},
+		// core.xml is a few hundred bytes: deflating them would cost more
+		// than a page of the document and save little.
+		{name: "docProps/core.xml", data: p.core.b, method: zip.Store},
 		{pre: appXML},
-		{name: "word/document.xml", data: p.body.b},
+		{name: "word/document.xml", data: p.body.b, method: zip.Deflate},
 		{pre: static.documentRels},
-		{name: "word/styles.xml", data: p.styleXML.b},
+		{pre: stylesPart(p.styleXML.b)},
 		{pre: settingsXML},
 		{pre: fontTableXML},
 		{pre: emptyHeaderXML},
@@ -163,7 +166,7 @@ func (p *pkg) write(w io.Writer) error {
 		if e.name == "" {
 			continue
 		}
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: modified})
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: e.method, Modified: modified})
 		if err != nil {
 			return err
 		}
@@ -172,6 +175,37 @@ func (p *pkg) write(w io.Writer) error {
 		}
 	}
 	return zw.Close()
+}
+
+// styleParts holds word/styles.xml compressed, by content: the papers of
+// a set of templates use a few sets of styles, each compressed once.
+var styleParts struct {
+	sync.Mutex
+	m map[string]*zipPart
+}
+
+// maxStyleParts bounds styleParts; past it, styles are compressed each
+// time (templates edited without end).
+const maxStyleParts = 256
+
+// stylesPart returns word/styles.xml with content data, compressed.
+func stylesPart(data []byte) *zipPart {
+	styleParts.Lock()
+	z, ok := styleParts.m[string(data)]
+	styleParts.Unlock()
+	if ok {
+		return z
+	}
+	z = precompress("word/styles.xml", data)
+	styleParts.Lock()
+	defer styleParts.Unlock()
+	if styleParts.m == nil {
+		styleParts.m = map[string]*zipPart{}
+	}
+	if len(styleParts.m) < maxStyleParts {
+		styleParts.m[string(data)] = z
+	}
+	return z
 }
 
 // zipPart is a part compressed once and copied into every package.

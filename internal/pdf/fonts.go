@@ -16,8 +16,9 @@ import (
 
 // fontdata holds, for each face, two font definitions (encodings "a" and
 // "b") and the face compressed once, as written by ./gen. fpdf embeds such
-// a face as it is: no parsing or subsetting per document, which is what
-// makes a PDF cost about a millisecond instead of tens.
+// a face as it is: no subsetting per document, and the definitions are
+// parsed once per process (fpdf.NewFontDef), which is what makes a PDF
+// cost about a millisecond instead of tens.
 //
 //go:embed fontdata
 var fontdata embed.FS
@@ -27,18 +28,23 @@ type encoding struct {
 	family string         // fpdf family name
 	code   map[rune]byte  // character -> code
 	widths [4][256]uint16 // per face, the /Widths fpdf writes, 1/1000 em
-	defs   [4][]byte      // per face, fpdf's JSON definition
+	defs   [4]*fpdf.FontDef
 }
 
 var (
-	encs  [2]*encoding // preferred first: "b", then "a"
-	faceZ [4][]byte    // per face, the compressed font file
+	encs [2]*encoding // preferred first: "b", then "a"
 	// codes maps a rune to its code in each encoding, plus one; 0 means
 	// the encoding lacks it. Indexed by rune up to the charset's largest.
 	codes [][2]uint16
 )
 
 func init() {
+	var faceZ [4][]byte // per face, the compressed font file
+	for _, st := range fonts.Styles {
+		z, err := fontdata.ReadFile("fontdata/" + fonts.Family + "-" + st.Name() + ".z")
+		must(err)
+		faceZ[st] = z
+	}
 	for i, name := range []string{"b", "a"} {
 		e := &encoding{family: "thidua" + name, code: map[rune]byte{}}
 		m, err := fontdata.ReadFile("fontdata/thidua-" + name + ".map")
@@ -59,14 +65,10 @@ func init() {
 			for c, w := range d.Cw {
 				e.widths[st][c] = uint16(w)
 			}
-			e.defs[st] = def
+			e.defs[st], err = fpdf.NewFontDef(def, faceZ[st])
+			must(err)
 		}
 		encs[i] = e
-	}
-	for _, st := range fonts.Styles {
-		z, err := fontdata.ReadFile("fontdata/" + fonts.Family + "-" + st.Name() + ".z")
-		must(err)
-		faceZ[st] = z
 	}
 	top := rune(0)
 	for _, r := range fonts.Charset() {
@@ -105,12 +107,13 @@ type chunk struct {
 	spaces int // code-32 bytes, which the word spacing widens
 }
 
-// encode splits s into chunks, each in one encoding, preferring the first.
-// Characters no encoding holds are an error: the record check keeps them
-// out, so one here is a bug, never a silent '?'.
-func encode(s string, dst []chunk) ([]chunk, error) {
+// encode splits s into chunks, each in one encoding, preferring the first,
+// and appends them to dst; the chunks' byte buffers in dst's spare
+// capacity are reused. Characters no encoding holds are an error: the
+// record check keeps them out, so one here is a bug, never a silent '?'.
+func encode(s []byte, dst []chunk) ([]chunk, error) {
 	cur := -1
-	for _, r := range s {
+	for _, r := range string(s) {
 		var c [2]uint16
 		if r >= 0 && int(r) < len(codes) {
 			c = codes[r]
@@ -127,7 +130,12 @@ func encode(s string, dst []chunk) ([]chunk, error) {
 		}
 		b := byte(c[e] - 1)
 		if e != cur {
-			dst = append(dst, chunk{enc: e})
+			if len(dst) < cap(dst) {
+				dst = dst[:len(dst)+1]
+				dst[len(dst)-1] = chunk{enc: e, bytes: dst[len(dst)-1].bytes[:0]}
+			} else {
+				dst = append(dst, chunk{enc: e})
+			}
 			cur = e
 		}
 		ch := &dst[len(dst)-1]
@@ -150,7 +158,8 @@ func (c chunk) width(st fonts.Style, size float64) float64 {
 }
 
 // addFont registers face st in encoding e with fpdf, sharing the one
-// compressed file between both encodings of a face.
+// compressed file between both encodings of a face. The definitions were
+// parsed once, at start-up.
 func addFont(p *fpdf.Fpdf, e int, st fonts.Style) {
-	p.AddFontFromBytes(encs[e].family, fpdfStyle(st), encs[e].defs[st], faceZ[st])
+	p.AddFontDef(encs[e].family, fpdfStyle(st), encs[e].defs[st])
 }

@@ -6,7 +6,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -31,19 +30,23 @@ const baselineRatio = 0.8
 // PageNumberSize is the size of the page numbers in the top margin.
 const PageNumberSize = 13
 
-// Write lays out d and writes it to w as PDF.
+// Write lays out d and writes it to w as PDF. Nothing reaches w unless
+// the whole document could be made.
 func Write(w io.Writer, d *doc.Document) error {
-	var buf bytes.Buffer
-	if err := render(&buf, d); err != nil {
-		return err
+	b, err := Bytes(d)
+	if err == nil {
+		_, err = w.Write(b)
 	}
-	_, err := w.Write(buf.Bytes())
 	return err
 }
 
-func render(w io.Writer, d *doc.Document) error {
+// Bytes lays out d and returns it as PDF: fpdf's own buffer, not a copy.
+func Bytes(d *doc.Document) ([]byte, error) {
 	p := fpdf.New("P", "pt", "A4", "")
 	p.SetAutoPageBreak(false, 0)
+	// Content streams are not deflated: on the 4-page giao ước that would
+	// turn 11 KB into 4,4 KB (8 % of the file, whose embedded faces, 63 KB,
+	// ./gen compressed once) for 0,1-0,2 ms, a fifth of the PDF's time.
 	p.SetCompression(false)
 	p.SetMargins(0, 0, 0)
 	p.SetCatalogSort(true)
@@ -59,16 +62,16 @@ func render(w io.Writer, d *doc.Document) error {
 	for _, s := range d.Sections {
 		r.section(s)
 		if r.err != nil {
-			return r.err
+			return nil, r.err
 		}
 	}
 	if len(d.Sections) == 0 {
 		r.section(&doc.Section{})
 	}
 	if r.err != nil {
-		return r.err
+		return nil, r.err
 	}
-	return p.Output(w)
+	return p.OutputBytes()
 }
 
 // renderer places blocks on pages, top to bottom.
@@ -82,8 +85,11 @@ type renderer struct {
 	left, top, width, bottom float64
 	ws                       float64 // current word spacing (Tw)
 	font                     [3]int  // current encoding, style, size*100: avoids redundant Tf
-	scratch                  []chunk
-	err                      error
+	// scratch, text and frags are reused from line to line by drawLines.
+	scratch []chunk
+	text    []byte
+	frags   []frag
+	err     error
 	// lineCache and tableCache keep each paragraph's lines and each
 	// table's measures: pagination asks for them several times.
 	lineCache  map[*doc.Paragraph]cachedLines
@@ -313,31 +319,33 @@ func (r *renderer) paragraph(p *doc.Paragraph, x, width float64) {
 	r.y += p.Props.After
 }
 
+// frag is a run of one face in a line, encoded.
+type frag struct {
+	style  fonts.Style
+	chunks []chunk
+}
+
 // drawLines draws lines of p from the top y, one pitch apart.
 func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64) {
 	pr := &p.Props
-	type frag struct {
-		style  fonts.Style
-		chunks []chunk
-	}
-	var frags []frag
 	for _, ln := range lines {
 		baseline := y + baselineRatio*pr.Line
 		y += pr.Line
 		// merge atoms of one face, encode, measure as the viewer will
-		frags = frags[:0]
+		frags := r.frags[:0]
 		r.scratch = r.scratch[:0]
 		natural, spaces := 0.0, 0
 		for i := 0; i < len(ln.atoms); {
 			j := i
-			var text []byte
+			text := r.text[:0]
 			for j < len(ln.atoms) && ln.atoms[j].style == ln.atoms[i].style {
 				text = append(text, ln.atoms[j].text...)
 				j++
 			}
+			r.text = text
 			start := len(r.scratch)
 			var err error
-			r.scratch, err = encode(string(text), r.scratch)
+			r.scratch, err = encode(text, r.scratch)
 			if err != nil {
 				r.err = err
 				return
@@ -349,6 +357,7 @@ func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64
 			}
 			i = j
 		}
+		r.frags = frags
 		left := x + pr.Left + ln.indent
 		avail := width - pr.Left - pr.Right - ln.indent
 		ws := 0.0

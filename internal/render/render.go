@@ -112,7 +112,7 @@ func Write(d *doc.Document, format string) ([]byte, error) {
 	case "docx":
 		err = docx.Write(&buf, d)
 	case "pdf":
-		err = pdf.Write(&buf, d)
+		return pdf.Bytes(d)
 	default:
 		err = fmt.Errorf("định dạng %q không có", format)
 	}

@@ -10,10 +10,13 @@ import (
 	"thidua/internal/record"
 )
 
-// benchPaper loads the Bắc Trung Bộ sample: a giao ước of 3 pages with 6
-// signers.
+// benchSample is the record the benchmarks measure: the Hải Phòng
+// district cluster's signing, a giao ước of 3 pages with 8 signers.
+const benchSample = "../../samples/hai-phong-khoi-huyen-2024.toml"
+
+// benchPaper loads benchSample's giao ước and data.
 func benchPaper(b *testing.B) (*forms.Template, map[string]any) {
-	rec, err := record.Load("../../samples/bac-trung-bo-2023.toml")
+	rec, err := record.Load(benchSample)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -35,8 +38,29 @@ func BenchmarkGiaoUoc(b *testing.B) {
 	t, data := benchPaper(b)
 	for _, f := range Formats {
 		b.Run(f, func(b *testing.B) {
+			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := Paper(t, data, []string{f}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkGiaoUocWrite measures the renderers alone (layout and file)
+// on the giao ước built once: BenchmarkGiaoUoc less the template's Build.
+func BenchmarkGiaoUocWrite(b *testing.B) {
+	t, data := benchPaper(b)
+	d, err := t.Build(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range Formats {
+		b.Run(f, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Write(d, f); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -49,7 +73,7 @@ func BenchmarkGiaoUoc(b *testing.B) {
 func BenchmarkRecord(b *testing.B) {
 	t, _ := benchPaper(b)
 	for b.Loop() {
-		rec, err := record.Load("../../samples/bac-trung-bo-2023.toml")
+		rec, err := record.Load(benchSample)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -260,7 +260,7 @@ func (b *book) add(t *table) error {
 			}
 			height = max(height, lineHeight(size)*float64(lines(part.text, sum(widths[part.from:part.to+1])*fontSize/float64(size))))
 		}
-		if err := sw.SetRow(cellName(1, i+1), vals, excelize.RowOpts{Height: max(height, lineHeight(headSize))}); err != nil {
+		if err := sw.SetRow(cellName(1, i+1), vals, excelize.RowOpts{Height: min(max(height, lineHeight(headSize)), maxRowHeight)}); err != nil {
 			return err
 		}
 		for _, part := range hr {
@@ -474,6 +474,9 @@ func (t *table) widths() []float64 {
 // lineHeight is the height in points of one line of text of a font size.
 func lineHeight(size int) float64 { return float64(size)*1.25 + 1 }
 
+// maxRowHeight is the tallest row a spreadsheet allows, in points.
+const maxRowHeight = 409
+
 // lines estimates how many lines text wraps to in a width of w characters.
 func lines(text string, w float64) int {
 	n := 0
@@ -508,7 +511,7 @@ func rowHeight(row []cell, widths []float64) float64 {
 			n = max(n, lines(s, w))
 		}
 	}
-	return lineHeight(fontSize) * float64(n)
+	return min(lineHeight(fontSize)*float64(n), maxRowHeight)
 }
 
 // headerHeight is the height of header row i: a cell merged down over
@@ -529,7 +532,7 @@ func headerHeight(rows [][]string, i int, widths []float64) float64 {
 		}
 		n = max(n, (lines(s, w)+span-1)/span)
 	}
-	return lineHeight(fontSize) * float64(n)
+	return min(lineHeight(fontSize)*float64(n), maxRowHeight)
 }
 
 // displayWidth estimates the characters a cell shows.
