@@ -136,7 +136,9 @@ func (p *Paragraph) Text() string {
 }
 
 // Run is text in one face. Bold and Italic add to the paragraph's own.
-// Text never holds a line break: a new line is a new paragraph.
+// A "\n" in Text is a line break inside the paragraph (Word's w:br), which
+// the frame uses to break a name where clerks break it; a new paragraph
+// is a new Paragraph. A no-break space (U+00A0) joins two words on a line.
 type Run struct {
 	Text         string
 	Bold, Italic bool

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"fmt"
+	"strings"
 
 	"thidua/internal/doc"
 )
@@ -164,11 +165,21 @@ func (p *pkg) paragraph(w *buf, para *doc.Paragraph, o pprOpts) error {
 		}
 		w.s(`<w:r>`)
 		appendRPr(w, pr.Bold || r.Bold, pr.Italic || r.Italic, pr.Size, st)
-		w.s(`<w:t xml:space="preserve">`)
-		if err := w.text(r.Text); err != nil {
-			return err
+		// A "\n" is a line break inside the paragraph.
+		for k, part := range strings.Split(r.Text, "\n") {
+			if k > 0 {
+				w.s(`<w:br/>`)
+			}
+			if part == "" {
+				continue
+			}
+			w.s(`<w:t xml:space="preserve">`)
+			if err := w.text(part); err != nil {
+				return err
+			}
+			w.s(`</w:t>`)
 		}
-		w.s(`</w:t></w:r>`)
+		w.s(`</w:r>`)
 	}
 	w.s(`</w:p>`)
 	return nil

@@ -285,10 +285,28 @@ func TestEscaping(t *testing.T) {
 	}
 }
 
+// A "\n" in a run is a line break inside the paragraph.
+func TestLineBreakInRun(t *testing.T) {
+	_, p := write(t, section(false, para(bodyStyle, plain("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH"))))
+	r := p.body(t).get("w:p").get("w:r")
+	var got []string
+	for _, c := range r.kids {
+		switch c.name {
+		case "w:t":
+			got = append(got, c.text)
+		case "w:br":
+			got = append(got, "<br>")
+		}
+	}
+	if strings.Join(got, "|") != "ỦY BAN NHÂN DÂN|<br>|TỈNH HÀ TĨNH" {
+		t.Errorf("run holds %q, want text, w:br, text", got)
+	}
+}
+
 func TestBadText(t *testing.T) {
 	for name, text := range map[string]string{
 		"control":      "Ủy ban\x07nhân dân",
-		"line feed":    "dòng một\ndòng hai",
+		"return":       "dòng một\rdòng hai",
 		"tab":          "cột\tcột",
 		"U+FFFE":       "sai\uFFFE",
 		"U+FFFF":       "sai\uFFFF",

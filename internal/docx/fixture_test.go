@@ -6,7 +6,7 @@ import (
 	"thidua/internal/doc"
 )
 
-// Styles of the test documents, set as the decree asks (nd30-layout.md):
+// Styles of the test documents, set as the decree asks (docs/the-thuc.md):
 // body 14 pt justified with a 1.27 cm first-line indent and 6 pt after.
 var (
 	bodyStyle = &doc.Style{ID: "Normal", Name: "Normal", Size: 14, Align: doc.Justify,

@@ -2,10 +2,12 @@ package fill
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"text/template"
 	"text/template/parse"
+	"unicode/utf8"
 )
 
 // Namespaces a part may bind to prefixes.
@@ -68,12 +70,16 @@ type part struct {
 	tags   []*tag
 	blocks []*block
 
-	index int                // position among the parts, for ordering problems
-	tmpl  *template.Template // compiled; nil for a part without tags
-	spans []span             // template text -> tag, for errors while filling
-	lines []int              // offsets where the template's lines start
-	brk   string             // XML for a line break inside a text run
-	tab   string             // XML for a tab inside a text run
+	nodesLeft int   // what the node limit leaves for expanding compact elements
+	err       error // expanding went past the node limit
+
+	index   int                // position among the parts, for ordering problems
+	tmpl    *template.Template // compiled; nil for a part without tags
+	spans   []span             // template text -> tag, for errors while filling
+	statics []string           // long static XML the template prints by index
+	lines   []int              // offsets where the template's lines start
+	brk     string             // XML for a line break inside a text run
+	tab     string             // XML for a tab inside a text run
 }
 
 // analyser checks the tags of all parts of a form.
@@ -84,6 +90,7 @@ type analyser struct {
 	schema    *Schema
 	probs     problems
 	fields    map[string]bool
+	foreign   *Problem // the first sign of a template written for another engine
 }
 
 func newAnalyser(funcs template.FuncMap, schema *Schema) *analyser {
@@ -117,25 +124,12 @@ func (a *analyser) fail(t *tag, msg string) {
 // block's actions go. Problems are collected, not returned.
 func (a *analyser) analyse(pt *part) error {
 	el := pt.root.element()
-	pt.w, pt.mc = "\x00", "\x00"
-	for _, at := range el.attr {
-		prefix := ""
-		switch {
-		case at.Name.Space == "xmlns":
-			prefix = at.Name.Local
-		case at.Name.Space == "" && at.Name.Local == "xmlns":
-		default:
-			continue
-		}
-		switch at.Value {
-		case nsW, nsWStrict:
-			pt.w = prefix
-		case nsMC:
-			pt.mc = prefix
-		}
-	}
-	if pt.w == "\x00" {
+	var ok bool
+	if pt.w, ok = nsPrefix(el, nsW, nsWStrict); !ok {
 		return fmt.Errorf("%w: phần %s không phải nội dung Word", ErrNotDocx, pt.name)
+	}
+	if pt.mc, ok = nsPrefix(el, nsMC); !ok {
+		pt.mc = "\x00"
 	}
 	pt.byNode = map[*node]*para{}
 	pt.top = &story{root: el}
@@ -190,6 +184,18 @@ func (w *walker) walk(n *node, st *story, fallback, textbox bool) {
 			continue
 		}
 		switch {
+		case k.compact():
+			// No tag inside: only the numbers of what follows change.
+			w.tblNum += k.tables
+			switch {
+			case k.is(W, "p"):
+				w.ordinal++
+				if len(w.tbls) == 0 {
+					w.paraNum++
+				}
+			case k.is(W, "tr") && len(w.tbls) > 0:
+				w.tbls[len(w.tbls)-1].row++
+			}
 		case k.is(W, "tbl"):
 			w.tblNum++
 			w.tbls = append(w.tbls, tblPos{num: w.tblNum})
@@ -237,46 +243,106 @@ func (w *walker) paragraph(p *node, st *story, fallback, textbox bool) {
 	}
 	w.ordinal++
 	text, segs, obj := paraText(p, w.pt.w)
-	if !strings.Contains(text, "{{") && !strings.Contains(text, "}}") {
+	if w.a.foreign == nil {
+		w.a.foreign = foreignSyntax(text, loc)
+	}
+	if !strings.Contains(text, "{{") && !strings.Contains(text, "}}") && !strings.Contains(shownText(p, w.pt.w, w.pt.mc), "{{") {
 		return
 	}
 	pa := &para{node: p, text: text, segs: segs, obj: obj, loc: loc, fallback: fallback, pos: [2]int{w.pt.index, w.ordinal}}
 	w.pt.paras = append(w.pt.paras, pa)
 	w.pt.byNode[p] = pa
 	w.lex(pa, st)
+	if all := shownText(p, w.pt.w, w.pt.mc); strings.Count(all, "{{") > strings.Count(text, "{{") {
+		loc := pa.loc
+		loc.Context = cleanText(all)
+		tag := all[strings.Index(all, "{{"):]
+		if m := anyTag.FindString(tag); m != "" {
+			tag = m
+		}
+		w.a.probs.addAt(Problem{Where: loc, Tag: tag, Msg: "có thẻ nằm trong chữ ruby (chữ chú âm), công thức hay đối tượng mà thidua không điền; hãy gõ thẻ ra ngoài phần đó, thành chữ thường của đoạn"},
+			[3]int{pa.pos[0], pa.pos[1], len(text)}, pa.fallback)
+	}
+}
+
+var anyTag = regexp.MustCompile(`\{\{.*?\}\}`)
+
+// shownText is the text of every text element in a paragraph, whether
+// or not it is the paragraph's own text (ruby, equations and objects
+// included), leaving out deleted text and nested paragraphs.
+func shownText(p *node, W, MC string) string {
+	var b strings.Builder
+	var visit func(n *node)
+	visit = func(n *node) {
+		for _, k := range n.kids {
+			switch {
+			case k.typ != elemNode, k.is(W, "p"), k.is(W, "del"), k.is(W, "moveFrom"), k.is(MC, "Fallback"):
+			case k.name.Local == "t":
+				b.WriteString(textOf(k))
+			default:
+				visit(k)
+			}
+		}
+	}
+	visit(p)
+	return b.String()
+}
+
+// maxParaTags bounds the tags and stray braces of one paragraph: more is
+// no form but a hostile file, and would cost time for each.
+const maxParaTags = 1000
+
+// tagCost is what one tag counts against a part's node limit: the nodes
+// its extraction and template make.
+const tagCost = 8
+
+// finder finds the next occurrence of a pattern at or after positions that
+// never decrease, reading the text once.
+type finder struct {
+	text, pat string
+	at        int // the occurrence found last; len(text) when none, -1 before the first search
+}
+
+func (f *finder) next(i int) int {
+	if f.at < i {
+		f.at = len(f.text)
+		if k := strings.Index(f.text[i:], f.pat); k >= 0 {
+			f.at = i + k
+		}
+	}
+	return f.at
 }
 
 // lex finds the tags of a paragraph and reports braces that do not pair.
 func (w *walker) lex(pa *para, st *story) {
 	text := pa.text
+	if n := strings.Count(text, "{{") + strings.Count(text, "}}"); n > maxParaTags {
+		w.a.failText(pa, 0, min(len(text), 24), fmt.Sprintf("đoạn có %d thẻ hay cặp dấu ngoặc nhọn, quá giới hạn %d của một đoạn: hãy chia đoạn này ra", n, maxParaTags))
+		return
+	}
+	opens, closes := &finder{text: text, pat: "{{", at: -1}, &finder{text: text, pat: "}}", at: -1}
 	for i := 0; i < len(text); {
-		o := strings.Index(text[i:], "{{")
-		c := strings.Index(text[i:], "}}")
-		if o < 0 && c < 0 {
+		o, c := opens.next(i), closes.next(i)
+		if o == len(text) && c == len(text) {
 			break
 		}
-		if c >= 0 && (o < 0 || c < o) {
-			w.a.failText(pa, i+c, i+c+2, "thừa \"}}\": không có \"{{\" mở trước nó (có thể thiếu một dấu {)")
-			i += c + 2
+		if c < o {
+			w.a.failText(pa, c, c+2, "thừa \"}}\": không có \"{{\" mở trước nó (có thể thiếu một dấu {)")
+			i = c + 2
 			continue
 		}
-		s := i + o
-		rest := text[s+2:]
-		c2 := strings.Index(rest, "}}")
-		o2 := strings.Index(rest, "{{")
-		if c2 < 0 || (o2 >= 0 && o2 < c2) {
-			end := len(text)
-			if o2 >= 0 {
-				end = s + 2 + o2
-			}
-			w.a.failText(pa, s, end, "thẻ mở \"{{\" chưa có \"}}\" đóng trong cùng đoạn (có thể thiếu một dấu })")
-			if o2 < 0 {
-				break
-			}
-			i = s + 2 + o2
+		s := o
+		c2, o2 := closes.next(s+2), opens.next(s+2)
+		if c2 == len(text) || o2 < c2 {
+			w.a.failText(pa, s, o2, "thẻ mở \"{{\" chưa có \"}}\" đóng trong cùng đoạn (có thể thiếu một dấu })")
+			i = o2
 			continue
 		}
-		e := s + 2 + c2 + 2
+		if w.pt.nodesLeft -= tagCost; w.pt.nodesLeft < 0 {
+			w.pt.err = errTooManyNodes
+			return
+		}
+		e := c2 + 2
 		t, msg := lexTag(text[s:e])
 		t.para, t.start, t.end, t.story = pa, s, e, st
 		t.loc = pa.loc
@@ -316,17 +382,35 @@ func splitByObject(segs []seg, s, e int) bool {
 	return false
 }
 
-// around returns the text around [s, e), about 30 letters each side.
+// around returns the text around [s, e), about 30 letters each side, and
+// at most 60 letters of [s, e) itself.
 func around(text string, s, e int) string {
-	before, after := []rune(text[:s]), []rune(text[e:])
-	b, a := string(before), string(after)
-	if len(before) > 30 {
-		b = "…" + string(before[len(before)-30:])
+	b, a := s, e
+	for n := 0; n < 30 && b > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:b])
+		b -= size
 	}
-	if len(after) > 30 {
-		a = string(after[:30]) + "…"
+	for n := 0; n < 30 && a < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[a:])
+		a += size
 	}
-	return cleanText(b + text[s:e] + a)
+	mid := text[s:e]
+	m := 0
+	for n := 0; n < 60 && m < len(mid); n++ {
+		_, size := utf8.DecodeRuneInString(mid[m:])
+		m += size
+	}
+	if m < len(mid) {
+		mid = mid[:m] + "…"
+	}
+	out := text[b:s] + mid + text[e:a]
+	if b > 0 {
+		out = "…" + out
+	}
+	if a < len(text) {
+		out += "…"
+	}
+	return cleanText(out)
 }
 
 func cleanText(s string) string {

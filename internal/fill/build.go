@@ -1,6 +1,7 @@
 package fill
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"strconv"
@@ -74,6 +75,9 @@ func (pt *part) build(a *analyser) (*template.Template, []span, error) {
 	pt.wrapTables()
 	pt.fixContainers(pt.root)
 	pt.dropLoopBookmarks()
+	if pt.err != nil {
+		return nil, nil, pt.err
+	}
 
 	src, spans := pt.source()
 	pt.lines = []int{0}
@@ -86,7 +90,7 @@ func (pt *part) build(a *analyser) (*template.Template, []span, error) {
 	if err := addFuncs(tm, a.funcs); err != nil {
 		return nil, nil, err
 	}
-	tm.Funcs(pt.runtimeFuncs(nil))
+	tm.Funcs(pt.runtimeFuncs(nil, nil))
 	if _, err := tm.Parse(src); err != nil {
 		return nil, nil, fmt.Errorf("lỗi nội bộ khi dựng mẫu từ %s: %v", pt.name, err)
 	}
@@ -119,11 +123,15 @@ func addFuncs(tm *template.Template, funcs template.FuncMap) (err error) {
 
 func hasSectPr(p *node, W string) bool {
 	for _, k := range p.kids {
-		if k.is(W, "pPr") {
-			for _, c := range k.kids {
-				if c.is(W, "sectPr") {
-					return true
-				}
+		if !k.is(W, "pPr") {
+			continue
+		}
+		if k.compact() {
+			return strings.Contains(k.text, "sectPr")
+		}
+		for _, c := range k.kids {
+			if c.is(W, "sectPr") {
+				return true
 			}
 		}
 	}
@@ -140,6 +148,7 @@ func (pt *part) rowBlank(tr *node) bool {
 		case n.is(pt.w, "tbl") && n != tr:
 			blank = false
 		case n.is(pt.w, "p"):
+			pt.expand(n)
 			text, _, obj := paraText(n, pt.w)
 			blank = !obj && isBlank(text)
 			return false
@@ -188,7 +197,7 @@ func (pt *part) action(t *tag) string {
 	case kDecl:
 		return ldelim + t.src + rdelim
 	case kRange:
-		s := ldelim + "range " + t.pipe + rdelim
+		s := ldelim + "range " + t.pipe + " | _fill_iter " + strconv.Itoa(t.id) + rdelim
 		if t.blk.guard {
 			s = ldelim + "if " + need(t) + rdelim + s
 		}
@@ -281,7 +290,7 @@ var trailing = map[string]bool{
 }
 
 var containers = map[string]bool{
-	"tc": true, "body": true, "hdr": true, "ftr": true, "txbxContent": true, "footnote": true, "endnote": true,
+	"tc": true, "body": true, "hdr": true, "ftr": true, "txbxContent": true, "footnote": true, "endnote": true, "comment": true,
 }
 
 // fixContainers makes every cell end with a paragraph that is always
@@ -377,6 +386,15 @@ func (pt *part) dropLoopBookmarks() {
 					ids[id] = true
 				}
 			case k.typ == elemNode:
+				if all || depth > 0 || k.drop {
+					pt.expandIf(k, "bookmark")
+				}
+				if depth > 0 {
+					// Ids a loop copies are renumbered (see source).
+					for _, mark := range []string{"paraId", "docPr", "sdtPr"} {
+						pt.expandIf(k, mark)
+					}
+				}
 				collect(k, all || k.drop)
 			}
 		}
@@ -386,6 +404,7 @@ func (pt *part) dropLoopBookmarks() {
 		return
 	}
 	pt.root.walk(func(n *node) bool {
+		pt.expandIf(n, "bookmark")
 		kept := n.kids[:0]
 		for _, k := range n.kids {
 			if k.is(W, "bookmarkStart") || k.is(W, "bookmarkEnd") {
@@ -400,33 +419,156 @@ func (pt *part) dropLoopBookmarks() {
 	})
 }
 
-// source writes the part's tree as template text.
+// Kinds of ids that must stay unique in a document, which a loop's copies
+// get anew: paragraph ids (w14:paraId, 8 hex digits), drawing ids
+// (wp:docPr/@id) and content-control ids (w:sdtPr/w:id/@w:val).
+const (
+	idPara = iota
+	idDrawing
+	idControl
+	idKinds
+)
+
+// uniqueID tells which kind of unique id attribute a of n is, or -1.
+func uniqueID(n *node, a xml.Attr) int {
+	switch {
+	case a.Name.Local == "paraId":
+		return idPara
+	case a.Name.Local == "id" && n.name.Local == "docPr":
+		return idDrawing
+	case a.Name.Local == "val" && n.name.Local == "id" && n.parent != nil && n.parent.name.Local == "sdtPr":
+		return idControl
+	}
+	return -1
+}
+
+func hasUniqueID(n *node) bool {
+	for _, a := range n.attr {
+		if uniqueID(n, a) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// idMax is the largest id of each kind a form holds.
+type idMax [idKinds]int64
+
+// scan raises m to the ids in a part's XML. It reads the text rather than
+// the tree, which does not hold what compact elements hold.
+func (m *idMax) scan(data []byte) {
+	// find raises m[kind] to the values of attr in the start tags holding
+	// mark (the whole start tag when attr is "").
+	find := func(kind int, mark, attr string, base int) {
+		for rest := data; ; {
+			i := bytes.Index(rest, []byte(mark))
+			if i < 0 {
+				return
+			}
+			rest = rest[i+len(mark):]
+			v := rest
+			if attr != "" {
+				end := bytes.IndexByte(rest, '>')
+				j := bytes.Index(rest[:max(end, 0)], []byte(attr))
+				if j < 0 {
+					continue
+				}
+				v = rest[j+len(attr):]
+			}
+			if k := bytes.IndexByte(v, '"'); k >= 0 {
+				if x, err := strconv.ParseInt(string(v[:k]), base, 64); err == nil && x > m[kind] {
+					m[kind] = x
+				}
+			}
+		}
+	}
+	find(idPara, `paraId="`, "", 16)
+	find(idDrawing, ":docPr ", ` id="`, 10)
+	find(idControl, ":id ", `val="`, 10)
+}
+
+// Static XML longer than chunkMin is not written into the template text but
+// kept aside in pieces of at most chunkMax bytes, which the template prints:
+// the text/template tree would otherwise hold a second copy of the part.
+const (
+	chunkMin = 1 << 10
+	chunkMax = 32 << 10
+)
+
+// source writes the part's tree as template text; long stretches of static
+// XML go to pt.statics.
 func (pt *part) source() (string, []span) {
-	var b strings.Builder
+	var tb strings.Builder // template text
+	var b strings.Builder  // static XML not yet in tb
 	var spans []span
+	pt.statics = nil
 	run := qname(xml.Name{Space: pt.w, Local: "r"})
 	text := qname(xml.Name{Space: pt.w, Local: "t"})
+	flush := func() {
+		s := b.String()
+		if len(s) < chunkMin {
+			tb.WriteString(s)
+			b.Reset()
+			return
+		}
+		for len(s) > 0 {
+			n := min(len(s), chunkMax)
+			pt.statics = append(pt.statics, s[:n])
+			tb.WriteString(ldelim + "_fill_s " + strconv.Itoa(len(pt.statics)-1) + rdelim)
+			s = s[n:]
+		}
+		b = strings.Builder{}
+	}
 	mark := func(t *tag, s string) {
-		start := b.Len()
-		b.WriteString(s)
-		spans = append(spans, span{start: start, end: b.Len(), tag: t})
+		flush()
+		start := tb.Len()
+		tb.WriteString(s)
+		spans = append(spans, span{start: start, end: tb.Len(), tag: t})
+	}
+	depth := 0 // loops open around the node being written
+	start := func(n *node, empty bool) {
+		if depth == 0 || !hasUniqueID(n) {
+			writeStart(&b, n, empty)
+			return
+		}
+		// A copy made by a loop gets ids of its own.
+		b.WriteString("<" + qname(n.name))
+		for _, a := range n.attr {
+			b.WriteString(" " + qname(a.Name) + `="`)
+			if k := uniqueID(n, a); k >= 0 {
+				mark(nil, ldelim+"_fill_id "+strconv.Itoa(k)+rdelim)
+			} else {
+				writeAttr(&b, a.Value)
+			}
+			b.WriteByte('"')
+		}
+		if empty {
+			b.WriteString("/>")
+		} else {
+			b.WriteByte('>')
+		}
 	}
 	var write func(n *node)
 	write = func(n *node) {
 		if n.drop {
 			return
 		}
+		depth += loopDelta(n)
 		switch n.typ {
 		case docNode:
 			for _, k := range n.kids {
 				write(k)
 			}
 		case elemNode:
-			if len(n.kids) == 0 {
-				writeStart(&b, n, true)
+			if n.compact() {
+				b.WriteString(n.text)
 				return
 			}
-			writeStart(&b, n, false)
+			if len(n.kids) == 0 {
+				start(n, true)
+				return
+			}
+			start(n, false)
 			for _, k := range n.kids {
 				write(k)
 			}
@@ -456,5 +598,6 @@ func (pt *part) source() (string, []span) {
 		}
 	}
 	write(pt.root)
-	return b.String(), spans
+	flush()
+	return tb.String(), spans
 }

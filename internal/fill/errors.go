@@ -65,6 +65,14 @@ func partLabel(part string) string {
 		return "chú thích cuối trang (" + base + ")"
 	case strings.HasPrefix(base, "endnotes"):
 		return "chú thích cuối văn bản (" + base + ")"
+	case strings.HasPrefix(base, "comments"):
+		return "nhận xét (" + base + ")"
+	case strings.Contains(part, "/diagrams/"):
+		return "SmartArt (" + base + ")"
+	case strings.Contains(part, "/charts/"):
+		return "biểu đồ (" + base + ")"
+	case base != "document.xml":
+		return "phần " + part
 	default:
 		return "thân văn bản"
 	}
@@ -100,20 +108,27 @@ func (p Problem) String() string {
 // the form; Check and Execute return it for values the data lacks.
 type Error struct {
 	Problems []Problem
+	More     int  // problems found beyond the first maxProblems, not listed
 	data     bool // the problems are in the data, not in the form
 }
+
+// maxProblems bounds the problems listed: past it they are only counted.
+const maxProblems = 200
 
 // Error writes one problem a line under a heading that counts them.
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.data {
-		fmt.Fprintf(&b, "hồ sơ chưa đủ để điền mẫu Word (%d chỗ):", len(e.Problems))
+		fmt.Fprintf(&b, "hồ sơ chưa đủ để điền mẫu Word (%d chỗ):", len(e.Problems)+e.More)
 	} else {
-		fmt.Fprintf(&b, "mẫu Word có %d lỗi:", len(e.Problems))
+		fmt.Fprintf(&b, "mẫu Word có %d lỗi:", len(e.Problems)+e.More)
 	}
 	for _, p := range e.Problems {
 		b.WriteString("\n  - ")
 		b.WriteString(p.String())
+	}
+	if e.More > 0 {
+		fmt.Fprintf(&b, "\n  ... và %d chỗ khác: hãy sửa các chỗ trên rồi chạy lại", e.More)
 	}
 	return b.String()
 }
@@ -124,6 +139,7 @@ type problems struct {
 	list []Problem
 	keys [][3]int // document order of each problem: part, paragraph, offset
 	seen map[string]bool
+	more int // problems past maxProblems, counted only
 }
 
 // add appends a problem, dropping an exact repeat.
@@ -137,6 +153,10 @@ func (ps *problems) addAt(p Problem, pos [3]int, copy bool) {
 		ps.seen = map[string]bool{}
 	}
 	if copy && ps.seen[key] {
+		return
+	}
+	if len(ps.list) >= maxProblems {
+		ps.more++
 		return
 	}
 	ps.seen[key] = true
@@ -165,7 +185,7 @@ func (ps *problems) err() error {
 	for i, j := range idx {
 		out[i] = ps.list[j]
 	}
-	return &Error{Problems: out}
+	return &Error{Problems: out, More: ps.more}
 }
 
 // sortedKeys returns the keys of m in order.

@@ -35,7 +35,7 @@ func ExampleForm_Execute() {
 				{"id": "ha-tinh", "ten": "Ủy ban nhân dân tỉnh Hà Tĩnh", "thu_truong": map[string]any{"ho_ten": "Võ Trọng Hải", "chuc_vu": "Chủ tịch"}},
 			},
 			"phien":    map[string]any{"ngay": time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC), "dia_diem": "Thành phố Vinh, tỉnh Nghệ An"},
-			"giao_uoc": map[string]any{"so": int64(0), "ky_hieu": "GƯTĐ-CTĐBTB", "noi_dung": []string{"Hoàn thành các chỉ tiêu."}},
+			"giao_uoc": map[string]any{"so": int64(0), "ky_hieu": "GƯTĐ-CTĐBTB", "dia_danh": "Nghệ An", "noi_dung": []string{"Hoàn thành các chỉ tiêu."}},
 		})
 		if err != nil {
 			fmt.Println(err)

@@ -3,6 +3,7 @@ package fill
 import (
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"regexp"
 	"sort"
@@ -17,9 +18,13 @@ import (
 
 // runtimeFuncs are the functions the compiled template calls back. With a
 // nil collector they stop at the first problem (Execute); with one they
-// record every problem and carry on (Check).
-func (pt *part) runtimeFuncs(col *collector) template.FuncMap {
+// record every problem and carry on (Check). They count the loops' work in
+// st, which is one fill's.
+func (pt *part) runtimeFuncs(col *collector, st *fillState) template.FuncMap {
 	return template.FuncMap{
+		"_fill_s":    func(i int) string { return pt.statics[i] },
+		"_fill_iter": func(id int, v any) (any, error) { return v, st.iterate(pt, pt.tags[id], v) },
+		"_fill_id":   st.nextID,
 		"_fill_need": func(id int, bases ...any) (bool, error) {
 			t := pt.tags[id]
 			ok := true
@@ -59,6 +64,94 @@ func (pt *part) runtimeFuncs(col *collector) template.FuncMap {
 			return "", nil
 		},
 	}
+}
+
+// fillState is what one fill has used of its limits.
+type fillState struct {
+	lim   Limits
+	iters int64 // loop iterations begun, all loops together
+	out   int64 // bytes written
+	loop  *tag  // the loop entered last
+	part  *part
+	ids   idMax // the last id given of each kind
+}
+
+// nextID gives the next unique id of a kind, as its attribute writes it.
+func (st *fillState) nextID(kind int) string {
+	if st == nil {
+		return ""
+	}
+	st.ids[kind]++
+	v := st.ids[kind]
+	switch kind {
+	case idPara:
+		// Word keeps paragraph ids below 0x80000000.
+		return fmt.Sprintf("%08X", v%0x7FFFFFFF)
+	case idControl:
+		return strconv.FormatInt(int64(int32(v)), 10)
+	}
+	return strconv.FormatInt(v%0xFFFFFFFF, 10)
+}
+
+// iterate counts the iterations of a loop over v before it begins.
+func (st *fillState) iterate(pt *part, t *tag, v any) error {
+	if st == nil {
+		return nil
+	}
+	st.loop, st.part = t, pt
+	var n int64
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array, reflect.Map, reflect.Chan:
+		n = int64(rv.Len())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n = max(rv.Int(), 0)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n = int64(min(rv.Uint(), 1<<62))
+	}
+	st.iters += min(n, int64(st.lim.MaxIterations)+1)
+	if st.iters > int64(st.lim.MaxIterations) {
+		return &limitError{pt: pt, t: t, msg: fmt.Sprintf("các vòng lặp của mẫu phải lặp hơn %d lần (tính cả các vòng lồng nhau; vòng này %d lần); hãy kiểm tra lại danh sách hay con số mà thẻ range lặp qua", st.lim.MaxIterations, n)}
+	}
+	return nil
+}
+
+// limitWriter fails a fill that writes more than its limit.
+type limitWriter struct {
+	w  io.Writer
+	st *fillState
+}
+
+func (l *limitWriter) Write(p []byte) (int, error) {
+	l.st.out += int64(len(p))
+	if l.st.out > l.st.lim.MaxOutputSize {
+		e := &limitError{pt: l.st.part, t: l.st.loop, msg: fmt.Sprintf("văn bản điền ra vượt quá %d MiB", l.st.lim.MaxOutputSize>>20)}
+		if e.t != nil {
+			e.msg += "; thẻ này là vòng lặp cuối cùng đã chạy: hãy kiểm tra lại danh sách hay con số mà nó lặp qua"
+		}
+		return 0, e
+	}
+	return l.w.Write(p)
+}
+
+// limitError is a fill that went past one of its limits.
+type limitError struct {
+	pt  *part
+	t   *tag // the loop at fault, if known
+	msg string
+}
+
+func (e *limitError) Error() string { return e.problem().String() }
+
+func (e *limitError) problem() Problem {
+	p := Problem{Msg: e.msg}
+	if e.pt != nil {
+		p.Where.Part = e.pt.name
+	}
+	if e.t != nil {
+		p.Where, p.Tag = e.t.loc, e.t.raw
+	}
+	return p
 }
 
 // missingError is a value the data lacks, found while filling.
@@ -314,6 +407,10 @@ func (pt *part) execProblem(err error) Problem {
 	var m *missingError
 	if errors.As(err, &m) {
 		return m.problem()
+	}
+	var l *limitError
+	if errors.As(err, &l) {
+		return l.problem()
 	}
 	msg := err.Error()
 	sub := execLoc.FindStringSubmatch(msg)

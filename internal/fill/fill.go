@@ -11,11 +11,16 @@
 // explains this to clerks.
 //
 // Parse reads and checks a form once: the package (size limits, entry
-// names, no DTDs, no macros) and every tag, reporting all problems at once
-// with their places. The result is compiled into one template per part
-// (body, headers, footers, notes) whose static text is the part's XML,
-// so Execute only runs templates and zips; a Form is safe for concurrent
-// use.
+// names, no DTDs in any part, no macros) and every tag, reporting all
+// problems at once with their places; a form written for another engine
+// (docxtpl, docxtemplater) is reported once as such, and a tag where fill
+// cannot reach (SmartArt, ruby text) is a problem, never left as typed.
+// Parts are read one at a time into a compact tree, in which a paragraph
+// or table without a brace stays one node holding its source text. Each
+// part with tags is compiled into one template (body, headers, footers,
+// notes, comments) printing the part's long static XML from chunks, so
+// Execute only runs templates and zips; a Form is safe for concurrent use.
+// Limits bound what a form may unpack and what one fill may loop and write.
 package fill
 
 import (
@@ -24,6 +29,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/xml"
+	"errors"
 	"io"
 	"sync"
 	"text/template"
@@ -49,38 +55,41 @@ type Form struct {
 	parts  []*part // parts that hold tags, in document order
 	fields []string
 	size   int
+	lim    Limits
 }
 
 // Parse reads a .docx form and checks it. Refusals of the package wrap
 // ErrNotDocx, ErrTooLarge, ErrUnsafeEntry, ErrDTD or ErrMacro; mistakes in
 // the tags come back together as an *Error.
 func Parse(docx []byte, opt Options) (*Form, error) {
-	p, err := readPackage(docx, opt.Limits.withDefaults())
+	lim := opt.Limits.withDefaults()
+	p, err := readPackage(docx, lim)
 	if err != nil {
 		return nil, err
 	}
 	a := newAnalyser(opt.Funcs, opt.Schema)
-	f := &Form{pkg: p, size: len(docx)}
-	var all []*part
+	f := &Form{pkg: p, size: len(docx), lim: lim}
+	// One part at a time: its tree lives only until its template is built.
 	for i, name := range p.stories {
-		root, err := p.xmlPart(name)
+		root, nodes, err := p.xmlPart(name, parseOptions{compact: true, maxNodes: lim.MaxNodes})
 		if err != nil {
 			return nil, err
 		}
-		pt := &part{name: name, root: root, index: i}
+		pt := &part{name: name, root: root, index: i, nodesLeft: lim.MaxNodes - nodes}
+		before := len(a.probs.list)
 		if err := a.analyse(pt); err != nil {
 			return nil, err
 		}
-		all = append(all, pt)
-	}
-	if err := a.probs.err(); err != nil {
-		return nil, err
-	}
-	for _, pt := range all {
-		if len(pt.tags) == 0 {
+		if pt.err != nil {
+			return nil, partError(name, pt.err, lim.MaxNodes)
+		}
+		if len(pt.tags) == 0 || before > 0 || len(a.probs.list) > before {
 			continue
 		}
 		tm, spans, err := pt.build(a)
+		if errors.Is(err, errTooManyNodes) {
+			return nil, partError(name, err, lim.MaxNodes)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -88,8 +97,22 @@ func Parse(docx []byte, opt Options) (*Form, error) {
 		p.byName[pt.name].part = pt
 		f.parts = append(f.parts, pt)
 	}
+	unfilled, err := p.unfilled()
+	if err != nil {
+		return nil, err
+	}
+	for _, pr := range unfilled {
+		a.probs.add(pr)
+	}
+	if a.foreign != nil {
+		// Every tag would be an error: say once what the form is.
+		return nil, &Error{Problems: []Problem{*a.foreign}}
+	}
+	if err := a.probs.err(); err != nil {
+		return nil, err
+	}
 	for _, e := range p.entries {
-		e.data = nil
+		e.data, e.file = nil, nil
 	}
 	f.fields = sortedKeys(a.fields)
 	return f, nil
@@ -108,14 +131,19 @@ func (f *Form) Fields() []string {
 // too, but ends the checking of its part.
 func (f *Form) Check(data map[string]any) error {
 	col := &collector{}
+	st := &fillState{lim: f.lim, ids: f.pkg.ids}
 	for _, pt := range f.parts {
 		tm, err := pt.tmpl.Clone()
 		if err != nil {
 			return err
 		}
-		tm.Funcs(pt.runtimeFuncs(col))
-		if err := tm.Execute(io.Discard, data); err != nil {
+		tm.Funcs(pt.runtimeFuncs(col, st))
+		if err := tm.Execute(&limitWriter{w: io.Discard, st: st}, data); err != nil {
 			col.other.add(pt.execProblem(err))
+			var l *limitError
+			if errors.As(err, &l) {
+				break
+			}
 		}
 	}
 	return col.err()
@@ -123,11 +151,16 @@ func (f *Form) Check(data map[string]any) error {
 
 // Execute fills the form and returns the .docx bytes. The same form and
 // data always give the same bytes. When the data lacks a value the form
-// needs, the error is an *Error listing every such value.
+// needs, the error is an *Error listing every such value; a fill that goes
+// past Limits.MaxIterations or MaxOutputSize is an *Error naming the loop.
 func (f *Form) Execute(data map[string]any) ([]byte, error) {
 	out, pt, err := f.render(data)
 	if err == nil {
 		return out, nil
+	}
+	var l *limitError
+	if errors.As(err, &l) {
+		return nil, &Error{Problems: []Problem{l.problem()}}
 	}
 	if cerr := f.Check(data); cerr != nil {
 		return nil, cerr
@@ -168,6 +201,7 @@ func fastDeflate(w io.Writer) (io.WriteCloser, error) {
 func (f *Form) render(data map[string]any) ([]byte, *part, error) {
 	buf := bytes.NewBuffer(make([]byte, 0, f.size+f.size/2))
 	zw := zip.NewWriter(buf)
+	st := &fillState{lim: f.lim, ids: f.pkg.ids}
 	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	for _, e := range f.pkg.entries {
 		if e.part == nil {
@@ -188,9 +222,14 @@ func (f *Form) render(data map[string]any) ([]byte, *part, error) {
 		if err != nil {
 			return nil, nil, err
 		}
+		tm, err := e.part.tmpl.Clone()
+		if err != nil {
+			return nil, nil, err
+		}
+		tm.Funcs(e.part.runtimeFuncs(nil, st))
 		bw := writers.Get().(*bufio.Writer)
 		bw.Reset(w)
-		err = e.part.tmpl.Execute(bw, data)
+		err = tm.Execute(&limitWriter{w: bw, st: st}, data)
 		if err == nil {
 			err = bw.Flush()
 		}

@@ -16,6 +16,7 @@ var testFuncs = view.Funcs()
 func member(id, ten, hoTen, chucVu string) map[string]any {
 	return map[string]any{
 		"id": id, "ten": ten, "ten_ngan": strings.TrimPrefix(ten, "Ủy ban nhân dân "),
+		"dia_danh":   strings.TrimPrefix(ten, "Ủy ban nhân dân tỉnh "),
 		"thu_truong": map[string]any{"ho_ten": hoTen, "chuc_vu": chucVu},
 	}
 }
@@ -47,6 +48,7 @@ func sampleRecord() map[string]any {
 		},
 		"giao_uoc": map[string]any{
 			"so": int64(1), "ky_hieu": "GƯTĐ-CTĐBTB", "trich_yeu": "Năm 2023",
+			"dia_danh": "Nghệ An",
 			"can_cu":   []string{"Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"},
 			"muc_dich": []string{"Thi đua hoàn thành xuất sắc nhiệm vụ năm 2023.", "Phát hiện, nhân rộng điển hình tiên tiến."},
 			"noi_dung": []string{"Hoàn thành các chỉ tiêu kinh tế - xã hội.", "Làm tốt công tác cải cách hành chính."},

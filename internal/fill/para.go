@@ -32,7 +32,8 @@ var invisible = map[string]bool{
 
 // paraText returns the text of a paragraph as Word shows it, the segments
 // that hold it, and whether the paragraph holds anything besides text.
-// Paragraphs nested in text boxes are not part of it.
+// Paragraphs nested in text boxes are not part of it. A paragraph kept as
+// source text must be expanded first.
 func paraText(p *node, w string) (string, []seg, bool) {
 	var b strings.Builder
 	var segs []seg
@@ -134,8 +135,8 @@ func splitAt(p *node, w string, off int) {
 // splitRun cuts run r before its child at index at.
 func splitRun(r *node, w string, at int) {
 	second := &node{typ: elemNode, name: r.name, attr: append([]xml.Attr(nil), r.attr...)}
-	if len(r.kids) > 0 && r.kids[0].is(w, "rPr") {
-		second.kids = append(second.kids, r.kids[0].clone())
+	if rPr := runProps(r, w); rPr != nil {
+		second.kids = append(second.kids, rPr.clone())
 	}
 	second.kids = append(second.kids, r.kids[at:]...)
 	for _, k := range second.kids {
@@ -143,6 +144,17 @@ func splitRun(r *node, w string, at int) {
 	}
 	r.kids = r.kids[:at]
 	r.parent.insertAt(r.index()+1, second)
+}
+
+// runProps is a run's <w:rPr>, wherever white space puts it among the
+// run's children.
+func runProps(r *node, w string) *node {
+	for _, k := range r.kids {
+		if k.is(w, "rPr") {
+			return k
+		}
+	}
+	return nil
 }
 
 // extract takes the tag at [s, e) out of the paragraph's runs and puts a
@@ -162,8 +174,8 @@ func extract(p *node, w string, s, e int) *node {
 		return tn
 	}
 	first := runs[0]
-	if len(first.kids) > 0 && first.kids[0].is(w, "rPr") {
-		tn.rPr = first.kids[0].clone()
+	if rPr := runProps(first, w); rPr != nil {
+		tn.rPr = rPr.clone()
 	}
 	first.parent.insertAt(first.index(), tn)
 	for _, r := range runs {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -30,75 +31,190 @@ type node struct {
 	attr   []xml.Attr
 	kids   []*node
 	parent *node
-	text   string // textNode, rawNode, actionNode: the text to write
+	text   string // textNode, rawNode, actionNode, element kept as source text: the text to write
 	tag    *tag   // tagNode, actionNode: the tag it stands for
 	owner  *tag   // actionNode written for a tag but not its own action (table guards)
 	rPr    *node  // tagNode: run properties copied from the run where the tag began
 	after  *node  // actionNode placed after an anchor: that anchor
-	depth  int    // actionNode: +1 opens a loop, -1 closes one (bookmark clean-up)
+	tables int    // element kept as source text: tables it holds, itself included
 	drop   bool   // not written
 }
 
 // maxDepth bounds element nesting so hostile XML cannot exhaust the stack.
 const maxDepth = 256
 
-var errXMLSyntax = errors.New("XML syntax")
+var (
+	errXMLSyntax    = errors.New("XML syntax")
+	errTooManyNodes = errors.New("too many nodes")
+)
 
-// parseXML reads a part into a tree. It refuses DTDs (and with them any
-// entity declaration), unknown entities and mismatched tags.
-func parseXML(data []byte) (*node, error) {
+// parseOptions tell parseXML how compact a tree to build.
+type parseOptions struct {
+	// compact keeps a WordprocessingML paragraph, row or table whose text
+	// holds no brace, and property elements, as their source text: one
+	// node instead of a subtree (part.expand brings the subtree back).
+	compact bool
+	// maxNodes bounds the nodes alive at once; 0 means no bound.
+	maxNodes int
+}
+
+// open is an element being read: where its source starts and what its
+// subtree holds so far.
+type open struct {
+	start int64 // offset of its start tag in the input
+	nodes int   // nodes alive when it began
+	tbls  int   // tables begun outside fallbacks when it began
+	brace bool  // a brace in its text
+}
+
+// compactable are the WordprocessingML elements kept as source text when
+// nothing in them needs the tree.
+var compactable = map[string]bool{
+	"p": true, "tbl": true, "tr": true,
+	"pPr": true, "rPr": true, "sectPr": true, "tblPr": true, "trPr": true, "tcPr": true, "tblGrid": true,
+}
+
+// parseXML reads a part into a tree and counts the tree's nodes. It
+// refuses DTDs (and with them any entity declaration), unknown entities
+// and mismatched tags.
+func parseXML(data []byte, opt parseOptions) (*node, int, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	root := &node{typ: docNode}
 	cur := root
-	depth := 0
+	var stack []open
+	w, wKnown := "", false
+	nodes, tbls, fallback := 0, 0, 0
+	add := func(n *node) error {
+		nodes++
+		if opt.maxNodes > 0 && nodes > opt.maxNodes {
+			return errTooManyNodes
+		}
+		cur.kids = append(cur.kids, n)
+		return nil
+	}
 	for {
+		off := d.InputOffset()
 		tok, err := d.RawToken()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", errXMLSyntax, err)
+			return nil, 0, fmt.Errorf("%w: %v", errXMLSyntax, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			depth++
-			if depth > maxDepth {
-				return nil, fmt.Errorf("%w: phần tử lồng nhau quá %d cấp", errXMLSyntax, maxDepth)
+			if len(stack)+1 > maxDepth {
+				return nil, 0, fmt.Errorf("%w: phần tử lồng nhau quá %d cấp", errXMLSyntax, maxDepth)
 			}
 			if cur == root && root.element() != nil {
-				return nil, fmt.Errorf("%w: có hơn một phần tử gốc", errXMLSyntax)
+				return nil, 0, fmt.Errorf("%w: có hơn một phần tử gốc", errXMLSyntax)
 			}
 			n := &node{typ: elemNode, name: t.Name, attr: append([]xml.Attr(nil), t.Attr...), parent: cur}
-			cur.kids = append(cur.kids, n)
+			if err := add(n); err != nil {
+				return nil, 0, err
+			}
+			if cur == root && opt.compact {
+				w, wKnown = nsPrefix(n, nsW, nsWStrict)
+			}
+			if t.Name.Local == "Fallback" {
+				fallback++
+			}
+			stack = append(stack, open{start: off, nodes: nodes, tbls: tbls})
+			if wKnown && t.Name.Space == w && t.Name.Local == "tbl" && fallback == 0 {
+				tbls++
+			}
 			cur = n
 		case xml.EndElement:
 			if cur == root || cur.name != t.Name {
-				return nil, fmt.Errorf("%w: thẻ đóng </%s> không khớp", errXMLSyntax, qname(t.Name))
+				return nil, 0, fmt.Errorf("%w: thẻ đóng </%s> không khớp", errXMLSyntax, qname(t.Name))
 			}
-			depth--
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if t.Name.Local == "Fallback" {
+				fallback--
+			}
+			if wKnown && t.Name.Space == w && compactable[t.Name.Local] && !top.brace && len(stack) > 0 {
+				cur.kids, cur.text, cur.tables = nil, string(data[top.start:d.InputOffset()]), tbls-top.tbls
+				nodes = top.nodes
+			} else if len(stack) > 0 && top.brace {
+				stack[len(stack)-1].brace = true
+			}
 			cur = cur.parent
 		case xml.CharData:
+			if len(stack) > 0 && bytes.ContainsAny(t, "{}") {
+				stack[len(stack)-1].brace = true
+			}
 			if k := len(cur.kids); k > 0 && cur.kids[k-1].typ == textNode {
 				cur.kids[k-1].text += string(t)
-			} else {
-				cur.kids = append(cur.kids, &node{typ: textNode, text: string(t), parent: cur})
+			} else if err := add(&node{typ: textNode, text: string(t), parent: cur}); err != nil {
+				return nil, 0, err
 			}
 		case xml.Comment:
-			cur.kids = append(cur.kids, &node{typ: rawNode, text: "<!--" + string(t) + "-->", parent: cur})
+			if err := add(&node{typ: rawNode, text: "<!--" + string(t) + "-->", parent: cur}); err != nil {
+				return nil, 0, err
+			}
 		case xml.ProcInst:
-			cur.kids = append(cur.kids, &node{typ: rawNode, text: "<?" + t.Target + " " + string(t.Inst) + "?>", parent: cur})
+			if err := add(&node{typ: rawNode, text: "<?" + t.Target + " " + string(t.Inst) + "?>", parent: cur}); err != nil {
+				return nil, 0, err
+			}
 		case xml.Directive:
-			return nil, ErrDTD
+			return nil, 0, ErrDTD
 		}
 	}
 	if cur != root {
-		return nil, fmt.Errorf("%w: phần tử <%s> chưa đóng", errXMLSyntax, qname(cur.name))
+		return nil, 0, fmt.Errorf("%w: phần tử <%s> chưa đóng", errXMLSyntax, qname(cur.name))
 	}
 	if root.element() == nil {
-		return nil, fmt.Errorf("%w: không có phần tử gốc", errXMLSyntax)
+		return nil, 0, fmt.Errorf("%w: không có phần tử gốc", errXMLSyntax)
 	}
-	return root, nil
+	return root, nodes, nil
+}
+
+// nsPrefix finds the first prefix an element binds to one of the
+// namespaces ("" for the default namespace).
+func nsPrefix(el *node, namespaces ...string) (string, bool) {
+	for _, at := range el.attr {
+		if !slices.Contains(namespaces, at.Value) {
+			continue
+		}
+		switch {
+		case at.Name.Space == "xmlns":
+			return at.Name.Local, true
+		case at.Name.Space == "" && at.Name.Local == "xmlns":
+			return "", true
+		}
+	}
+	return "", false
+}
+
+// compact reports whether the element is kept as its source text.
+func (n *node) compact() bool { return n.typ == elemNode && n.text != "" }
+
+// expandIf expands an element kept as source text when that text holds s.
+func (pt *part) expandIf(n *node, s string) {
+	if n.compact() && strings.Contains(n.text, s) {
+		pt.expand(n)
+	}
+}
+
+// expand turns an element kept as source text back into a subtree, within
+// what is left of the part's node limit (pt.err says when it is not).
+func (pt *part) expand(n *node) {
+	if !n.compact() || pt.err != nil {
+		return
+	}
+	doc, used, err := parseXML([]byte(n.text), parseOptions{maxNodes: max(pt.nodesLeft, 1)})
+	if err != nil {
+		pt.err = err
+		return
+	}
+	pt.nodesLeft -= used
+	el := doc.element()
+	n.text, n.kids = "", el.kids
+	for _, k := range n.kids {
+		k.parent = n
+	}
 }
 
 // element returns the root element of a document node.
@@ -158,7 +274,7 @@ func (n *node) remove() {
 	n.parent = nil
 }
 
-// clone copies n and its subtree.
+// clone copies n and its subtree (an element kept as source text shares it).
 func (n *node) clone() *node {
 	c := *n
 	c.parent = nil

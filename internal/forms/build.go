@@ -59,7 +59,12 @@ func (t *Template) executeFront(data map[string]any) (map[string]string, error) 
 		}
 		// Blanks that start a line are kept: "so" leaves room for a
 		// number written by hand ("        /TTr-UBND").
-		front[key] = strings.TrimRight(strings.TrimLeft(s, "\r\n"), " \t\r\n")
+		s = strings.TrimRight(strings.TrimLeft(s, "\r\n"), " \t\r\n")
+		if !multiLine[key] {
+			// a line break a record gives in a name counts only in the frame
+			s = strings.ReplaceAll(s, "\n", " ")
+		}
+		front[key] = s
 	}
 	return front, nil
 }
@@ -75,6 +80,7 @@ func (t *Template) headOf(front map[string]string) frame.Head {
 		Summary:   front["trich_yeu"],
 		Letter:    t.Front.CongVan,
 		To:        lines(front["kinh_gui"]),
+		Break:     frame.Breaker{Places: frame.Places(data)},
 	}
 }
 
@@ -100,7 +106,7 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 	}
 	head := t.headOf(front)
 	first := &doc.Section{Numbered: true, Blocks: head.Blocks()}
-	sections, bodyEnd, err := convert(body, first)
+	sections, bodyEnd, err := convert(body, first, head.Break)
 	if err != nil {
 		return nil, err
 	}
@@ -120,13 +126,18 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 			p.Props.KeepNext = true
 		}
 	}
-	last.Blocks = append(last.Blocks, frame.Signatures(lines(front["noi_nhan"]), sigs)...)
+	last.Blocks = append(last.Blocks, frame.Signatures(lines(front["noi_nhan"]), sigs, head.Break)...)
 	title := head.Type
 	if head.Summary != "" {
 		title += " - " + head.Summary
 	}
-	return &doc.Document{Title: strings.TrimSpace(title), Subject: head.Issuer, Sections: sections}, nil
+	return &doc.Document{Title: strings.TrimSpace(title), Subject: strings.Join(strings.Fields(head.Issuer), " "), Sections: sections}, nil
 }
+
+// multiLine are the front matter's fields whose line breaks count: the
+// bodies' names (where the record may say where a line ends) and the
+// lists of recipients, one per line.
+var multiLine = map[string]bool{"co_quan_chu_quan": true, "co_quan_ban_hanh": true, "kinh_gui": true, "noi_nhan": true}
 
 // FileName returns the paper's output name without extension, as its
 // front matter's ten_tep makes it (not yet made safe).
@@ -136,7 +147,7 @@ func (t *Template) FileName(data map[string]any) (string, error) {
 		return t.Name, nil
 	}
 	s, err := execute(tt, data)
-	return strings.TrimSpace(s), err
+	return strings.Join(strings.Fields(s), " "), err
 }
 
 func lines(s string) []string {

@@ -12,7 +12,6 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"thidua/fonts"
 	"thidua/internal/doc"
 	"thidua/internal/frame"
 	"thidua/internal/view"
@@ -50,11 +49,13 @@ const tableAfter = 6
 
 // Directives are HTML comments a template writes on a line of their own.
 const (
-	dirPageBreak = "trang-moi" // start a new page
-	dirLandscape = "ngang"     // start a landscape section (wide tables)
-	dirPortrait  = "doc"       // back to portrait
-	dirAppendix  = "phu-luc"   // start an appendix: new page, numbering from 1
-	dirCentre    = "giua"      // centre the next paragraph, without indent
+	dirPageBreak = "trang-moi"    // start a new page
+	dirLandscape = "ngang"        // start a landscape section (wide tables)
+	dirPortrait  = "doc"          // back to portrait
+	dirAppendix  = "phu-luc"      // start an appendix: new page, numbering from 1
+	dirCentre    = "giua"         // centre the next paragraph, without indent
+	dirColumns   = "cot"          // "cot: 12mm, *, 30mm": widths of the next table's columns
+	dirRowNumber = "so-theo-dong" // the next table's numbers keep their own decimals, row by row
 )
 
 // converter turns Markdown into blocks, opening sections at directives.
@@ -67,6 +68,18 @@ type converter struct {
 	appendix int
 	// centre centres the next paragraph.
 	centre bool
+	// pins are the column widths a "cot" directive gives the next table.
+	pins []float64
+	// rowNumbers: the next table's numbers keep their decimals (each row
+	// is another quantity, such as the indicators of a report).
+	rowNumbers bool
+}
+
+// fail records the first error met while converting.
+func (c *converter) fail(err error) {
+	if c.err == nil {
+		c.err = err
+	}
 }
 
 func (c *converter) add(b doc.Block) { c.cur.Blocks = append(c.cur.Blocks, b) }
@@ -85,11 +98,25 @@ func (c *converter) newSection(landscape bool) {
 // convert parses md and appends its blocks to sec, opening further
 // sections where the Markdown asks. body is the index of the last section
 // before the appendices, where the paper's signatures go.
-func convert(md string, sec *doc.Section) (sections []*doc.Section, body int, err error) {
+func convert(md string, sec *doc.Section, br frame.Breaker) (sections []*doc.Section, body int, err error) {
 	c := &converter{src: []byte(md), sections: []*doc.Section{sec}, cur: sec, appendix: -1}
 	root := markdown.Parser().Parse(text.NewReader(c.src))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		c.block(n, 0)
+	}
+	for _, s := range c.sections {
+		for _, b := range s.Blocks {
+			p, ok := b.(*doc.Paragraph)
+			switch {
+			case !ok:
+			case p.Props.Align == doc.Justify:
+				frame.AvoidRunt(p, s.Width())
+			case (p.Style == frame.Part || p.Style == frame.Note) && p.Props.Align == doc.Center && len(p.Runs) == 1:
+				// a centred title ("Phụ lục", its name, "(Kèm theo ...)")
+				// breaks as the frame's titles do
+				p.Runs[0].Text = br.Centred(p.Runs[0].Text, &p.Props, s.Width(), false)
+			}
+		}
 	}
 	body = len(c.sections) - 1
 	if c.appendix > 0 {
@@ -212,7 +239,16 @@ func (c *converter) directive(n *ast.HTMLBlock) {
 	if !strings.HasPrefix(s, "<!--") || !strings.HasSuffix(s, "-->") {
 		return // other HTML is not part of a paper
 	}
-	switch strings.TrimSpace(s[4 : len(s)-3]) {
+	d := strings.TrimSpace(s[4 : len(s)-3])
+	if rest, ok := strings.CutPrefix(d, dirColumns+":"); ok {
+		pins, err := parsePins(rest)
+		if err != nil {
+			c.fail(err)
+		}
+		c.pins = pins
+		return
+	}
+	switch d {
 	case dirPageBreak:
 		c.add(doc.PageBreak{})
 	case dirLandscape:
@@ -226,6 +262,8 @@ func (c *converter) directive(n *ast.HTMLBlock) {
 		}
 	case dirCentre:
 		c.centre = true
+	case dirRowNumber:
+		c.rowNumbers = true
 	}
 }
 
@@ -323,80 +361,61 @@ func unescape(b []byte) string {
 
 // table converts a GFM table. A cell holding only "<" joins the cell on
 // its left; one holding only "^" joins the cell above (merged cells).
+// Column widths come from the cells' content (see columnWidths), or from
+// a "cot" directive just before the table; numbers line up (see
+// alignNumbers).
 func (c *converter) table(t *east.Table) *doc.Table {
-	type cell struct {
-		runs  []doc.Run
-		align doc.Align
-		head  bool
-	}
-	var grid [][]cell
+	var grid [][]gridCell
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		_, head := row.(*east.TableHeader)
-		var cells []cell
+		var cells []gridCell
 		for col := row.FirstChild(); col != nil; col = col.NextSibling() {
 			tc := col.(*east.TableCell)
-			al := doc.Left
+			al, set := doc.Left, false
 			switch tc.Alignment {
 			case east.AlignCenter:
-				al = doc.Center
+				al, set = doc.Center, true
 			case east.AlignRight:
-				al = doc.Right
+				al, set = doc.Right, true
+			case east.AlignLeft:
+				set = true
 			}
 			if head {
 				al = doc.Center
 			}
-			cells = append(cells, cell{runs: trimRuns(c.inlines(tc)), align: al, head: head})
+			cells = append(cells, gridCell{runs: trimRuns(c.inlines(tc)), align: al, alignSet: set, head: head})
 		}
 		grid = append(grid, cells)
 	}
 	// Header rows: the Markdown header and the rows under it that merge
 	// into it ("^"), which makes a header of several rows with merged
 	// cells; their cells are set as headers.
-	texts := func(runs []doc.Run) string {
-		var sb strings.Builder
-		for _, r := range runs {
-			sb.WriteString(r.Text)
-		}
-		return sb.String()
-	}
 	headerRows := 1
-	for headerRows < len(grid) && slices.ContainsFunc(grid[headerRows], func(cl cell) bool { return texts(cl.runs) == "^" }) {
+	for headerRows < len(grid) && slices.ContainsFunc(grid[headerRows], func(cl gridCell) bool { return cl.text() == "^" }) {
 		for j := range grid[headerRows] {
 			grid[headerRows][j].head, grid[headerRows][j].align = true, doc.Center
 		}
 		headerRows++
 	}
-	width := c.cur.Width()
 	cols := 0
 	for _, r := range grid {
 		cols = max(cols, len(r))
 	}
-	mins, maxs := make([]float64, cols), make([]float64, cols)
+	alignNumbers(grid, cols, !c.rowNumbers)
+	c.rowNumbers = false
 	out := &doc.Table{Borders: true, HeaderRows: headerRows, PadX: 4, PadY: 2}
-	for _, r := range grid {
-		for j, cl := range r {
-			s := texts(cl.runs)
-			if s == "<" || s == "^" || j+1 < len(r) && texts(r[j+1].runs) == "<" {
-				// a cell spanning columns does not size any one of them
-				continue
-			}
-			st := frame.Cell
-			if cl.head {
-				st = frame.CellHead
-			}
-			face := fonts.Get(fonts.StyleOf(st.Bold, st.Italic))
-			for _, w := range strings.Fields(s) {
-				mins[j] = max(mins[j], face.Width(w, st.Size)+2*out.PadX+1)
-			}
-			maxs[j] = max(maxs[j], face.Width(s, st.Size)+2*out.PadX+1)
-		}
+	pins := c.pins
+	c.pins = nil
+	if len(pins) > cols {
+		c.fail(fmt.Errorf("chỉ thị <!-- cot: ... --> ghi %d cột nhưng bảng có %d cột", len(pins), cols))
+		pins = pins[:cols]
 	}
-	out.Columns = fitColumns(mins, maxs, width)
+	out.Columns = columnWidths(grid, cols, pins, c.cur.Width(), out.PadX)
 	for i, r := range grid {
 		row := &doc.Row{KeepNext: i < headerRows}
 		for j := 0; j < len(r); j++ {
 			cl := r[j]
-			s := texts(cl.runs)
+			s := cl.text()
 			switch {
 			case s == "<" && len(row.Cells) > 0:
 				row.Cells[len(row.Cells)-1].Span = row.Cells[len(row.Cells)-1].Columns() + 1
@@ -410,13 +429,7 @@ func (c *converter) table(t *east.Table) *doc.Table {
 				markMergeStart(out.Rows, g)
 				continue
 			}
-			st := frame.Cell
-			if cl.head {
-				st = frame.CellHead
-			}
-			p := doc.NewParagraph(st, cl.runs...)
-			p.Props.Align = cl.align
-			row.Cells = append(row.Cells, &doc.Cell{Blocks: []doc.Block{p}, VAlign: doc.Middle})
+			row.Cells = append(row.Cells, &doc.Cell{Blocks: []doc.Block{cl.paragraph()}, VAlign: doc.Middle})
 		}
 		out.Rows = append(out.Rows, row)
 	}
@@ -462,40 +475,4 @@ func cellAtColumn(row *doc.Row, g int) *doc.Cell {
 		}
 	}
 	return nil
-}
-
-// fitColumns shares width between columns as browsers and Word's autofit
-// do: every column gets at least its longest word, the rest goes where
-// the text is longest, and the table fills the width.
-func fitColumns(mins, maxs []float64, width float64) []float64 {
-	n := len(mins)
-	out := make([]float64, n)
-	sumMin, sumMax := 0.0, 0.0
-	for i := range mins {
-		maxs[i] = max(maxs[i], mins[i])
-		sumMin += mins[i]
-		sumMax += maxs[i]
-	}
-	switch {
-	case sumMax <= width:
-		for i := range out {
-			out[i] = maxs[i] + (width-sumMax)*maxs[i]/sumMax
-		}
-	case sumMin >= width:
-		for i := range out {
-			out[i] = width * mins[i] / sumMin
-		}
-	default:
-		for i := range out {
-			out[i] = mins[i] + (width-sumMin)*(maxs[i]-mins[i])/(sumMax-sumMin)
-		}
-	}
-	// whole points, summing to the width exactly
-	total := 0.0
-	for i := range out {
-		out[i] = float64(int(out[i]))
-		total += out[i]
-	}
-	out[n-1] += width - total
-	return out
 }

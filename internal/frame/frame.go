@@ -30,6 +30,8 @@ type Head struct {
 	Letter bool
 	// To are the recipients of "Kính gửi".
 	To []string
+	// Break breaks the bodies' names and the title at their joints.
+	Break Breaker
 }
 
 // NumberText writes a document's number and symbol as box 3 shows them:
@@ -42,22 +44,30 @@ func NumberText(number int, symbol string) string {
 	return vn.TwoDigits(int64(number)) + "/" + symbol
 }
 
-// Widths of the header's two columns: the right one holds the national
-// name at 13 pt bold on one line.
+// Widths of the header's two columns and of the empty gutter between
+// them, which keeps their texts 3 mm apart: the right one holds the
+// national name at 13 pt bold on one line.
 var (
-	HeadLeft  = doc.Mm(67)
-	HeadRight = doc.Mm(98)
+	HeadLeft   = doc.Mm(64.5)
+	HeadGutter = doc.Mm(3)
+	HeadRight  = doc.Mm(97.5)
 )
+
+// CellPad is the padding left and right inside the cells of the
+// signature grid and Nơi nhận: the texts of two columns stay at least
+// twice that, 3 mm, apart.
+var CellPad = doc.Mm(1.5)
 
 // Blocks builds the header table, the type and summary with their rule,
 // and "Kính gửi".
 func (h Head) Blocks() []doc.Block {
 	left := []doc.Block{}
+	inner := HeadLeft
 	if h.Parent != "" {
-		left = append(left, para(Parent, vn.Upper(h.Parent)))
+		left = append(left, para(Parent, h.Break.Centred(h.Parent, Parent, inner, true)))
 	}
-	issuer := para(Issuer, vn.Upper(h.Issuer))
-	left = append(left, underline(issuer, ruleLength(issuer, HeadLeft)*0.4)...)
+	issuer := para(Issuer, h.Break.Centred(h.Issuer, Issuer, inner, true))
+	left = append(left, underline(issuer, ruleLength(issuer, inner)*0.4)...)
 	motto := para(Motto, MottoText)
 	right := append([]doc.Block{para(Nation, NationText)},
 		underline(motto, fonts.Get(fonts.Bold).Width(MottoText, Motto.Size))...)
@@ -70,18 +80,19 @@ func (h Head) Blocks() []doc.Block {
 		numberCell = append(numberCell, p)
 	}
 	t := &doc.Table{
-		Columns: []float64{HeadLeft, HeadRight},
+		Columns: []float64{HeadLeft, HeadGutter, HeadRight},
 		Rows: []*doc.Row{
-			{Cells: []*doc.Cell{{Blocks: left}, {Blocks: right}}},
-			{Cells: []*doc.Cell{{Blocks: numberCell}, {Blocks: []doc.Block{para(PlaceDate, h.PlaceDate)}}}},
+			{Cells: []*doc.Cell{{Blocks: left}, {}, {Blocks: right}}},
+			{Cells: []*doc.Cell{{Blocks: numberCell}, {}, {Blocks: []doc.Block{para(PlaceDate, h.PlaceDate)}}}},
 		},
 	}
 	out := []doc.Block{t}
 	if h.Type != "" {
-		out = append(out, &doc.Spacer{Height: 12}, para(Type, vn.Upper(h.Type)))
+		full := doc.PageWidth - doc.MarginLeft - doc.MarginRight
+		out = append(out, &doc.Spacer{Height: 12}, para(Type, h.Break.Centred(h.Type, Type, full, true)))
 		if h.Summary != "" && !h.Letter {
-			s := para(Summary, h.Summary)
-			out = append(out, underline(s, ruleLength(s, doc.PageWidth-doc.MarginLeft-doc.MarginRight)*0.4)...)
+			s := para(Summary, h.Break.Centred(h.Summary, Summary, full, false))
+			out = append(out, underline(s, ruleLength(s, full)*0.4)...)
 		} else {
 			out = append(out, &doc.Spacer{Height: 6})
 		}
@@ -99,7 +110,7 @@ func (h Head) recipients() []doc.Block {
 	case 0:
 		return nil
 	case 1:
-		p := para(Recipient, "Kính gửi: "+h.To[0]+".")
+		p := para(Recipient, h.Break.Centred("Kính gửi: "+h.To[0]+".", Recipient, doc.PageWidth-doc.MarginLeft-doc.MarginRight, false))
 		p.Props.Align = doc.Center
 		p.Props.After = 12
 		return []doc.Block{p}
@@ -117,6 +128,7 @@ func (h Head) recipients() []doc.Block {
 		if i == len(h.To)-1 {
 			p.Props.After = 12
 		}
+		p.Runs[0].Text = h.Break.Left(p.Runs[0].Text, Recipient, doc.PageWidth-doc.MarginLeft-doc.MarginRight-p.Props.Left)
 		out = append(out, p)
 	}
 	return out
@@ -150,9 +162,14 @@ func underline(p *doc.Paragraph, length float64) []doc.Block {
 	return []doc.Block{p, &doc.Rule{Width: length, Height: 6}}
 }
 
-// ruleLength is the width of the longest line of p when set in a column
-// of the given width; text wider than the column counts as the column.
+// ruleLength is the width of the longest line of p (its lines end at
+// "\n") when set in a column of the given width; text wider than the
+// column counts as the column.
 func ruleLength(p *doc.Paragraph, column float64) float64 {
 	face := fonts.Get(fonts.StyleOf(p.Props.Bold, p.Props.Italic))
-	return min(face.Width(p.Text(), p.Props.Size), column)
+	w := 0.0
+	for _, l := range strings.Split(p.Text(), "\n") {
+		w = max(w, face.Width(l, p.Props.Size))
+	}
+	return min(w, column)
 }

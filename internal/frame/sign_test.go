@@ -26,7 +26,7 @@ func TestSignaturePair(t *testing.T) {
 	blocks := Signatures([]string{"Lưu: VT, hồ sơ"}, []Sig{
 		{Title: "Thư ký", Name: "Lê Thị Cúc"},
 		{Authority: []string{"TM. Ủy ban nhân dân huyện An Phú"}, Title: "Chủ tọa", Name: "Nguyễn Văn An"},
-	})
+	}, Breaker{})
 	if len(blocks) != 1 {
 		t.Fatalf("%d blocks, want one grid", len(blocks))
 	}
@@ -40,7 +40,7 @@ func TestSignaturePair(t *testing.T) {
 		}
 	}
 	want := [2][2][]string{
-		{{"·", "THƯ KÝ"}, {"·", "TM. ỦY BAN NHÂN DÂN HUYỆN AN PHÚ", "CHỦ TỌA"}},
+		{{"·", "THƯ KÝ"}, {"·", "TM.\u00a0ỦY\u00a0BAN\u00a0NHÂN\u00a0DÂN\nHUYỆN\u00a0AN\u00a0PHÚ", "CHỦ TỌA"}},
 		{{"·", "Lê Thị Cúc"}, {"·", "Nguyễn Văn An"}},
 	}
 	for i := range want {
@@ -71,7 +71,7 @@ func TestSignaturePair(t *testing.T) {
 // centres the odd last one in the middle quarter columns.
 func TestSignatureGrid(t *testing.T) {
 	sig := Sig{Title: "Chủ tịch", Name: "(Họ và tên)"}
-	blocks := Signatures(nil, []Sig{sig, sig, sig, sig, sig})
+	blocks := Signatures(nil, []Sig{sig, sig, sig, sig, sig}, Breaker{})
 	grid := blocks[0].(*doc.Table)
 	if len(grid.Rows) != 6 || len(blocks) != 1 {
 		t.Fatalf("%d grid rows and %d blocks, want 6 rows (titles and names of three rows)", len(grid.Rows), len(blocks))

@@ -19,6 +19,8 @@ type atom struct {
 	// breakAfter allows a line break after this atom though it is not a
 	// space (after the hyphen of "kinh-tế").
 	breakAfter bool
+	// newline is a line break the text asks for ("\n" in a run).
+	newline bool
 }
 
 // line is one laid-out line: its atoms, natural width (trailing spaces
@@ -48,7 +50,12 @@ func atomize(p *doc.Paragraph) []atom {
 				s = s[1:]
 				continue
 			}
-			end := strings.IndexByte(s, ' ')
+			if s[0] == '\n' {
+				out = append(out, atom{style: st, newline: true})
+				s = s[1:]
+				continue
+			}
+			end := strings.IndexAny(s, " \n")
 			if end < 0 {
 				end = len(s)
 			}
@@ -88,7 +95,8 @@ func hyphenBreak(w string) int {
 
 // breakLines fills lines greedily, the way Word does: a word goes on the
 // line if it fits, else it starts the next; a word wider than a whole line
-// is cut between characters. Spaces at a line's end take no room.
+// is cut between characters. Spaces at a line's end take no room. A "\n"
+// in the text ends the line there, as Word's line break (w:br) does.
 func breakLines(p *doc.Paragraph, width float64) []line {
 	atoms := atomize(p)
 	pr := &p.Props
@@ -113,8 +121,16 @@ func breakLines(p *doc.Paragraph, width float64) []line {
 		curAvail = avail(false)
 		pending = 0
 	}
+	forced := false // the last line ended at a "\n"
 	for i := 0; i < len(atoms); {
 		a := atoms[i]
+		if a.newline {
+			flush()
+			forced = true
+			i++
+			continue
+		}
+		forced = false
 		if a.space {
 			if len(cur.atoms) > 0 {
 				cur.atoms = append(cur.atoms, a)
@@ -125,7 +141,7 @@ func breakLines(p *doc.Paragraph, width float64) []line {
 		}
 		// a word: the atoms up to the next space or break opportunity
 		j, w := i, 0.0
-		for j < len(atoms) && !atoms[j].space {
+		for j < len(atoms) && !atoms[j].space && !atoms[j].newline {
 			w += atoms[j].width
 			j++
 			if atoms[j-1].breakAfter {
@@ -160,7 +176,7 @@ func breakLines(p *doc.Paragraph, width float64) []line {
 			flush()
 		}
 	}
-	if len(cur.atoms) > 0 || len(lines) == 0 {
+	if len(cur.atoms) > 0 || len(lines) == 0 || forced {
 		flush()
 	}
 	lines[len(lines)-1].last = true

@@ -21,8 +21,8 @@ const (
 
 // Awards is the proposing body's side of the nomination dossiers.
 type Awards struct {
-	Issuer string `toml:"co_quan_de_nghi" label:"cơ quan đề nghị khen thưởng" required:"true"`
-	Parent string `toml:"co_quan_chu_quan" label:"cơ quan chủ quản của cơ quan đề nghị"`
+	Issuer string `toml:"co_quan_de_nghi" label:"cơ quan đề nghị khen thưởng" required:"true" breaks:"true"`
+	Parent string `toml:"co_quan_chu_quan" label:"cơ quan chủ quản của cơ quan đề nghị" breaks:"true"`
 	Symbol string `toml:"ky_hieu" label:"ký hiệu tờ trình" required:"true" eg:"\"TTr-UBND\""`
 	// Date is the date of the submissions (tờ trình) and the reports.
 	Date Date `toml:"ngay" label:"ngày tờ trình" required:"true"`

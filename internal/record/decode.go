@@ -139,7 +139,10 @@ func (o owner) of() string {
 type field struct {
 	key, label, item, eg string
 	required             bool
-	index                int
+	// breaks lets the value hold line breaks: a name printed in the
+	// frame, where a "\n" says where its line ends (tag breaks:"true").
+	breaks bool
+	index  int
 }
 
 func fieldsOf(t reflect.Type) []field {
@@ -151,7 +154,7 @@ func fieldsOf(t reflect.Type) []field {
 			continue
 		}
 		out = append(out, field{key: key, label: f.Tag.Get("label"), item: f.Tag.Get("item"),
-			eg: f.Tag.Get("eg"), required: f.Tag.Get("required") == "true", index: i})
+			eg: f.Tag.Get("eg"), required: f.Tag.Get("required") == "true", breaks: f.Tag.Get("breaks") == "true", index: i})
 	}
 	return out
 }
@@ -308,7 +311,10 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 			d.typeErr(v, path, subject, "chuỗi", fmt.Sprintf("đặt giá trị trong dấu ngoặc kép: %s = %q", f.key, scalarText(v)))
 			return
 		}
-		if strings.ContainsAny(strings.TrimSpace(s), "\r\n") {
+		if f.breaks {
+			s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+		}
+		if !f.breaks && strings.ContainsAny(strings.TrimSpace(s), "\r\n") || strings.Contains(s, "\r") {
 			d.valErr(path, subject+" không được xuống dòng", "viết cả giá trị trên một dòng, trong một cặp dấu ngoặc kép")
 		}
 		fv.SetString(d.text(path, subject, s, f.required))

@@ -446,3 +446,17 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// A name printed in the frame may say where its line ends: a "\n" in a
+// unit's name is kept (a Windows line end becomes "\n"); one in a
+// person's name is refused (see TestBadRecords).
+func TestLineBreakInAName(t *testing.T) {
+	src := edit(t, `ten = "Ủy ban nhân dân tỉnh Quảng Trị"`, "ten = \"\"\"Ủy ban nhân dân\r\ntỉnh Quảng Trị\"\"\"")
+	rec, err := Parse("r.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rec.Member("quang-tri").Name; got != "Ủy ban nhân dân\ntỉnh Quảng Trị" {
+		t.Errorf("name %q, want the break kept", got)
+	}
+}

@@ -44,9 +44,9 @@ type Record struct {
 
 // Cluster is the emulation cluster (cụm or khối thi đua).
 type Cluster struct {
-	Name   string `toml:"ten" label:"tên cụm thi đua" required:"true"`
+	Name   string `toml:"ten" label:"tên cụm thi đua" required:"true" breaks:"true"`
 	Symbol string `toml:"ky_hieu" label:"ký hiệu của cụm"`
-	Body   string `toml:"co_quan_chu_quan" label:"cơ quan chủ quản"`
+	Body   string `toml:"co_quan_chu_quan" label:"cơ quan chủ quản" breaks:"true"`
 	Year   int    `toml:"nam" label:"năm thi đua" required:"true" eg:"2024"`
 	Head   string `toml:"cum_truong" label:"cụm trưởng"`
 	Deputy string `toml:"cum_pho" label:"cụm phó"`
@@ -57,7 +57,7 @@ type Cluster struct {
 // Member is one member unit of the cluster.
 type Member struct {
 	ID   string `toml:"id" label:"mã thành viên" required:"true" eg:"\"nghe-an\""`
-	Name string `toml:"ten" label:"tên đầy đủ của đơn vị" required:"true"`
+	Name string `toml:"ten" label:"tên đầy đủ của đơn vị" required:"true" breaks:"true"`
 	// Short is the short name; Load sets it to Name when the record omits it.
 	Short string `toml:"ten_ngan" label:"tên ngắn"`
 	Place string `toml:"dia_danh" label:"địa danh"`
@@ -75,7 +75,7 @@ func (m Member) ShortName() string {
 // Signer is the head of a member unit, who signs for it.
 type Signer struct {
 	Name  string `toml:"ho_ten" label:"họ và tên thủ trưởng" required:"true"`
-	Title string `toml:"chuc_vu" label:"chức vụ thủ trưởng" required:"true"`
+	Title string `toml:"chuc_vu" label:"chức vụ thủ trưởng" required:"true" breaks:"true"`
 	// Authority holds the lines printed above the title, e.g.
 	// "TM. Ủy ban nhân dân tỉnh Nghệ An", "KT. Chủ tịch".
 	Authority Lines `toml:"tham_quyen" label:"thẩm quyền ký"`

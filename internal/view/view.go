@@ -43,6 +43,9 @@ func Funcs() template.FuncMap {
 		"liet_ke":    enumerate,
 		"markdown":   func(s any) Markdown { return Markdown(fmt.Sprint(s)) },
 		"co":         has,
+		"khong_ngat": func(s string) string { return frame.Breaker{}.Join(s) },
+		"don_vi_ma":  memberByID,
+		"bat_buoc":   required,
 		"cong":       func(a, b int) int { return a + b },
 	}
 }
@@ -112,6 +115,32 @@ func formatDecimal(x any, maxDecimals int) (string, error) {
 func twoDigits(n any) (string, error) {
 	v, err := integer(n)
 	return vn.TwoDigits(v), err
+}
+
+// required returns v, or an error when it prints as nothing: a form's
+// signer name or issuing body must not come out empty.
+func required(v any) (any, error) {
+	if strings.TrimSpace(Print(v)) == "" {
+		return nil, fmt.Errorf("giá trị bắt buộc này đang trống trong hồ sơ")
+	}
+	return v, nil
+}
+
+// memberByID returns the member unit whose id is given, from the data
+// (the whole of it, $ in a template): {{with don_vi_ma $ .cum.cum_truong}}.
+// An empty or unknown id is an error, so that a form never prints an
+// empty issuer or signer.
+func memberByID(data map[string]any, id string) (map[string]any, error) {
+	if id == "" {
+		return nil, fmt.Errorf("hồ sơ chưa ghi mã thành viên cần dùng ở đây (ví dụ cum.cum_truong)")
+	}
+	members, _ := data["thanh_vien"].([]map[string]any)
+	for _, m := range members {
+		if m["id"] == id {
+			return m, nil
+		}
+	}
+	return nil, fmt.Errorf("hồ sơ không có thành viên mã %q", id)
 }
 
 // enumerate ends each item with ";" and the last with "." (see frame.Enumerate).

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"io"
 	"strings"
 	"testing"
 	"text/template"
@@ -62,8 +63,11 @@ func TestFuncs(t *testing.T) {
 		{`{{in_hoa "Ủy ban nhân dân"}}`, "ỦY BAN NHÂN DÂN"},
 		{`{{range liet_ke .l}}{{.}}|{{end}}`, "a;|b.|"},
 		{`{{if co .m "x"}}có{{else}}không{{end}}`, "không"},
+		{`{{khong_ngat "Ủy ban nhân dân tỉnh Hà Tĩnh"}}`, "Ủy\u00a0ban\u00a0nhân\u00a0dân tỉnh\u00a0Hà\u00a0Tĩnh"},
+		{`{{with don_vi_ma $ "ha-tinh"}}{{bat_buoc .ten}}{{end}}`, "Ủy ban nhân dân tỉnh Hà Tĩnh"},
 	}
-	data := map[string]any{"d": day, "l": []string{"a", "b;"}, "m": map[string]any{"x": ""}}
+	data := map[string]any{"d": day, "l": []string{"a", "b;"}, "m": map[string]any{"x": ""},
+		"thanh_vien": []map[string]any{{"id": "ha-tinh", "ten": "Ủy ban nhân dân tỉnh Hà Tĩnh"}, {"id": "x", "ten": ""}}}
 	for _, c := range cases {
 		tt := template.Must(template.New("").Funcs(Funcs()).Parse(c.tpl))
 		var b strings.Builder
@@ -73,6 +77,22 @@ func TestFuncs(t *testing.T) {
 		}
 		if b.String() != c.want {
 			t.Errorf("%s = %q, want %q", c.tpl, b.String(), c.want)
+		}
+	}
+}
+
+// A form's issuer or signer never prints empty: an empty or unknown
+// member id and an empty required value are errors.
+func TestRequiredValues(t *testing.T) {
+	data := map[string]any{"thanh_vien": []map[string]any{{"id": "x", "ten": ""}}}
+	for tpl, want := range map[string]string{
+		`{{with don_vi_ma $ ""}}{{.ten}}{{end}}`:           "chưa ghi mã thành viên",
+		`{{with don_vi_ma $ "y"}}{{.ten}}{{end}}`:          `không có thành viên mã "y"`,
+		`{{with don_vi_ma $ "x"}}{{bat_buoc .ten}}{{end}}`: "bắt buộc",
+	} {
+		err := template.Must(template.New("").Funcs(Funcs()).Parse(tpl)).Execute(io.Discard, data)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want an error saying %q", tpl, err, want)
 		}
 	}
 }

@@ -136,3 +136,46 @@ func TwoDigits(n int64) string {
 	}
 	return FormatInt(n)
 }
+
+// ParseNumber reads a number written the Vietnamese way, as FormatNumber
+// writes it ("31.434,47", "-1.721", "95"), and returns its value and how
+// many decimals it shows. Groups of thousands must have three digits, so
+// "4.5" is not a number (it would be read wrongly either way).
+func ParseNumber(s string) (x float64, decimals int, ok bool) {
+	t := s
+	neg := len(t) > 0 && t[0] == '-'
+	if neg {
+		t = t[1:]
+	}
+	intPart, frac, hasFrac := t, "", false
+	if i := bytes.IndexByte([]byte(t), ','); i >= 0 {
+		intPart, frac, hasFrac = t[:i], t[i+1:], true
+	}
+	if intPart == "" || hasFrac && frac == "" {
+		return 0, 0, false
+	}
+	digits := make([]byte, 0, len(t)+1)
+	for i, group := range bytes.Split([]byte(intPart), []byte{'.'}) {
+		if len(group) == 0 || i > 0 && len(group) != 3 || i == 0 && len(group) > 3 && len(intPart) != len(group) {
+			return 0, 0, false
+		}
+		digits = append(digits, group...)
+	}
+	if hasFrac {
+		digits = append(digits, '.')
+		digits = append(digits, frac...)
+	}
+	for _, c := range digits {
+		if (c < '0' || c > '9') && c != '.' {
+			return 0, 0, false
+		}
+	}
+	v, err := strconv.ParseFloat(string(digits), 64)
+	if err != nil {
+		return 0, 0, false
+	}
+	if neg {
+		v = -v
+	}
+	return v, len(frac), true
+}

@@ -90,3 +90,33 @@ func TestFormatPercentAndDecimal(t *testing.T) {
 		}
 	}
 }
+
+func TestParseNumber(t *testing.T) {
+	for _, c := range []struct {
+		in  string
+		x   float64
+		dec int
+		ok  bool
+	}{
+		{"31.434,47", 31434.47, 2, true},
+		{"-1.721", -1721, 0, true},
+		{"95", 95, 0, true},
+		{"100,5", 100.5, 1, true},
+		{"4.652,8", 4652.8, 1, true},
+		{"1234", 1234, 0, true},
+		{"4.5", 0, 0, false},
+		{"1,", 0, 0, false},
+		{"8/8", 0, 0, false},
+		{"", 0, 0, false},
+		{"12.34.567", 0, 0, false},
+		{"1234.567", 0, 0, false},
+	} {
+		x, dec, ok := ParseNumber(c.in)
+		if ok != c.ok || ok && (x != c.x || dec != c.dec) {
+			t.Errorf("ParseNumber(%q) = %v, %d, %v; want %v, %d, %v", c.in, x, dec, ok, c.x, c.dec, c.ok)
+		}
+		if ok && FormatNumber(x, dec) != c.in && c.in != "1234" {
+			t.Errorf("%q does not read back", c.in)
+		}
+	}
+}

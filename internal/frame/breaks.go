@@ -1,0 +1,594 @@
+package frame
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"thidua/fonts"
+	"thidua/internal/doc"
+	"thidua/internal/vn"
+)
+
+// Frame texts (issuing bodies, authorities, titles, names, Nơi nhận items)
+// break where clerks break them: only at the joints of a name, never inside
+// a fixed phrase ("Ủy ban nhân dân"), an administrative unit with its name
+// ("tỉnh Hà Tĩnh", "các tỉnh Bắc Trung Bộ") or a place name of the record,
+// with the lines of a centred text as even as the joints allow. The frame
+// computes the breaks itself and writes them into the text as "\n", with
+// no-break spaces (U+00A0) inside the joints of a text that wraps, so that
+// Word, LibreOffice and the PDF show the same lines. A "\n" the record
+// writes in such a field is kept as a break of its own.
+
+// NBSP is the no-break space that joins the words of a joint.
+const NBSP = "\u00a0"
+
+// Glue strengths between two words. A group of glued words wider than
+// the column gives way at its weakest glue first: a soft joint ("Hội đồng
+// Thi đua - Khen thưởng", "Cụm thi đua"), then a unit and its name
+// ("huyện Bạch Long Vĩ"), then a fixed phrase or a place name.
+const (
+	free = iota // words that may part: the zero glue
+	soft
+	unit
+	hard
+)
+
+// phrase is a fixed phrase, in lower case, with the strength of its glue.
+type phrase struct {
+	words []string
+	glue  int
+}
+
+// phrases are the fixed phrases of names and titles.
+var phrases = []phrase{
+	{strings.Fields("hội đồng thi đua - khen thưởng"), soft},
+	{strings.Fields("ban thi đua - khen thưởng"), soft},
+	{strings.Fields("thi đua - khen thưởng"), hard},
+	{strings.Fields("ủy ban nhân dân"), hard},
+	{strings.Fields("hội đồng nhân dân"), hard},
+	{strings.Fields("cụm thi đua"), soft},
+	{strings.Fields("khối thi đua"), soft},
+	{strings.Fields("trung ương"), hard},
+	{strings.Fields("phó chủ tịch"), hard},
+	{strings.Fields("chủ tịch"), hard},
+	{strings.Fields("bí thư"), hard},
+	{strings.Fields("chính phủ"), hard},
+	{strings.Fields("cờ thi đua"), hard},
+	{strings.Fields("bằng khen"), hard},
+	{strings.Fields("chiến sĩ thi đua"), hard},
+	{strings.Fields("sở nội vụ"), hard},
+	{strings.Fields("họ và tên"), hard},
+	{strings.Fields("chức vụ"), hard},
+	{strings.Fields("việt nam"), hard},
+	{strings.Fields("thành phố"), hard},
+	{strings.Fields("thị xã"), hard},
+	{strings.Fields("thị trấn"), hard},
+	{strings.Fields("nhân dân"), hard},
+}
+
+// pairs are two-syllable words of the papers' titles that a line must not
+// part ("CHUYÊN / ĐỀ"); most words of a title are such pairs, these are
+// the ones the built-in papers use.
+var pairs = strings.Split("danh hiệu,chuyên đề,toàn diện,đề nghị,danh sách,kèm theo,tờ trình,báo cáo,"+
+	"biên bản,khen thưởng,thi đua,tổng hợp,kết quả,chấm điểm,xếp hạng,thành tích,tập thể,cá nhân,"+
+	"lao động,xuất sắc,tiên tiến,giao ước,hội nghị,tổng kết,sơ kết,công tác,thủ tướng,bình xét,suy tôn,"+
+	"đơn vị,thực hiện,nhiệm vụ,phong trào,chỉ tiêu,xác nhận,cấp trình,thủ trưởng", ",")
+
+func init() {
+	for _, p := range pairs {
+		phrases = append(phrases, phrase{strings.Fields(p), hard})
+	}
+}
+
+// numbered are words that stay with the number after them: "ngày 28",
+// "tháng 02", "năm 2024", "số 05/BC-CTĐ".
+var numbered = map[string]bool{"ngày": true, "tháng": true, "năm": true, "số": true, "số:": true}
+
+// units are the administrative units whose name follows them.
+var units = [][]string{
+	{"thành", "phố"}, {"thị", "xã"}, {"thị", "trấn"},
+	{"tỉnh"}, {"huyện"}, {"quận"}, {"xã"}, {"phường"},
+}
+
+// unitLead are words that join the unit after them: "các tỉnh", "cấp
+// tỉnh", "Khối huyện".
+var unitLead = map[string]bool{"các": true, "cấp": true, "khối": true}
+
+// Regions are the country's regions, kept whole like the record's places.
+var Regions = []string{
+	"Bắc Trung Bộ", "Nam Trung Bộ", "Duyên hải Nam Trung Bộ", "Tây Nguyên", "Đông Nam Bộ",
+	"Tây Nam Bộ", "Đồng bằng sông Hồng", "Đồng bằng sông Cửu Long", "Tây Bắc", "Đông Bắc",
+}
+
+// authority matches the prefixes of a signing authority, which stay with
+// the word after them: "TM.", "KT.", "Q.", "TL.", "TUQ.".
+var authority = map[string]bool{"tm.": true, "kt.": true, "q.": true, "tl.": true, "tuq.": true}
+
+// key is a word as joints compare it: lower case, without the punctuation
+// around it.
+func key(w string) string {
+	return strings.ToLower(strings.Trim(w, " ,;.:()\"“”"))
+}
+
+// closes reports whether w ends a clause (a comma or other punctuation
+// after it), which ends any joint.
+func closes(w string) bool {
+	return strings.TrimRight(w, ",;:)") != w
+}
+
+// joints returns the glue between each word and the next.
+func joints(words []string, places [][]string) []int {
+	n := len(words)
+	glue := make([]int, max(n-1, 0))
+	keys := make([]string, n)
+	upper := true // no lower-case letter: names cannot be told by capitals
+	for i, w := range words {
+		keys[i] = key(w)
+		if strings.IndexFunc(w, unicode.IsLower) >= 0 {
+			upper = false
+		}
+	}
+	mark := func(from, to, g int) { // words from..to-1 together
+		for k := from; k < to-1; k++ {
+			glue[k] = max(glue[k], g)
+		}
+	}
+	// match reports whether the words at i are seq, with no punctuation
+	// ending a word before the last.
+	match := func(i int, seq []string) bool {
+		if i+len(seq) > n {
+			return false
+		}
+		for k, s := range seq {
+			if keys[i+k] != s || k < len(seq)-1 && closes(words[i+k]) {
+				return false
+			}
+		}
+		return true
+	}
+	isUnit := func(i int) int {
+		for _, u := range units {
+			if match(i, u) {
+				return len(u)
+			}
+		}
+		return 0
+	}
+	for i := range words {
+		if authority[strings.ToLower(words[i])] && i+1 < n {
+			mark(i, i+2, hard)
+		}
+		for _, p := range phrases {
+			if match(i, p.words) {
+				mark(i, i+len(p.words), p.glue)
+			}
+		}
+		for _, p := range places {
+			if len(p) > 1 && match(i, p) {
+				mark(i, i+len(p), hard)
+			}
+		}
+		if numbered[keys[i]] && i+1 < n && !closes(words[i]) {
+			if r := strings.TrimLeft(words[i+1], " "); r != "" && (r[0] >= '0' && r[0] <= '9' || r[0] == '/') {
+				mark(i, i+2, hard)
+			}
+		}
+		// a whole date, "ngày 28 tháng 02 năm 2024", rather on one line
+		if keys[i] == "ngày" && i+5 < n && keys[i+2] == "tháng" && keys[i+4] == "năm" {
+			mark(i, i+6, soft)
+		}
+		u := isUnit(i)
+		if u == 0 {
+			continue
+		}
+		from := i
+		if i > 0 && unitLead[keys[i-1]] && !closes(words[i-1]) {
+			from = i - 1
+		}
+		// the unit's name: the capitalised words after it (in a text
+		// all in capitals, the words up to the next unit or comma)
+		end := i + u
+		if !closes(words[end-1]) {
+			for end < n && end-(i+u) < 4 {
+				r := []rune(strings.TrimLeft(words[end], "(\"“"))
+				if len(r) == 0 || !upper && !unicode.IsUpper(r[0]) || upper && isUnit(end) > 0 {
+					break
+				}
+				end++
+				if closes(words[end-1]) {
+					break
+				}
+			}
+		}
+		if end > i+u || from < i {
+			mark(from, end, unit)
+		}
+	}
+	return glue
+}
+
+// Places lists the place names of a record (its units' dia_danh and
+// ten_ngan, found anywhere in the data) and the regions, as words, for
+// the joints that keep them whole.
+func Places(data map[string]any) [][]string {
+	seen := map[string]bool{}
+	var out [][]string
+	add := func(s string) {
+		ws := strings.Fields(strings.ToLower(s))
+		k := strings.Join(ws, " ")
+		if len(ws) > 1 && len(ws) <= 5 && !seen[k] {
+			seen[k] = true
+			out = append(out, ws)
+		}
+	}
+	for _, r := range Regions {
+		add(r)
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if s, ok := x.(string); ok && (k == "dia_danh" || k == "ten_ngan") {
+					add(s)
+					continue
+				}
+				walk(x)
+			}
+		case []map[string]any:
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(data)
+	return out
+}
+
+// breakSafety is the room a computed line leaves at its end, so that a
+// renderer rounding widths a little differently still keeps it whole.
+const breakSafety = 1.0
+
+// Breaker breaks frame texts at their joints, knowing the record's places.
+type Breaker struct {
+	Places [][]string
+	// Verbatim leaves texts as they are given: no capitals, no breaks
+	// (the tags of a Word form, which are filled later).
+	Verbatim bool
+}
+
+// Join returns text with no-break spaces inside its joints (those that
+// give way only to a column too narrow for them: fixed phrases, places,
+// units with their names), so that a word processor laying it out
+// greedily never breaks a line inside them. It serves Word forms, whose
+// lines thidua does not break itself.
+func (b Breaker) Join(text string) string {
+	var out []string
+	for _, seg := range strings.Split(text, "\n") {
+		words := strings.Fields(strings.ReplaceAll(seg, NBSP, " "))
+		glue := joints(words, b.Places)
+		var sb strings.Builder
+		for i, w := range words {
+			if i > 0 {
+				if glue[i-1] >= unit {
+					sb.WriteString(NBSP)
+				} else {
+					sb.WriteByte(' ')
+				}
+			}
+			sb.WriteString(w)
+		}
+		out = append(out, sb.String())
+	}
+	return strings.Join(out, "\n")
+}
+
+// Centred returns text as the lines of a centred paragraph of style st in
+// a column width wide: "\n" between lines, as few lines as the joints
+// allow and as even as they can be; capitals when upper.
+func (b Breaker) Centred(text string, st *doc.Style, width float64, upper bool) string {
+	return b.lines(text, st, width, upper, true)
+}
+
+// Left returns text broken greedily at its joints, for a left-aligned
+// paragraph (a line of Nơi nhận).
+func (b Breaker) Left(text string, st *doc.Style, width float64) string {
+	return b.lines(text, st, width, false, false)
+}
+
+func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance bool) string {
+	if b.Verbatim {
+		return text
+	}
+	face := fonts.Get(fonts.StyleOf(st.Bold, st.Italic))
+	width -= breakSafety
+	if st.Italic {
+		width -= st.Size / 12 // the room word processors keep after a slanted last letter
+	}
+	var out []string
+	for _, seg := range strings.Split(text, "\n") {
+		words := splitWords(strings.ReplaceAll(seg, NBSP, " "))
+		if len(words) == 0 {
+			continue
+		}
+		glue := joints(words, b.Places)
+		if upper {
+			for i := range words {
+				words[i] = vn.Upper(words[i])
+			}
+		}
+		out = append(out, layoutWords(words, glue, face, st.Size, width, balance))
+	}
+	return strings.Join(out, "\n")
+}
+
+// splitWords cuts text at its spaces; a run of several spaces (the room
+// left for a number written by hand: "số      /TTr") stays at the start
+// of the word after it, so that joining the words with one space gives
+// the text back.
+func splitWords(text string) []string {
+	var out []string
+	extra := ""
+	for _, w := range strings.Split(strings.TrimSpace(text), " ") {
+		if w == "" {
+			extra += " "
+			continue
+		}
+		out = append(out, extra+w)
+		extra = ""
+	}
+	return out
+}
+
+// layoutWords breaks words into lines at the free joints between groups.
+func layoutWords(words []string, glue []int, face *fonts.Face, size, width float64, balance bool) string {
+	space := face.Width(" ", size)
+	wordW := make([]float64, len(words))
+	for i, w := range words {
+		wordW[i] = face.Width(w, size)
+	}
+	// groups of glued words; a group wider than the line gives up its
+	// soft glue, then its hard glue
+	type group struct{ from, to int } // words from..to-1
+	groupWidth := func(g group) float64 {
+		w := 0.0
+		for k := g.from; k < g.to; k++ {
+			w += wordW[k]
+		}
+		return w + float64(g.to-g.from-1)*space
+	}
+	// split cuts g at its weakest glue, again in each part still too wide
+	var split func(g group) []group
+	split = func(g group) []group {
+		if g.to-g.from == 1 || groupWidth(g) <= width {
+			return []group{g}
+		}
+		weakest := hard + 1
+		for k := g.from; k < g.to-1; k++ {
+			weakest = min(weakest, glue[k])
+		}
+		var out []group
+		start := g.from
+		for k := g.from; k < g.to-1; k++ {
+			if glue[k] == weakest {
+				out = append(out, split(group{start, k + 1})...)
+				start = k + 1
+			}
+		}
+		return append(out, split(group{start, g.to})...)
+	}
+	groups := split(group{0, len(words)})
+	n := len(groups)
+	gw := make([]float64, n)
+	for i, g := range groups {
+		gw[i] = groupWidth(g)
+	}
+	lineW := func(i, j int) float64 { // groups i..j-1 on a line
+		w := 0.0
+		for k := i; k < j; k++ {
+			w += gw[k]
+		}
+		return w + float64(j-i-1)*space
+	}
+	// greedy: the fewest lines
+	var ends []int
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && lineW(i, j+1) <= width {
+			j++
+		}
+		ends = append(ends, j)
+		i = j
+	}
+	if len(ends) == 1 {
+		return strings.Join(words, " ")
+	}
+	if balance {
+		ends = balanced(n, len(ends), lineW, width)
+	}
+	var sb strings.Builder
+	start := 0
+	for li, end := range ends {
+		if li > 0 {
+			sb.WriteByte('\n')
+		}
+		for k := start; k < end; k++ {
+			if k > start {
+				sb.WriteByte(' ')
+			}
+			g := groups[k]
+			sb.WriteString(strings.Join(words[g.from:g.to], NBSP))
+		}
+		start = end
+	}
+	return sb.String()
+}
+
+// balanced splits n groups into k lines no wider than width, making the
+// widest line as narrow as it can be, then the lines as even as they can
+// be; it returns the end of each line.
+func balanced(n, k int, lineW func(i, j int) float64, width float64) []int {
+	type cost struct{ widest, squares float64 }
+	less := func(a, b cost) bool {
+		if math.Abs(a.widest-b.widest) > 1e-9 {
+			return a.widest < b.widest
+		}
+		return a.squares < b.squares
+	}
+	inf := cost{math.Inf(1), math.Inf(1)}
+	// best[l][j]: groups 0..j-1 on l lines
+	best := make([][]cost, k+1)
+	from := make([][]int, k+1)
+	for l := range best {
+		best[l] = make([]cost, n+1)
+		from[l] = make([]int, n+1)
+		for j := range best[l] {
+			best[l][j] = inf
+		}
+	}
+	best[0][0] = cost{}
+	for l := 1; l <= k; l++ {
+		for j := 1; j <= n; j++ {
+			for i := l - 1; i < j; i++ {
+				if math.IsInf(best[l-1][i].widest, 1) {
+					continue
+				}
+				w := lineW(i, j)
+				if w > width && j-i > 1 { // a group alone wider than the line takes one
+					continue
+				}
+				c := cost{max(best[l-1][i].widest, w), best[l-1][i].squares + (width-w)*(width-w)}
+				if less(c, best[l][j]) {
+					best[l][j], from[l][j] = c, i
+				}
+			}
+		}
+	}
+	ends := make([]int, k)
+	for l, j := k, n; l > 0; l-- {
+		ends[l-1] = j
+		j = from[l][j]
+	}
+	return ends
+}
+
+// word is a word of a paragraph as the renderers measure it: its width
+// and that of the spaces before it.
+type word struct{ w, before float64 }
+
+// measure cuts p into words; false when p holds a line break.
+func measure(p *doc.Paragraph) ([]word, bool) {
+	pr := &p.Props
+	var words []word
+	pending := 0.0
+	for _, r := range p.Runs {
+		face := fonts.Get(fonts.StyleOf(pr.Bold || r.Bold, pr.Italic || r.Italic))
+		for i, part := range strings.Split(r.Text, " ") {
+			if i > 0 {
+				pending += face.Width(" ", pr.Size)
+			}
+			if part == "" {
+				continue
+			}
+			if strings.Contains(part, "\n") {
+				return nil, false
+			}
+			w := face.Width(part, pr.Size)
+			if i == 0 && len(words) > 0 && pending == 0 {
+				words[len(words)-1].w += w // a word split across runs
+				continue
+			}
+			words = append(words, word{w, pending})
+			pending = 0
+		}
+	}
+	return words, true
+}
+
+// lineStarts fills a column width wide with p's words greedily, as the
+// renderers do, and returns the index of each line's first word.
+func lineStarts(p *doc.Paragraph, words []word, width float64) []int {
+	pr := &p.Props
+	avail := width - pr.Left - pr.Right - pr.FirstLine
+	starts := []int{0}
+	cur := 0.0
+	for i, w := range words {
+		start := starts[len(starts)-1]
+		if i > start && cur+w.before+w.w > avail {
+			avail = width - pr.Left - pr.Right
+			starts = append(starts, i)
+			cur = w.w
+			continue
+		}
+		if i > start {
+			cur += w.before
+		}
+		cur += w.w
+	}
+	return starts
+}
+
+// LineCount is about how many lines p takes in a column width wide: the
+// renderers' greedy filling without their finer points (hyphens, the
+// italic correction), good for choosing widths, not for placing text.
+func LineCount(p *doc.Paragraph, width float64) int { return Measure(p).Lines(width) }
+
+// Measured is a paragraph measured once, to count its lines in many widths.
+type Measured struct {
+	p     *doc.Paragraph
+	words []word
+	ok    bool
+}
+
+// Measure measures p's words.
+func Measure(p *doc.Paragraph) Measured {
+	words, ok := measure(p)
+	return Measured{p, words, ok}
+}
+
+// Lines is LineCount for the measured paragraph.
+func (m Measured) Lines(width float64) int {
+	if !m.ok {
+		return strings.Count(m.p.Text(), "\n") + 1
+	}
+	return len(lineStarts(m.p, m.words, width))
+}
+
+// AvoidRunt keeps the last two words of a justified paragraph together
+// (a no-break space between them) when its last line would otherwise
+// hold one word alone, as "ương." under a full line: the lines are
+// counted the way the renderers fill them, greedily, in a column width
+// wide. Both renderers then break the paragraph alike, since the joint is
+// in the text.
+func AvoidRunt(p *doc.Paragraph, width float64) {
+	words, ok := measure(p)
+	if !ok || len(words) < 3 {
+		return
+	}
+	starts := lineStarts(p, words, width)
+	if len(starts) < 2 || starts[len(starts)-1] != len(words)-1 {
+		return
+	}
+	// the last space before the last word becomes a no-break space
+	seen := false
+	for k := len(p.Runs) - 1; k >= 0; k-- {
+		t := p.Runs[k].Text
+		for i := len(t) - 1; i >= 0; i-- {
+			switch {
+			case t[i] != ' ':
+				seen = true
+			case seen:
+				if i > 0 && t[i-1] == ' ' || i == 0 && k == 0 {
+					return // several spaces: leave them
+				}
+				p.Runs[k].Text = t[:i] + NBSP + t[i+1:]
+				return
+			}
+		}
+	}
+}

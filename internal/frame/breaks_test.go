@@ -1,0 +1,101 @@
+package frame
+
+import (
+	"strings"
+	"testing"
+
+	"thidua/internal/doc"
+)
+
+// Names break at their joints, as clerks break them, with lines as even
+// as the joints allow; a "\n" the record gives is kept.
+func TestCentredBreaksAtJoints(t *testing.T) {
+	br := Breaker{Places: Places(map[string]any{"thanh_vien": []map[string]any{{"dia_danh": "Bạch Long Vĩ"}}})}
+	for _, c := range []struct {
+		text  string
+		width float64
+		want  []string
+	}{
+		{"Ủy ban nhân dân huyện Vĩnh Bảo", HeadLeft, []string{"ỦY BAN NHÂN DÂN", "HUYỆN VĨNH BẢO"}},
+		{"TM. Ủy ban nhân dân tỉnh Hà Tĩnh", HeadLeft, []string{"TM. ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH"}},
+		{"Cụm thi đua các tỉnh Bắc Trung Bộ", HeadLeft, []string{"CỤM THI ĐUA", "CÁC TỈNH BẮC TRUNG BỘ"}},
+		{"Hội đồng Thi đua - Khen thưởng thành phố Hải Phòng", HeadLeft, []string{"HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG", "THÀNH PHỐ HẢI PHÒNG"}},
+		{"Cụm thi đua Khối huyện", HeadLeft, []string{"CỤM THI ĐUA KHỐI HUYỆN"}},
+		{"Ủy ban nhân dân huyện Bạch Long Vĩ", 150, []string{"ỦY BAN NHÂN DÂN", "HUYỆN BẠCH LONG VĨ"}},
+		{"CỤM THI ĐUA CÁC TỈNH BẮC TRUNG BỘ", HeadLeft, []string{"CỤM THI ĐUA", "CÁC TỈNH BẮC TRUNG BỘ"}},
+		{"Ủy ban nhân dân\ntỉnh Hà Tĩnh", 400, []string{"ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH"}},
+	} {
+		got := strings.Split(strings.ReplaceAll(br.Centred(c.text, Issuer, c.width, true), NBSP, " "), "\n")
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q in %.0f pt: %q, want %q", c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// A text that wraps keeps each joint's words together with no-break
+// spaces, so that Word keeps them whole when a clerk edits the line; one
+// that fits is left as it is.
+func TestNoBreakSpacesOnlyWhenWrapping(t *testing.T) {
+	var br Breaker
+	if got := br.Centred("Chủ tịch", Authority, 200, true); got != "CHỦ TỊCH" {
+		t.Errorf("%q", got)
+	}
+	got := br.Centred("TM. Ủy ban nhân dân huyện Thủy Nguyên", Authority, 220, true)
+	if got != "TM.\u00a0ỦY\u00a0BAN\u00a0NHÂN\u00a0DÂN\nHUYỆN\u00a0THỦY\u00a0NGUYÊN" {
+		t.Errorf("%q", got)
+	}
+}
+
+// Left-aligned lines (Nơi nhận) fill greedily but never end inside a joint.
+func TestLeftBreaks(t *testing.T) {
+	var br Breaker
+	got := strings.ReplaceAll(br.Left("- Ban Thi đua - Khen thưởng (Sở Nội vụ) thành phố;", Copies, 200), NBSP, " ")
+	if got != "- Ban Thi đua - Khen thưởng (Sở Nội vụ)\nthành phố;" {
+		t.Errorf("%q", got)
+	}
+}
+
+// Too narrow for a unit with its name, the place name still stays whole.
+func TestNarrowKeepsThePlace(t *testing.T) {
+	br := Breaker{Places: Places(map[string]any{"dia_danh": "Bạch Long Vĩ"})}
+	got := strings.ReplaceAll(br.Centred("Ủy ban nhân dân huyện Bạch Long Vĩ", Issuer, 130, true), NBSP, " ")
+	if got != "ỦY BAN NHÂN DÂN\nHUYỆN\nBẠCH LONG VĨ" {
+		t.Errorf("%q", got)
+	}
+}
+
+// Join protects the joints of a text a word processor will break itself.
+func TestJoin(t *testing.T) {
+	got := Breaker{}.Join("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH HÀ TĨNH")
+	if got != "HỘI ĐỒNG THI\u00a0ĐUA\u00a0-\u00a0KHEN\u00a0THƯỞNG TỈNH\u00a0HÀ\u00a0TĨNH" {
+		t.Errorf("%q", got)
+	}
+}
+
+// A justified paragraph whose last line would hold one word alone keeps
+// its last two words together; one that ends well is left as it is.
+func TestAvoidRunt(t *testing.T) {
+	text := "Hội nghị thống nhất kết quả chấm điểm, xếp hạng thi đua năm 2023 theo bộ tiêu chí thi đua của Trung ương."
+	found := false
+	for w := 150.0; w < 460 && !found; w++ {
+		p := doc.NewParagraph(Body, doc.Run{Text: text})
+		words, _ := measure(p)
+		starts := lineStarts(p, words, w)
+		if len(starts) < 2 || starts[len(starts)-1] != len(words)-1 {
+			continue
+		}
+		found = true
+		AvoidRunt(p, w)
+		if !strings.HasSuffix(p.Text(), "Trung"+NBSP+"ương.") {
+			t.Fatalf("at %.0f pt: %q, want the last two words joined", w, p.Text())
+		}
+	}
+	if !found {
+		t.Fatal("no width leaves a word alone: the test needs another text")
+	}
+	p := doc.NewParagraph(Body, doc.Run{Text: "Ngắn gọn thôi."})
+	AvoidRunt(p, 400)
+	if strings.Contains(p.Text(), NBSP) {
+		t.Errorf("a paragraph of one line changed: %q", p.Text())
+	}
+}
