@@ -69,8 +69,8 @@ func (t *Template) executeFront(data map[string]any) (map[string]string, error) 
 	return front, nil
 }
 
-// headOf is the header and title the front matter gives.
-func (t *Template) headOf(front map[string]string) frame.Head {
+// headOf is the header and title the front matter gives for data.
+func (t *Template) headOf(front map[string]string, data map[string]any) frame.Head {
 	return frame.Head{
 		Parent:    front["co_quan_chu_quan"],
 		Issuer:    front["co_quan_ban_hanh"],
@@ -91,7 +91,7 @@ func (t *Template) Head(data map[string]any) (frame.Head, error) {
 	if err != nil {
 		return frame.Head{}, err
 	}
-	return t.headOf(front), nil
+	return t.headOf(front, data), nil
 }
 
 // Build executes the template over data and lays out the paper.
@@ -104,7 +104,7 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s", cleanTemplateError(err))
 	}
-	head := t.headOf(front)
+	head := t.headOf(front, data)
 	first := &doc.Section{Numbered: true, Blocks: head.Blocks()}
 	sections, bodyEnd, err := convert(body, first, head.Break)
 	if err != nil {
