@@ -522,6 +522,7 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 		}
 		it := &item{row: r, file: rd.file, sheet: g.name, cells: map[string]string{}}
 		maps := map[string][]kv{}
+		cluster := false // the unit cell says "Toàn cụm"
 		for _, c := range cols {
 			raw := strings.TrimSpace(g.at(r, c))
 			ref := cellName(c+1, r+1)
@@ -545,27 +546,33 @@ func (rd *reader) rows(g *grid, k *kind, h *header) {
 				continue
 			}
 			col := h.cols[c]
+			if k.grouped && col.as == asMember && isCluster(raw) {
+				cluster = true
+				continue
+			}
 			key, v, ok := rd.value(g.name, ref, raw, col)
 			if ok {
 				it.values = append(it.values, kv{key, v})
 				it.cells[key] = ref
 			}
 		}
-		if k.grouped && !hasKey(it.values, "thanh_vien") {
-			if rd.imp.badRows[rowKey{rd.file, g.name, r + 1}] {
-				continue // the unit's cell said what is wrong with it
-			}
-			if group == "" {
-				rd.cellErrorf(g.name, cellName(1, r+1), "thêm cột \"Đơn vị\", hoặc một dòng ghi tên đơn vị phía trên các dòng của đơn vị đó",
-					"không biết dòng %d là của đơn vị nào", r+1)
-				continue
-			}
-			it.values = append([]kv{{"thanh_vien", group}}, it.values...)
-			it.cells["thanh_vien"] = groupRef
-		} else if k.grouped {
+		switch {
+		case !k.grouped:
+		case cluster:
+			group, groupRef = "", "" // "Toàn cụm": the cluster's figure
+		case hasKey(it.values, "thanh_vien"):
 			// A unit written once, on its first row, goes for the rows
 			// below it whose unit cell is blank.
 			group, groupRef = valueOf(it.values, "thanh_vien"), it.cells["thanh_vien"]
+		case rd.imp.badRows[rowKey{rd.file, g.name, r + 1}]:
+			continue // the unit's cell said what is wrong with it
+		case group != "":
+			it.values = append([]kv{{"thanh_vien", group}}, it.values...)
+			it.cells["thanh_vien"] = groupRef
+		case k.memberRequired():
+			rd.cellErrorf(g.name, cellName(1, r+1), "thêm cột \"Đơn vị\", hoặc một dòng ghi tên đơn vị phía trên các dòng của đơn vị đó",
+				"không biết dòng %d là của đơn vị nào", r+1)
+			continue
 		}
 		if k.section == "de_nghi" && defaultKind != "" && !hasKey(it.values, "loai") {
 			it.values = append([]kv{{"loai", defaultKind}}, it.values...)
@@ -626,9 +633,18 @@ func (rd *reader) groupRow(g *grid, r int) (id, ref string, ok bool) {
 		if id, ok := rd.byName[norm(t)]; ok {
 			return id, cellName(at+1, r+1), true
 		}
+		if isCluster(t) {
+			return "", "", true
+		}
 	}
 	return "", "", false
 }
+
+// clusterWords name the cluster as a whole in a unit cell.
+var clusterWords = []string{"toan cum", "toan khoi", "ca cum", "ca khoi", "chung toan cum", "chung toan khoi"}
+
+// isCluster reports whether a unit cell names the cluster as a whole.
+func isCluster(s string) bool { return slices.Contains(clusterWords, norm(s)) }
 
 // addListMember makes a member of the workbook's own member sheet known
 // to the other sheets, when no record gives the members.

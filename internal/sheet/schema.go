@@ -236,3 +236,14 @@ func kindBySection(section string) *kind {
 	}
 	return nil
 }
+
+// memberRequired reports whether the kind's items must name a member
+// (the record type's tag says so).
+func (k *kind) memberRequired() bool {
+	for _, c := range k.cols {
+		if c.key == "thanh_vien" {
+			return c.required
+		}
+	}
+	return false
+}
