@@ -3,6 +3,7 @@ package sheet_test
 import (
 	"errors"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -202,7 +203,7 @@ func TestImportGroupedIndicators(t *testing.T) {
 		t.Fatalf("%d indicators, want %d", len(back.Indicators), len(rec.Indicators))
 	}
 	for i, in := range back.Indicators {
-		if in != rec.Indicators[i] {
+		if !reflect.DeepEqual(in, rec.Indicators[i]) {
 			t.Errorf("indicator %d: %+v, want %+v", i+1, in, rec.Indicators[i])
 		}
 	}

@@ -309,14 +309,15 @@ func (rd *reader) sheet(name string) *kind {
 	if k != nil {
 		h = rd.findHeader(g, k)
 	} else {
-		// Known by its titles alone, a table must name at least three of
-		// its required columns (or criteria): a sheet of notes that says
-		// "Đơn vị" and "Ghi chú" is no score sheet, the printed danh sách
-		// (name, award, votes, prize) no nominee list to import.
+		// Known by its titles alone, a table must name three of its
+		// columns, three of its required ones (or all, if fewer): a sheet
+		// of notes that says "Đơn vị" and "Ghi chú" is no score sheet,
+		// the printed danh sách (name, award, votes, prize) no nominee
+		// list to import.
 		best := 0
 		for _, kk := range kinds {
 			hh := rd.findHeader(g, kk)
-			if hh == nil || hh.required() < 3 {
+			if hh == nil || hh.required() < min(3, kk.requiredCount()) || len(hh.cols)+len(hh.crit) < 3 {
 				continue
 			}
 			if n := len(hh.cols) + len(hh.crit); n > best {

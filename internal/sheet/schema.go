@@ -175,6 +175,9 @@ var reParens = regexp.MustCompile(`\([^)]*\)`)
 // "ho va ten").
 func norm(s string) string {
 	s = reParens.ReplaceAllString(s, " ")
+	if strings.TrimSpace(s) == "" {
+		return "" // vn.Slug names an empty text
+	}
 	return strings.ReplaceAll(vn.Slug(s, 200), "-", " ")
 }
 
@@ -246,4 +249,19 @@ func (k *kind) memberRequired() bool {
 		}
 	}
 	return false
+}
+
+// requiredCount is the number of the kind's required columns (a score
+// sheet's criteria count as one).
+func (k *kind) requiredCount() int {
+	n := 0
+	if k.scores {
+		n++
+	}
+	for _, c := range k.cols {
+		if c.required {
+			n++
+		}
+	}
+	return n
 }
