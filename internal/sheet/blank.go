@@ -152,6 +152,12 @@ func blankTable(k *kind, rec *record.Record, lists map[string][]string) *table {
 			dv := excelize.NewDataValidation(true)
 			dv.Sqref = rng(col)
 			dv.SetSqrefDropList(fmt.Sprintf("'%s'!$%s$1:$%s$%d", listSheet, colName(listCols[list]), colName(listCols[list]), n))
+			if list == "member" || list == "award" {
+				// Other names are allowed with a warning: "Toàn cụm", a
+				// person voted on, an award the catalogue calls otherwise.
+				dv.SetError(excelize.DataValidationErrorStyleWarning, "Không có trong danh sách",
+					"Giá trị này không có trong danh sách; thidua nhap sẽ kiểm tra khi nhập.")
+			}
 			return f.AddDataValidation(sheet, dv)
 		}
 		between := func(col int, typ excelize.DataValidationType, lo, hi float64, msg string) error {
