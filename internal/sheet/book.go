@@ -477,26 +477,38 @@ func lineHeight(size int) float64 { return float64(size)*1.25 + 1 }
 // maxRowHeight is the tallest row a spreadsheet allows, in points.
 const maxRowHeight = 409
 
-// lines estimates how many lines text wraps to in a width of w characters.
+// lines estimates how many lines text wraps to in a width of w
+// characters, breaking between words (and at each line break).
 func lines(text string, w float64) int {
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		line, count := 0.0, 1
-		for _, word := range strings.Fields(para) {
-			l := float64(utf8.RuneCountInString(word))
-			if line > 0 && line+1+l > w-1 {
-				count++
-				line = l
-				continue
-			}
-			if line > 0 {
-				line++
-			}
-			line += l
+	limit := w - 1
+	n, line, word := 1, 0.0, 0.0
+	flush := func() {
+		switch {
+		case word == 0:
+		case line > 0 && line+1+word > limit:
+			n++
+			line = word
+		case line > 0:
+			line += 1 + word
+		default:
+			line = word
 		}
-		n += count
+		word = 0
 	}
-	return max(n, 1)
+	for _, r := range text {
+		switch r {
+		case '\n':
+			flush()
+			n++
+			line = 0
+		case ' ', '\t':
+			flush()
+		default:
+			word++
+		}
+	}
+	flush()
+	return n
 }
 
 // rowHeight is the height of a data row whose text wraps in its columns.
