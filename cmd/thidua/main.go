@@ -55,6 +55,9 @@ func main() {
 
 func run(e *env, args []string) int {
 	if len(args) == 0 {
+		if doubleClicked() {
+			return serveOwnFolder(e)
+		}
 		usage(e.stderr)
 		return exitUsage
 	}

@@ -53,6 +53,9 @@ type Options struct {
 	Papers    string            // comma-separated template names; "" means every one that applies
 	// Progress receives a progress bar redrawn in place; nil for none.
 	Progress io.Writer
+	// OnProgress, when not nil, is called with the same counts as the bar
+	// each time a record is read or a paper made (thidua serve's page).
+	OnProgress func(made, papers, read, records int)
 }
 
 // Inputs expands the command line: files as they are, a directory into
@@ -139,7 +142,7 @@ func Run(ctx context.Context, files []string, o Options) *Summary {
 		return s
 	}
 	recs := s.prepare(files)
-	p := &progress{bar: newBar(o.Progress), records: len(recs)}
+	p := &progress{bar: newBar(o.Progress), on: o.OnProgress, records: len(recs)}
 	jobs := make(chan *job, 4*o.Workers)
 	writes := make(chan *write, groupMax)
 
@@ -213,6 +216,7 @@ const (
 // progress counts records read and papers made for the bar.
 type progress struct {
 	bar               *bar
+	on                func(made, papers, read, records int)
 	mu                sync.Mutex
 	records, read     int
 	papers, madeSoFar int
@@ -223,14 +227,21 @@ func (p *progress) loaded(papers int) {
 	defer p.mu.Unlock()
 	p.read++
 	p.papers += papers
-	p.bar.show(p.madeSoFar, p.papers, p.read, p.records)
+	p.show()
 }
 
 func (p *progress) made() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.madeSoFar++
+	p.show()
+}
+
+func (p *progress) show() {
 	p.bar.show(p.madeSoFar, p.papers, p.read, p.records)
+	if p.on != nil {
+		p.on(p.madeSoFar, p.papers, p.read, p.records)
+	}
 }
 
 func (o *Options) defaults() {

@@ -66,7 +66,7 @@ type AwardKind struct {
 
 // Nominee is one unit or person proposed for an award.
 type Nominee struct {
-	Kind string `toml:"loai" label:"loại (tập thể hay cá nhân)" required:"true" eg:"\"tap-the\""`
+	Kind string `toml:"loai" label:"loại (tập thể hay cá nhân)" required:"true" eg:"\"tap-the\"" enum:"tap-the,ca-nhan"`
 	// Name is the full name, without abbreviations.
 	Name string `toml:"ten" label:"tên tập thể hoặc họ và tên cá nhân" required:"true"`
 	// Award is the id of a record award kind or of a catalogue award.
@@ -78,7 +78,7 @@ type Nominee struct {
 	Place    string `toml:"dia_danh" label:"địa danh ghi ở báo cáo thành tích"`
 	// Personal details of an individual's report (I. Sơ lược lý lịch).
 	Birth     Date   `toml:"ngay_sinh" label:"ngày sinh"`
-	Sex       string `toml:"gioi_tinh" label:"giới tính" eg:"\"Nữ\""`
+	Sex       string `toml:"gioi_tinh" label:"giới tính" eg:"\"Nữ\"" enum:"Nam,Nữ"`
 	Hometown  string `toml:"que_quan" label:"quê quán"`
 	Residence string `toml:"tru_quan" label:"trú quán"`
 	Education string `toml:"trinh_do" label:"trình độ chuyên môn, nghiệp vụ"`

@@ -6,7 +6,8 @@
 // struct tags name the TOML keys ("toml"), say what a field is in words a
 // clerk understands ("label"), whether it must be given ("required") and
 // what one item of a list is called ("item") and an example value for
-// hints ("eg").
+// hints ("eg"). Schema reads the same tags, and two more, for forms:
+// "enum" lists the values a key allows, "ref" marks a member's id.
 package record
 
 import (
@@ -48,10 +49,10 @@ type Cluster struct {
 	Symbol string `toml:"ky_hieu" label:"ký hiệu của cụm"`
 	Body   string `toml:"co_quan_chu_quan" label:"cơ quan chủ quản" breaks:"true"`
 	Year   int    `toml:"nam" label:"năm thi đua" required:"true" eg:"2024"`
-	Head   string `toml:"cum_truong" label:"cụm trưởng"`
-	Deputy string `toml:"cum_pho" label:"cụm phó"`
+	Head   string `toml:"cum_truong" label:"cụm trưởng" ref:"thanh_vien"`
+	Deputy string `toml:"cum_pho" label:"cụm phó" ref:"thanh_vien"`
 	// Tone is "moi" or "cu"; Load sets it to "moi" when the record omits it.
-	Tone string `toml:"kieu_dau" label:"kiểu đặt dấu"`
+	Tone string `toml:"kieu_dau" label:"kiểu đặt dấu" enum:"moi,cu"`
 }
 
 // Member is one member unit of the cluster.
@@ -97,12 +98,12 @@ const (
 
 // Session is the meeting the record is about.
 type Session struct {
-	Kind   string   `toml:"loai" label:"loại phiên họp" required:"true" eg:"\"ky-ket\""`
+	Kind   string   `toml:"loai" label:"loại phiên họp" required:"true" eg:"\"ky-ket\"" enum:"ky-ket,so-ket,tong-ket"`
 	Name   string   `toml:"ten" label:"tên hội nghị"`
 	Date   Date     `toml:"ngay" label:"ngày họp" required:"true"`
 	Time   string   `toml:"gio" label:"giờ họp"`
 	Place  string   `toml:"dia_diem" label:"địa điểm họp" required:"true"`
-	Host   string   `toml:"don_vi_dang_cai" label:"đơn vị đăng cai"`
+	Host   string   `toml:"don_vi_dang_cai" label:"đơn vị đăng cai" ref:"thanh_vien"`
 	Chairs []Person `toml:"chu_tri" label:"người chủ trì" item:"người chủ trì"`
 	Guests []Person `toml:"khach_moi" label:"khách mời" item:"khách mời"`
 }

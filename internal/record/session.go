@@ -79,8 +79,8 @@ const (
 type Vote struct {
 	Number int    `toml:"so" label:"số biên bản bình xét"`
 	Symbol string `toml:"ky_hieu" label:"ký hiệu biên bản bình xét" eg:"\"BB-CTĐBTB\""`
-	Way    string `toml:"cach_bieu_quyet" label:"cách biểu quyết" eg:"\"bo-phieu-kin\""`
-	Base   string `toml:"tinh_tren" label:"cơ sở tính tỷ lệ" eg:"\"tong-so\""`
+	Way    string `toml:"cach_bieu_quyet" label:"cách biểu quyết" eg:"\"bo-phieu-kin\"" enum:"bo-phieu-kin,gio-tay"`
+	Base   string `toml:"tinh_tren" label:"cơ sở tính tỷ lệ" eg:"\"tong-so\"" enum:"tong-so,co-mat"`
 	// Basis names the rule the thresholds come from, printed in the minutes.
 	Basis      string      `toml:"can_cu" label:"căn cứ áp dụng ngưỡng"`
 	Entitled   int         `toml:"so_thanh_vien" label:"số thành viên có quyền biểu quyết" eg:"6"`
@@ -170,8 +170,8 @@ type Absence struct {
 
 // NextYear is who leads the cluster next year.
 type NextYear struct {
-	Head   string `toml:"cum_truong" label:"cụm trưởng năm tới" eg:"\"quang-tri\""`
-	Deputy string `toml:"cum_pho" label:"cụm phó năm tới" eg:"\"thua-thien-hue\""`
+	Head   string `toml:"cum_truong" label:"cụm trưởng năm tới" eg:"\"quang-tri\"" ref:"thanh_vien"`
+	Deputy string `toml:"cum_pho" label:"cụm phó năm tới" eg:"\"thua-thien-hue\"" ref:"thanh_vien"`
 }
 
 // CanonicalSymbol writes a document symbol as the decree wants it:
