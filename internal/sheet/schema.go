@@ -130,12 +130,12 @@ func init() {
 			k.fields[k.item.Field(i).Tag.Get("toml")] = i
 		}
 		for _, c := range k.cols {
-			f, ok := fieldOf(k.item, c.key)
+			f, required, ok := fieldOf(k.item, c.key)
 			if !ok {
 				panic("sheet: " + k.section + " has no key " + c.key)
 			}
 			c.label = f.Tag.Get("label")
-			c.required = f.Tag.Get("required") == "true" && !c.optional || c.needed
+			c.required = required && !c.optional || c.needed
 			c.titles = append(c.titles, norm(c.label))
 			for _, a := range c.also {
 				c.titles = append(c.titles, norm(a))
@@ -148,8 +148,10 @@ func init() {
 }
 
 // fieldOf finds the struct field of a key path by its toml tags.
-func fieldOf(t reflect.Type, path string) (reflect.StructField, bool) {
-	var f reflect.StructField
+// The field is required when every table on the way is:
+// thu_truong.ho_ten only when the member's thu_truong is.
+func fieldOf(t reflect.Type, path string) (f reflect.StructField, required, ok bool) {
+	required = true
 	for _, key := range strings.Split(path, ".") {
 		if t.Kind() == reflect.Pointer {
 			t = t.Elem()
@@ -158,14 +160,15 @@ func fieldOf(t reflect.Type, path string) (reflect.StructField, bool) {
 		for i := 0; i < t.NumField(); i++ {
 			if t.Field(i).Tag.Get("toml") == key {
 				f, t, found = t.Field(i), t.Field(i).Type, true
+				required = required && f.Tag.Get("required") == "true"
 				break
 			}
 		}
 		if !found {
-			return f, false
+			return f, false, false
 		}
 	}
-	return f, true
+	return f, required, true
 }
 
 var reParens = regexp.MustCompile(`\([^)]*\)`)
