@@ -104,8 +104,7 @@ func runNhap(e *env, args []string) int {
 			if err != nil {
 				return err
 			}
-			_, err = render.Data(r, render.WithCatalogue(cat))
-			return err
+			return render.Check(r, render.WithCatalogue(cat))
 		})
 	} else {
 		if target == "" {

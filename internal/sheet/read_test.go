@@ -48,8 +48,7 @@ func check(file string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = render.Data(r)
-	return err
+	return render.Check(r)
 }
 
 // importInto reads workbooks into a record's text the way thidua nhap does.
