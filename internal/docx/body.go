@@ -166,18 +166,22 @@ func (p *pkg) paragraph(w *buf, para *doc.Paragraph, o pprOpts) error {
 		w.s(`<w:r>`)
 		appendRPr(w, pr.Bold || r.Bold, pr.Italic || r.Italic, pr.Size, st)
 		// A "\n" is a line break inside the paragraph.
-		for k, part := range strings.Split(r.Text, "\n") {
+		for rest, k := r.Text, 0; ; k++ {
+			part, after, more := strings.Cut(rest, "\n")
 			if k > 0 {
 				w.s(`<w:br/>`)
 			}
-			if part == "" {
-				continue
+			if part != "" {
+				w.s(`<w:t xml:space="preserve">`)
+				if err := w.text(part); err != nil {
+					return err
+				}
+				w.s(`</w:t>`)
 			}
-			w.s(`<w:t xml:space="preserve">`)
-			if err := w.text(part); err != nil {
-				return err
+			if !more {
+				break
 			}
-			w.s(`</w:t>`)
+			rest = after
 		}
 		w.s(`</w:r>`)
 	}

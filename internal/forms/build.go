@@ -100,13 +100,15 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, err := execute(t.body, data)
+	body, err := run(t.body, data)
 	if err != nil {
 		return nil, fmt.Errorf("%s", cleanTemplateError(err))
 	}
+	// the document holds copies of the text it takes from body
+	defer release(body)
 	head := t.headOf(front, data)
 	first := &doc.Section{Numbered: true, Blocks: head.Blocks()}
-	sections, bodyEnd, err := convert(body, first, head.Break)
+	sections, bodyEnd, err := convert(body.Bytes(), first, head.Break)
 	if err != nil {
 		return nil, err
 	}

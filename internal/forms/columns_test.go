@@ -76,7 +76,7 @@ func TestColumnsFromContent(t *testing.T) {
 	if c := pinned.Columns; c[0] != float64(int(doc.Mm(20))) || c[4] < doc.Mm(30)-1 {
 		t.Errorf("pinned columns %v, want 20 mm first and 30 mm last", c)
 	}
-	_, _, err := convert("<!-- cot: 20mm, rộng -->\n\n"+md, &doc.Section{}, frame.Breaker{})
+	_, _, err := convert([]byte("<!-- cot: 20mm, rộng -->\n\n"+md), &doc.Section{}, frame.Breaker{})
 	if err == nil || !strings.Contains(err.Error(), "rộng") {
 		t.Errorf("a bad width: %v", err)
 	}
@@ -92,7 +92,7 @@ func BenchmarkLongTable(b *testing.B) {
 	}
 	md := sb.String()
 	for b.Loop() {
-		if _, _, err := convert(md, &doc.Section{}, frame.Breaker{}); err != nil {
+		if _, _, err := convert([]byte(md), &doc.Section{}, frame.Breaker{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"thidua/internal/doc"
 	"thidua/templates"
 )
 
@@ -71,5 +72,40 @@ func TestGiaoUoc(t *testing.T) {
 	}
 	if strings.Contains(all, "**") || strings.Contains(all, "\\") {
 		t.Errorf("Markdown markers or escapes leaked into the text")
+	}
+}
+
+// A built paper owns its text: building other papers, which reuse the
+// buffers templates are run into, leaves it as it was.
+func TestBuiltPaperOwnsItsText(t *testing.T) {
+	text := func(d interface{ Paragraphs() []*doc.Paragraph }) string {
+		var b strings.Builder
+		for _, p := range d.Paragraphs() {
+			b.WriteString(p.Text())
+			b.WriteByte('\n')
+		}
+		return b.String()
+	}
+	tpl, err := Load(templates.FS, "giao-uoc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := sampleData()
+	d, err := tpl.Build(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := text(d)
+	// other words, in no more room (a buffer that had to grow would leave
+	// the old bytes alone)
+	data["cum"].(map[string]any)["ten"] = "Cụm khác"
+	data["giao_uoc"].(map[string]any)["noi_dung"] = []string{"Khác hẳn."}
+	for range 3 {
+		if _, err := tpl.Build(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := text(d); got != want {
+		t.Errorf("the first paper's text changed after other builds")
 	}
 }

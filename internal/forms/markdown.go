@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -27,9 +28,18 @@ func escapeMarkdown(v any) string {
 		return string(m)
 	}
 	s := view.Print(v)
+	special := func(c byte) bool { return c == '\n' || c == '\r' || c == '\t' || c < 0x80 && util.IsPunct(c) }
+	i := 0
+	for i < len(s) && !special(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return s // nothing to escape: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); i++ {
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '\n' || c == '\r' || c == '\t':
@@ -98,8 +108,8 @@ func (c *converter) newSection(landscape bool) {
 // convert parses md and appends its blocks to sec, opening further
 // sections where the Markdown asks. body is the index of the last section
 // before the appendices, where the paper's signatures go.
-func convert(md string, sec *doc.Section, br frame.Breaker) (sections []*doc.Section, body int, err error) {
-	c := &converter{src: []byte(md), sections: []*doc.Section{sec}, cur: sec, appendix: -1}
+func convert(md []byte, sec *doc.Section, br frame.Breaker) (sections []*doc.Section, body int, err error) {
+	c := &converter{src: md, sections: []*doc.Section{sec}, cur: sec, appendix: -1}
 	root := markdown.Parser().Parse(text.NewReader(c.src))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		c.block(n, 0)
@@ -334,7 +344,11 @@ func trimRuns(runs []doc.Run) []doc.Run {
 // unescape resolves backslash escapes and character references in one
 // pass, as CommonMark reads text.
 func unescape(b []byte) string {
+	if bytes.IndexByte(b, '\\') < 0 && bytes.IndexByte(b, '&') < 0 {
+		return string(b)
+	}
 	var out strings.Builder
+	out.Grow(len(b))
 	for i := 0; i < len(b); i++ {
 		switch c := b[i]; {
 		case c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):

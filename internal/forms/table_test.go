@@ -11,7 +11,7 @@ import (
 // body converts Markdown into the blocks of one portrait section.
 func body(t *testing.T, md string) []*doc.Section {
 	t.Helper()
-	secs, _, err := convert(md, &doc.Section{Numbered: true}, frame.Breaker{})
+	secs, _, err := convert([]byte(md), &doc.Section{Numbered: true}, frame.Breaker{})
 	if err != nil {
 		t.Fatal(err)
 	}

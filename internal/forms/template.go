@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 
@@ -253,14 +254,39 @@ func walk(tree *parse.Tree, n parse.Node, fn string) {
 	}
 }
 
-// execute runs a template over data.
+// execute runs t over data and returns what it printed.
 func execute(t *template.Template, data map[string]any) (string, error) {
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, data); err != nil {
+	buf, err := run(t, data)
+	if err != nil {
 		return "", err
 	}
-	return buf.String(), nil
+	s := buf.String()
+	release(buf)
+	return s, nil
 }
+
+// run runs t over data into a buffer of outputs, which the caller gives
+// back with release once done with its bytes.
+func run(t *template.Template, data map[string]any) (*bytes.Buffer, error) {
+	buf := outputs.Get().(*bytes.Buffer)
+	buf.Reset()
+	if err := t.Execute(buf, data); err != nil {
+		release(buf)
+		return nil, err
+	}
+	return buf, nil
+}
+
+// release puts buf back in outputs.
+func release(buf *bytes.Buffer) {
+	if buf.Cap() <= 1<<20 {
+		outputs.Put(buf)
+	}
+}
+
+// outputs keeps the buffers templates are run into, grown to the size of
+// a paper's text (up to 1 MB).
+var outputs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Load reads the template name (without extension) from fsys.
 func Load(fsys fs.FS, name string) (*Template, error) {

@@ -2,7 +2,9 @@ package frame
 
 import (
 	"math"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"thidua/fonts"
@@ -75,9 +77,15 @@ var pairs = strings.Split("danh hiệu,chuyên đề,toàn diện,đề nghị,d
 	"lao động,xuất sắc,tiên tiến,giao ước,hội nghị,tổng kết,sơ kết,công tác,thủ tướng,bình xét,suy tôn,"+
 	"đơn vị,thực hiện,nhiệm vụ,phong trào,chỉ tiêu,xác nhận,cấp trình,thủ trưởng", ",")
 
+// phrasesByFirst are the phrases by their first word.
+var phrasesByFirst = map[string][]phrase{}
+
 func init() {
 	for _, p := range pairs {
 		phrases = append(phrases, phrase{strings.Fields(p), hard})
+	}
+	for _, p := range phrases {
+		phrasesByFirst[p.words[0]] = append(phrasesByFirst[p.words[0]], p)
 	}
 }
 
@@ -105,10 +113,10 @@ var Regions = []string{
 // the word after them: "TM.", "KT.", "Q.", "TL.", "TUQ.".
 var authority = map[string]bool{"tm.": true, "kt.": true, "q.": true, "tl.": true, "tuq.": true}
 
-// key is a word as joints compare it: lower case, without the punctuation
-// around it.
-func key(w string) string {
-	return strings.ToLower(strings.Trim(w, " ,;.:()\"“”"))
+// key is a word in lower case as joints compare it: without the
+// punctuation around it.
+func key(lower string) string {
+	return strings.Trim(lower, " ,;.:()\"“”")
 }
 
 // closes reports whether w ends a clause (a comma or other punctuation
@@ -118,13 +126,17 @@ func closes(w string) bool {
 }
 
 // joints returns the glue between each word and the next.
-func joints(words []string, places [][]string) []int {
+func joints(words []string, places [][]string, s *scratch) []int {
 	n := len(words)
-	glue := make([]int, max(n-1, 0))
-	keys := make([]string, n)
+	s.glue = slices.Grow(s.glue[:0], max(n-1, 0))[:max(n-1, 0)]
+	clear(s.glue)
+	s.keys = slices.Grow(s.keys[:0], n)[:n]
+	s.lower = slices.Grow(s.lower[:0], n)[:n]
+	glue, keys, lower := s.glue, s.keys, s.lower
 	upper := true // no lower-case letter: names cannot be told by capitals
 	for i, w := range words {
-		keys[i] = key(w)
+		lower[i] = strings.ToLower(w)
+		keys[i] = key(lower[i])
 		if strings.IndexFunc(w, unicode.IsLower) >= 0 {
 			upper = false
 		}
@@ -156,16 +168,16 @@ func joints(words []string, places [][]string) []int {
 		return 0
 	}
 	for i := range words {
-		if authority[strings.ToLower(words[i])] && i+1 < n {
+		if authority[lower[i]] && i+1 < n {
 			mark(i, i+2, hard)
 		}
-		for _, p := range phrases {
+		for _, p := range phrasesByFirst[keys[i]] {
 			if match(i, p.words) {
 				mark(i, i+len(p.words), p.glue)
 			}
 		}
 		for _, p := range places {
-			if len(p) > 1 && match(i, p) {
+			if len(p) > 1 && p[0] == keys[i] && match(i, p) {
 				mark(i, i+len(p), hard)
 			}
 		}
@@ -212,18 +224,16 @@ func joints(words []string, places [][]string) []int {
 // ten_ngan, found anywhere in the data) and the regions, as words, for
 // the joints that keep them whole.
 func Places(data map[string]any) [][]string {
-	seen := map[string]bool{}
-	var out [][]string
+	out := append(make([][]string, 0, len(regionWords)+16), regionWords...)
 	add := func(s string) {
-		ws := strings.Fields(strings.ToLower(s))
-		k := strings.Join(ws, " ")
-		if len(ws) > 1 && len(ws) <= 5 && !seen[k] {
-			seen[k] = true
-			out = append(out, ws)
+		if strings.IndexFunc(strings.TrimSpace(s), unicode.IsSpace) < 0 {
+			return // one word at most: nothing to keep whole
 		}
-	}
-	for _, r := range Regions {
-		add(r)
+		ws := strings.Fields(strings.ToLower(s))
+		if len(ws) > 5 || slices.ContainsFunc(out, func(p []string) bool { return slices.Equal(p, ws) }) {
+			return
+		}
+		out = append(out, ws)
 	}
 	var walk func(v any)
 	walk = func(v any) {
@@ -250,6 +260,15 @@ func Places(data map[string]any) [][]string {
 	return out
 }
 
+// regionWords are the Regions as Places gives them.
+var regionWords = func() [][]string {
+	var out [][]string
+	for _, r := range Regions {
+		out = append(out, strings.Fields(strings.ToLower(r)))
+	}
+	return out
+}()
+
 // breakSafety is the room a computed line leaves at its end, so that a
 // renderer rounding widths a little differently still keeps it whole.
 const breakSafety = 1.0
@@ -268,10 +287,12 @@ type Breaker struct {
 // greedily never breaks a line inside them. It serves Word forms, whose
 // lines thidua does not break itself.
 func (b Breaker) Join(text string) string {
+	s := scratches.Get().(*scratch)
+	defer s.release()
 	var out []string
 	for _, seg := range strings.Split(text, "\n") {
 		words := strings.Fields(strings.ReplaceAll(seg, NBSP, " "))
-		glue := joints(words, b.Places)
+		glue := joints(words, b.Places, s)
 		var sb strings.Builder
 		for i, w := range words {
 			if i > 0 {
@@ -310,51 +331,81 @@ func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance
 	if st.Italic {
 		width -= st.Size / 12 // the room word processors keep after a slanted last letter
 	}
-	var out []string
-	for _, seg := range strings.Split(text, "\n") {
-		words := splitWords(strings.ReplaceAll(seg, NBSP, " "))
+	s := scratches.Get().(*scratch)
+	defer s.release()
+	var out strings.Builder
+	for rest, more := text, true; more; {
+		var seg string
+		seg, rest, more = strings.Cut(rest, "\n")
+		src := strings.TrimSpace(strings.ReplaceAll(seg, NBSP, " "))
+		s.words = splitWords(src, s.words[:0])
+		words := s.words
 		if len(words) == 0 {
 			continue
 		}
-		glue := joints(words, b.Places)
+		glue := joints(words, b.Places, s)
 		if upper {
 			for i := range words {
 				words[i] = vn.Upper(words[i])
 			}
 		}
-		out = append(out, layoutWords(words, glue, face, st.Size, width, balance))
+		lines := layoutWords(words, glue, face, st.Size, width, balance, s)
+		if lines == "" { // one line: the words with their spaces
+			if upper {
+				lines = strings.Join(words, " ")
+			} else {
+				lines = src
+			}
+		}
+		if out.Len() == 0 && !more {
+			return lines // one segment: no copy
+		}
+		if out.Len() > 0 {
+			out.WriteByte('\n')
+		}
+		out.WriteString(lines)
 	}
-	return strings.Join(out, "\n")
+	return out.String()
 }
 
-// splitWords cuts text at its spaces; a run of several spaces (the room
+// splitWords appends to out the words of text, cut at its spaces; a run of several spaces (the room
 // left for a number written by hand: "số      /TTr") stays at the start
 // of the word after it, so that joining the words with one space gives
 // the text back.
-func splitWords(text string) []string {
-	var out []string
-	extra := ""
-	for _, w := range strings.Split(strings.TrimSpace(text), " ") {
-		if w == "" {
-			extra += " "
-			continue
+func splitWords(text string, out []string) []string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return out
+	}
+	for start := 0; start < len(text); {
+		// the word from start: its leading blanks, then up to the next blank
+		i := start
+		for text[i] == ' ' {
+			i++
 		}
-		out = append(out, extra+w)
-		extra = ""
+		end := strings.IndexByte(text[i:], ' ')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += i
+		}
+		out = append(out, text[start:end])
+		start = end + 1
 	}
 	return out
 }
 
-// layoutWords breaks words into lines at the free joints between groups.
-func layoutWords(words []string, glue []int, face *fonts.Face, size, width float64, balance bool) string {
+// layoutWords breaks words into lines at the free joints between groups;
+// it returns "" when they all fit on one line.
+func layoutWords(words []string, glue []int, face *fonts.Face, size, width float64, balance bool, s *scratch) string {
 	space := face.Width(" ", size)
-	wordW := make([]float64, len(words))
-	for i, w := range words {
-		wordW[i] = face.Width(w, size)
+	wordW := s.wordW[:0]
+	for _, w := range words {
+		wordW = append(wordW, face.Width(w, size))
 	}
+	s.wordW = wordW
 	// groups of glued words; a group wider than the line gives up its
 	// soft glue, then its hard glue
-	type group struct{ from, to int } // words from..to-1
 	groupWidth := func(g group) float64 {
 		w := 0.0
 		for k := g.from; k < g.to; k++ {
@@ -362,32 +413,36 @@ func layoutWords(words []string, glue []int, face *fonts.Face, size, width float
 		}
 		return w + float64(g.to-g.from-1)*space
 	}
-	// split cuts g at its weakest glue, again in each part still too wide
-	var split func(g group) []group
-	split = func(g group) []group {
+	// split cuts g at its weakest glue, again in each part still too
+	// wide, and appends the parts to groups
+	groups := s.groups[:0]
+	var split func(g group)
+	split = func(g group) {
 		if g.to-g.from == 1 || groupWidth(g) <= width {
-			return []group{g}
+			groups = append(groups, g)
+			return
 		}
 		weakest := hard + 1
 		for k := g.from; k < g.to-1; k++ {
 			weakest = min(weakest, glue[k])
 		}
-		var out []group
 		start := g.from
 		for k := g.from; k < g.to-1; k++ {
 			if glue[k] == weakest {
-				out = append(out, split(group{start, k + 1})...)
+				split(group{start, k + 1})
 				start = k + 1
 			}
 		}
-		return append(out, split(group{start, g.to})...)
+		split(group{start, g.to})
 	}
-	groups := split(group{0, len(words)})
+	split(group{0, len(words)})
+	s.groups = groups
 	n := len(groups)
-	gw := make([]float64, n)
-	for i, g := range groups {
-		gw[i] = groupWidth(g)
+	gw := s.gw[:0]
+	for _, g := range groups {
+		gw = append(gw, groupWidth(g))
 	}
+	s.gw = gw
 	lineW := func(i, j int) float64 { // groups i..j-1 on a line
 		w := 0.0
 		for k := i; k < j; k++ {
@@ -396,7 +451,7 @@ func layoutWords(words []string, glue []int, face *fonts.Face, size, width float
 		return w + float64(j-i-1)*space
 	}
 	// greedy: the fewest lines
-	var ends []int
+	ends := s.ends[:0]
 	for i := 0; i < n; {
 		j := i + 1
 		for j < n && lineW(i, j+1) <= width {
@@ -405,13 +460,19 @@ func layoutWords(words []string, glue []int, face *fonts.Face, size, width float
 		ends = append(ends, j)
 		i = j
 	}
+	s.ends = ends
 	if len(ends) == 1 {
-		return strings.Join(words, " ")
+		return ""
 	}
 	if balance {
-		ends = balanced(n, len(ends), lineW, width)
+		ends = balanced(n, len(ends), lineW, width, s)
 	}
 	var sb strings.Builder
+	room := 0
+	for _, w := range words {
+		room += len(w) + len(NBSP)
+	}
+	sb.Grow(room)
 	start := 0
 	for li, end := range ends {
 		if li > 0 {
@@ -422,18 +483,51 @@ func layoutWords(words []string, glue []int, face *fonts.Face, size, width float
 				sb.WriteByte(' ')
 			}
 			g := groups[k]
-			sb.WriteString(strings.Join(words[g.from:g.to], NBSP))
+			for w := g.from; w < g.to; w++ {
+				if w > g.from {
+					sb.WriteString(NBSP)
+				}
+				sb.WriteString(words[w])
+			}
 		}
 		start = end
 	}
 	return sb.String()
 }
 
+// group is a run of glued words, from..to-1.
+type group struct{ from, to int }
+
+// cost is what balanced minimises: the widest line, then the sum of the
+// squares of the room left on each line.
+type cost struct{ widest, squares float64 }
+
+// scratch holds the slices that breaking a text needs, kept between
+// texts in scratches.
+type scratch struct {
+	words, keys []string
+	lower       []string
+	glue, ends  []int
+	from        []int
+	wordW, gw   []float64
+	groups      []group
+	best        []cost
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// release puts s back in scratches, holding no strings.
+func (s *scratch) release() {
+	clear(s.words[:cap(s.words)])
+	clear(s.keys[:cap(s.keys)])
+	clear(s.lower[:cap(s.lower)])
+	scratches.Put(s)
+}
+
 // balanced splits n groups into k lines no wider than width, making the
 // widest line as narrow as it can be, then the lines as even as they can
 // be; it returns the end of each line.
-func balanced(n, k int, lineW func(i, j int) float64, width float64) []int {
-	type cost struct{ widest, squares float64 }
+func balanced(n, k int, lineW func(i, j int) float64, width float64, s *scratch) []int {
 	less := func(a, b cost) bool {
 		if math.Abs(a.widest-b.widest) > 1e-9 {
 			return a.widest < b.widest
@@ -442,37 +536,39 @@ func balanced(n, k int, lineW func(i, j int) float64, width float64) []int {
 	}
 	inf := cost{math.Inf(1), math.Inf(1)}
 	// best[l][j]: groups 0..j-1 on l lines
-	best := make([][]cost, k+1)
-	from := make([][]int, k+1)
-	for l := range best {
-		best[l] = make([]cost, n+1)
-		from[l] = make([]int, n+1)
-		for j := range best[l] {
-			best[l][j] = inf
-		}
+	// best[at(l, j)]: groups 0..j-1 on l lines
+	at := func(l, j int) int { return l*(n+1) + j }
+	size := (k + 1) * (n + 1)
+	best := slices.Grow(s.best[:0], size)[:size]
+	from := slices.Grow(s.from[:0], size)[:size]
+	s.best, s.from = best, from
+	for i := range best {
+		best[i], from[i] = inf, 0
 	}
-	best[0][0] = cost{}
+	best[at(0, 0)] = cost{}
 	for l := 1; l <= k; l++ {
 		for j := 1; j <= n; j++ {
 			for i := l - 1; i < j; i++ {
-				if math.IsInf(best[l-1][i].widest, 1) {
+				prev := best[at(l-1, i)]
+				if math.IsInf(prev.widest, 1) {
 					continue
 				}
 				w := lineW(i, j)
 				if w > width && j-i > 1 { // a group alone wider than the line takes one
 					continue
 				}
-				c := cost{max(best[l-1][i].widest, w), best[l-1][i].squares + (width-w)*(width-w)}
-				if less(c, best[l][j]) {
-					best[l][j], from[l][j] = c, i
+				c := cost{max(prev.widest, w), prev.squares + (width-w)*(width-w)}
+				if less(c, best[at(l, j)]) {
+					best[at(l, j)], from[at(l, j)] = c, i
 				}
 			}
 		}
 	}
-	ends := make([]int, k)
+	ends := slices.Grow(s.ends[:0], k)[:k]
+	s.ends = ends
 	for l, j := k, n; l > 0; l-- {
 		ends[l-1] = j
-		j = from[l][j]
+		j = from[at(l, j)]
 	}
 	return ends
 }
@@ -481,56 +577,61 @@ func balanced(n, k int, lineW func(i, j int) float64, width float64) []int {
 // and that of the spaces before it.
 type word struct{ w, before float64 }
 
-// measure cuts p into words; false when p holds a line break.
-func measure(p *doc.Paragraph) ([]word, bool) {
+// measure appends p's words to words; false when p holds a line break.
+func measure(p *doc.Paragraph, words []word) ([]word, bool) {
 	pr := &p.Props
-	var words []word
 	pending := 0.0
 	for _, r := range p.Runs {
 		face := fonts.Get(fonts.StyleOf(pr.Bold || r.Bold, pr.Italic || r.Italic))
-		for i, part := range strings.Split(r.Text, " ") {
+		s := r.Text
+		for i := 0; ; i++ {
+			part, rest, more := strings.Cut(s, " ")
 			if i > 0 {
 				pending += face.Width(" ", pr.Size)
 			}
-			if part == "" {
-				continue
+			if part != "" {
+				if strings.Contains(part, "\n") {
+					return nil, false
+				}
+				w := face.Width(part, pr.Size)
+				if i == 0 && len(words) > 0 && pending == 0 {
+					words[len(words)-1].w += w // a word split across runs
+				} else {
+					words = append(words, word{w, pending})
+					pending = 0
+				}
 			}
-			if strings.Contains(part, "\n") {
-				return nil, false
+			if !more {
+				break
 			}
-			w := face.Width(part, pr.Size)
-			if i == 0 && len(words) > 0 && pending == 0 {
-				words[len(words)-1].w += w // a word split across runs
-				continue
-			}
-			words = append(words, word{w, pending})
-			pending = 0
+			s = rest
 		}
 	}
 	return words, true
 }
 
-// lineStarts fills a column width wide with p's words greedily, as the
-// renderers do, and returns the index of each line's first word.
-func lineStarts(p *doc.Paragraph, words []word, width float64) []int {
+// fill fills a column width wide with p's words greedily, as the
+// renderers do, and returns the number of lines and the index of the last
+// line's first word.
+func fill(p *doc.Paragraph, words []word, width float64) (lines, last int) {
 	pr := &p.Props
 	avail := width - pr.Left - pr.Right - pr.FirstLine
-	starts := []int{0}
+	lines = 1
 	cur := 0.0
 	for i, w := range words {
-		start := starts[len(starts)-1]
-		if i > start && cur+w.before+w.w > avail {
+		if i > last && cur+w.before+w.w > avail {
 			avail = width - pr.Left - pr.Right
-			starts = append(starts, i)
+			lines++
+			last = i
 			cur = w.w
 			continue
 		}
-		if i > start {
+		if i > last {
 			cur += w.before
 		}
 		cur += w.w
 	}
-	return starts
+	return lines, last
 }
 
 // LineCount is about how many lines p takes in a column width wide: the
@@ -547,7 +648,7 @@ type Measured struct {
 
 // Measure measures p's words.
 func Measure(p *doc.Paragraph) Measured {
-	words, ok := measure(p)
+	words, ok := measure(p, nil)
 	return Measured{p, words, ok}
 }
 
@@ -556,7 +657,8 @@ func (m Measured) Lines(width float64) int {
 	if !m.ok {
 		return strings.Count(m.p.Text(), "\n") + 1
 	}
-	return len(lineStarts(m.p, m.words, width))
+	n, _ := fill(m.p, m.words, width)
+	return n
 }
 
 // AvoidRunt keeps the last two words of a justified paragraph together
@@ -566,12 +668,12 @@ func (m Measured) Lines(width float64) int {
 // wide. Both renderers then break the paragraph alike, since the joint is
 // in the text.
 func AvoidRunt(p *doc.Paragraph, width float64) {
-	words, ok := measure(p)
+	var buf [64]word // most paragraphs' words, without a heap slice
+	words, ok := measure(p, buf[:0])
 	if !ok || len(words) < 3 {
 		return
 	}
-	starts := lineStarts(p, words, width)
-	if len(starts) < 2 || starts[len(starts)-1] != len(words)-1 {
+	if n, last := fill(p, words, width); n < 2 || last != len(words)-1 {
 		return
 	}
 	// the last space before the last word becomes a no-break space

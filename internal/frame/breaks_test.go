@@ -79,9 +79,8 @@ func TestAvoidRunt(t *testing.T) {
 	found := false
 	for w := 150.0; w < 460 && !found; w++ {
 		p := doc.NewParagraph(Body, doc.Run{Text: text})
-		words, _ := measure(p)
-		starts := lineStarts(p, words, w)
-		if len(starts) < 2 || starts[len(starts)-1] != len(words)-1 {
+		words, _ := measure(p, nil)
+		if n, last := fill(p, words, w); n < 2 || last != len(words)-1 {
 			continue
 		}
 		found = true

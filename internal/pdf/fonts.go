@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -113,7 +114,9 @@ type chunk struct {
 // record check keeps them out, so one here is a bug, never a silent '?'.
 func encode(s []byte, dst []chunk) ([]chunk, error) {
 	cur := -1
-	for _, r := range string(s) {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRune(s[i:])
+		i += n
 		var c [2]uint16
 		if r >= 0 && int(r) < len(codes) {
 			c = codes[r]

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -9,10 +8,14 @@ import (
 	"thidua/internal/doc"
 )
 
+// pos is a place in a paragraph's text: a run and a byte offset in it.
+type pos struct{ run, off int }
+
 // atom is an unbreakable piece of a paragraph in one face: part of a word,
-// or one space.
+// or one space. Its text is the n bytes of its run's text from at.
 type atom struct {
-	text  string
+	at    pos
+	n     int
 	style fonts.Style
 	width float64 // exact advance at the paragraph's size, pt
 	space bool
@@ -23,58 +26,105 @@ type atom struct {
 	newline bool
 }
 
-// line is one laid-out line: its atoms, natural width (trailing spaces
-// excluded) and where it starts relative to the paragraph's left indent.
+// end is the place just after a.
+func (a *atom) end() pos { return pos{a.at.run, a.at.off + a.n} }
+
+// line is one laid-out line: the paragraph's text from from to to (spaces
+// at either end left out; from == to for an empty line), its natural
+// width and where it starts relative to the paragraph's left indent.
 type line struct {
-	atoms  []atom
-	width  float64
-	indent float64
-	last   bool
+	from, to pos
+	width    float64
+	indent   float64
+	last     bool
 }
 
-// atomize cuts a paragraph's runs into atoms.
-func atomize(p *doc.Paragraph) []atom {
-	n := 0
-	for _, r := range p.Runs {
-		n += len(r.Text)
+// segment is the part of a line in one run.
+type segment struct {
+	style fonts.Style
+	text  string
+}
+
+// segments appends the line's text to dst, one segment a run, each with
+// its face.
+func (l *line) segments(p *doc.Paragraph, dst []segment) []segment {
+	if l.from == l.to {
+		return dst
 	}
-	out := make([]atom, 0, n/3+len(p.Runs))
+	for i := l.from.run; i <= l.to.run; i++ {
+		s := p.Runs[i].Text
+		if i == l.to.run {
+			s = s[:l.to.off]
+		}
+		if i == l.from.run {
+			s = s[l.from.off:]
+		}
+		if s != "" {
+			dst = append(dst, segment{runStyle(p, i), s})
+		}
+	}
+	return dst
+}
+
+// runStyle is the face of run i of p.
+func runStyle(p *doc.Paragraph, i int) fonts.Style {
+	return fonts.StyleOf(p.Props.Bold || p.Runs[i].Bold, p.Props.Italic || p.Runs[i].Italic)
+}
+
+// breaker breaks paragraphs into lines, reusing its memory from one
+// paragraph, and one document, to the next.
+type breaker struct {
+	atoms []atom // the current paragraph's
+	// lines holds every line broken since the last reset; each paragraph
+	// gets a capped window of it, which later appends never touch.
+	lines []line
+}
+
+// reset forgets every line broken so far, keeping the memory.
+func (b *breaker) reset() {
+	b.atoms = b.atoms[:0]
+	b.lines = b.lines[:0]
+}
+
+// atomize cuts a paragraph's runs into b.atoms.
+func (b *breaker) atomize(p *doc.Paragraph) {
+	out := b.atoms[:0]
 	size := p.Props.Size
-	for _, r := range p.Runs {
-		st := fonts.StyleOf(p.Props.Bold || r.Bold, p.Props.Italic || r.Italic)
+	for ri, r := range p.Runs {
+		st := runStyle(p, ri)
 		face := fonts.Get(st)
+		space := face.Width(" ", size)
 		s := r.Text
-		for len(s) > 0 {
-			if s[0] == ' ' {
-				out = append(out, atom{text: " ", style: st, width: face.Width(" ", size), space: true})
-				s = s[1:]
+		for off := 0; off < len(s); {
+			switch s[off] {
+			case ' ':
+				out = append(out, atom{at: pos{ri, off}, n: 1, style: st, width: space, space: true})
+				off++
+				continue
+			case '\n':
+				out = append(out, atom{at: pos{ri, off}, style: st, newline: true})
+				off++
 				continue
 			}
-			if s[0] == '\n' {
-				out = append(out, atom{style: st, newline: true})
-				s = s[1:]
-				continue
+			end := off + 1
+			for end < len(s) && s[end] != ' ' && s[end] != '\n' {
+				end++
 			}
-			end := strings.IndexAny(s, " \n")
-			if end < 0 {
-				end = len(s)
-			}
-			word := s[:end]
 			// A hyphen between letters is a break opportunity, as in Word
 			// and LibreOffice.
 			for {
-				i := hyphenBreak(word)
+				i := hyphenBreak(s[off:end])
 				if i < 0 {
 					break
 				}
-				out = append(out, atom{text: word[:i], style: st, width: face.Width(word[:i], size), breakAfter: true})
-				word = word[i:]
+				out = append(out, atom{at: pos{ri, off}, n: i, style: st, width: face.Width(s[off:off+i], size), breakAfter: true})
+				off += i
 			}
-			out = append(out, atom{text: word, style: st, width: face.Width(word, size)})
-			s = s[end:]
+			out = append(out, atom{at: pos{ri, off}, n: end - off, style: st, width: face.Width(s[off:end], size)})
+			off = end
 		}
 	}
-	return out
+	b.atoms = out
 }
 
 // hyphenBreak returns the index just after the first hyphen in w that
@@ -93,12 +143,20 @@ func hyphenBreak(w string) int {
 	return -1
 }
 
+// breakLines breaks p for a width with a breaker of its own.
+func breakLines(p *doc.Paragraph, width float64) []line {
+	var b breaker
+	return b.breakLines(p, width)
+}
+
 // breakLines fills lines greedily, the way Word does: a word goes on the
 // line if it fits, else it starts the next; a word wider than a whole line
 // is cut between characters. Spaces at a line's end take no room. A "\n"
 // in the text ends the line there, as Word's line break (w:br) does.
-func breakLines(p *doc.Paragraph, width float64) []line {
-	atoms := atomize(p)
+func (b *breaker) breakLines(p *doc.Paragraph, width float64) []line {
+	b.atomize(p)
+	atoms := b.atoms
+	first := len(b.lines)
 	pr := &p.Props
 	avail := func(first bool) float64 {
 		w := width - pr.Left - pr.Right
@@ -107,23 +165,28 @@ func breakLines(p *doc.Paragraph, width float64) []line {
 		}
 		return w
 	}
-	var lines []line
 	cur := line{indent: pr.FirstLine}
+	open := false // cur holds a word
 	curAvail := avail(true)
 	pending := 0.0 // width of spaces since the last word
 	flush := func() {
-		// drop trailing spaces
-		for len(cur.atoms) > 0 && cur.atoms[len(cur.atoms)-1].space {
-			cur.atoms = cur.atoms[:len(cur.atoms)-1]
-		}
-		lines = append(lines, cur)
+		b.lines = append(b.lines, cur)
 		cur = line{}
+		open = false
 		curAvail = avail(false)
 		pending = 0
 	}
+	// take puts text from a up to end on cur.
+	take := func(a *atom, end pos) {
+		if !open {
+			cur.from = a.at
+			open = true
+		}
+		cur.to = end
+	}
 	forced := false // the last line ended at a "\n"
 	for i := 0; i < len(atoms); {
-		a := atoms[i]
+		a := &atoms[i]
 		if a.newline {
 			flush()
 			forced = true
@@ -132,8 +195,7 @@ func breakLines(p *doc.Paragraph, width float64) []line {
 		}
 		forced = false
 		if a.space {
-			if len(cur.atoms) > 0 {
-				cur.atoms = append(cur.atoms, a)
+			if open {
 				pending += a.width
 			}
 			i++
@@ -149,38 +211,36 @@ func breakLines(p *doc.Paragraph, width float64) []line {
 			}
 		}
 		switch {
-		case cur.width+pending+w <= curAvail-italicCorrection(atoms[j-1], p.Props.Size)+widthEps:
-			cur.atoms = append(cur.atoms, atoms[i:j]...)
+		case cur.width+pending+w <= curAvail-italicCorrection(atoms[j-1].style, p.Props.Size)+widthEps:
+			take(a, atoms[j-1].end())
 			cur.width += pending + w
 			pending = 0
 			i = j
-		case len(cur.atoms) > 0:
+		case open:
 			flush()
 		case a.width <= curAvail-cur.width+widthEps:
 			// a word wider than the line starts alone; its first atoms fit
-			cur.atoms = append(cur.atoms, a)
+			take(a, a.end())
 			cur.width += a.width
 			i++
 		default:
 			// the word alone is wider than the line: cut it between characters
-			k := fitPrefix(a, curAvail-cur.width, p.Props.Size)
+			text := p.Runs[a.at.run].Text[a.at.off : a.at.off+a.n]
+			k := fitPrefix(text, a.style, curAvail-cur.width, p.Props.Size)
 			face := fonts.Get(a.style)
-			head, tail := a, a
-			head.text, tail.text = a.text[:k], a.text[k:]
-			head.width = face.Width(head.text, p.Props.Size)
-			tail.width = face.Width(tail.text, p.Props.Size)
-			head.breakAfter = false
-			cur.atoms = append(cur.atoms, head)
-			cur.width += head.width
-			atoms[i] = tail
+			take(a, pos{a.at.run, a.at.off + k})
+			cur.width += face.Width(text[:k], p.Props.Size)
+			a.at.off += k
+			a.n -= k
+			a.width = face.Width(text[k:], p.Props.Size)
 			flush()
 		}
 	}
-	if len(cur.atoms) > 0 || len(lines) == 0 || forced {
+	if open || len(b.lines) == first || forced {
 		flush()
 	}
-	lines[len(lines)-1].last = true
-	return lines
+	b.lines[len(b.lines)-1].last = true
+	return b.lines[first:len(b.lines):len(b.lines)]
 }
 
 // widthEps absorbs float rounding in sums of widths, nothing more: a line
@@ -190,27 +250,27 @@ const widthEps = 1e-6
 // italicCorrection is the room LibreOffice keeps at the end of a line
 // that ends in italics, so that the slanted last letter does not pass the
 // margin: a twelfth of the font size, in whole twips.
-func italicCorrection(a atom, size float64) float64 {
-	if !a.style.Italic() {
+func italicCorrection(st fonts.Style, size float64) float64 {
+	if !st.Italic() {
 		return 0
 	}
 	return float64(int(size*20)/12) / 20
 }
 
-// fitPrefix returns how many bytes of a's text fit in width, at least one
-// character's worth.
-func fitPrefix(a atom, width, size float64) int {
-	face := fonts.Get(a.style)
+// fitPrefix returns how many bytes of text, in face st, fit in width, at
+// least one character's worth.
+func fitPrefix(text string, st fonts.Style, width, size float64) int {
+	face := fonts.Get(st)
 	w := 0.0
-	for i, r := range a.text {
+	for i, r := range text {
 		w += face.Advance(r) * size / 1000
 		if w > width {
 			if i == 0 {
-				_, n := utf8.DecodeRuneInString(a.text)
+				_, n := utf8.DecodeRuneInString(text)
 				return n
 			}
 			return i
 		}
 	}
-	return len(a.text)
+	return len(text)
 }

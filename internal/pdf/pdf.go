@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -58,7 +59,9 @@ func Bytes(d *doc.Document) ([]byte, error) {
 	p.SetSubject(d.Subject, true)
 	p.SetDrawColor(0, 0, 0)
 	p.SetTextColor(0, 0, 0)
-	r := &renderer{p: p, lineCache: map[*doc.Paragraph]cachedLines{}, tableCache: map[*doc.Table]*tableLayout{}}
+	r := renderers.Get().(*renderer)
+	defer r.release()
+	r.p = p
 	for _, s := range d.Sections {
 		r.section(s)
 		if r.err != nil {
@@ -74,6 +77,26 @@ func Bytes(d *doc.Document) ([]byte, error) {
 	return p.OutputBytes()
 }
 
+// renderers keeps renderers between documents, with the memory their
+// caches and scratch slices have grown.
+var renderers = sync.Pool{New: func() any {
+	return &renderer{lineCache: map[*doc.Paragraph]cachedLines{}, tableCache: map[*doc.Table]*tableLayout{}}
+}}
+
+// release empties r, keeping its memory but nothing of the document, and
+// puts it back in the pool.
+func (r *renderer) release() {
+	r.br.reset()
+	clear(r.lineCache)
+	clear(r.tableCache)
+	clear(r.segs[:cap(r.segs)])
+	*r = renderer{
+		br: r.br, scratch: r.scratch[:0], text: r.text[:0], segs: r.segs[:0], frags: r.frags[:0],
+		lineCache: r.lineCache, tableCache: r.tableCache,
+	}
+	renderers.Put(r)
+}
+
 // renderer places blocks on pages, top to bottom.
 type renderer struct {
 	p     *fpdf.Fpdf
@@ -85,9 +108,12 @@ type renderer struct {
 	left, top, width, bottom float64
 	ws                       float64 // current word spacing (Tw)
 	font                     [3]int  // current encoding, style, size*100: avoids redundant Tf
-	// scratch, text and frags are reused from line to line by drawLines.
+	// br breaks lines; scratch, text, segs and frags are reused from line
+	// to line by drawLines.
+	br      breaker
 	scratch []chunk
 	text    []byte
+	segs    []segment
 	frags   []frag
 	err     error
 	// lineCache and tableCache keep each paragraph's lines and each
@@ -106,7 +132,7 @@ func (r *renderer) lines(p *doc.Paragraph, width float64) []line {
 	if c, ok := r.lineCache[p]; ok && c.width == width {
 		return c.lines
 	}
-	l := breakLines(p, width)
+	l := r.br.breakLines(p, width)
 	r.lineCache[p] = cachedLines{width, l}
 	return l
 }
@@ -145,7 +171,7 @@ func (r *renderer) newPage() {
 		num := strconv.Itoa(r.page)
 		pn := &doc.Paragraph{Props: doc.Style{Size: PageNumberSize, Align: doc.Center, Line: doc.LinePitch(PageNumberSize)},
 			Runs: []doc.Run{{Text: num}}}
-		r.drawLines(pn, breakLines(pn, r.width), r.left, r.width, doc.HeaderTop)
+		r.drawLines(pn, r.br.breakLines(pn, r.width), r.left, r.width, doc.HeaderTop)
 	}
 }
 
@@ -331,15 +357,17 @@ func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64
 	for _, ln := range lines {
 		baseline := y + baselineRatio*pr.Line
 		y += pr.Line
-		// merge atoms of one face, encode, measure as the viewer will
+		// merge segments of one face, encode, measure as the viewer will
 		frags := r.frags[:0]
 		r.scratch = r.scratch[:0]
+		r.segs = ln.segments(p, r.segs[:0])
+		segs := r.segs
 		natural, spaces := 0.0, 0
-		for i := 0; i < len(ln.atoms); {
+		for i := 0; i < len(segs); {
 			j := i
 			text := r.text[:0]
-			for j < len(ln.atoms) && ln.atoms[j].style == ln.atoms[i].style {
-				text = append(text, ln.atoms[j].text...)
+			for j < len(segs) && segs[j].style == segs[i].style {
+				text = append(text, segs[j].text...)
 				j++
 			}
 			r.text = text
@@ -350,9 +378,9 @@ func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64
 				r.err = err
 				return
 			}
-			frags = append(frags, frag{ln.atoms[i].style, r.scratch[start:len(r.scratch):len(r.scratch)]})
+			frags = append(frags, frag{segs[i].style, r.scratch[start:len(r.scratch):len(r.scratch)]})
 			for _, c := range r.scratch[start:] {
-				natural += c.width(ln.atoms[i].style, pr.Size)
+				natural += c.width(segs[i].style, pr.Size)
 				spaces += c.spaces
 			}
 			i = j
@@ -375,10 +403,19 @@ func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64
 			r.p.SetWordSpacing(ws)
 			r.ws = ws
 		}
+		// one string for the line, cut into the chunks' texts
+		r.text = r.text[:0]
+		for _, f := range frags {
+			for _, c := range f.chunks {
+				r.text = append(r.text, c.bytes...)
+			}
+		}
+		text := string(r.text)
 		for _, f := range frags {
 			for _, c := range f.chunks {
 				r.setFont(c.enc, f.style, pr.Size)
-				r.p.Text(left, baseline, string(c.bytes))
+				r.p.Text(left, baseline, text[:len(c.bytes)])
+				text = text[len(c.bytes):]
 				left += c.width(f.style, pr.Size) + ws*float64(c.spaces)
 			}
 		}

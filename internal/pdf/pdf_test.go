@@ -19,8 +19,8 @@ func textOf(p *doc.Paragraph, width float64) []string {
 	var out []string
 	for _, l := range breakLines(p, width) {
 		var b strings.Builder
-		for _, a := range l.atoms {
-			b.WriteString(a.text)
+		for _, s := range l.segments(p, nil) {
+			b.WriteString(s.text)
 		}
 		out = append(out, b.String())
 	}

@@ -68,6 +68,19 @@ func BenchmarkGiaoUocWrite(b *testing.B) {
 	}
 }
 
+// BenchmarkGiaoUocBuild measures the template's Build alone: the
+// document model both renderers start from (BenchmarkGiaoUoc less
+// BenchmarkGiaoUocWrite).
+func BenchmarkGiaoUocBuild(b *testing.B) {
+	t, data := benchPaper(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := t.Build(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkRecord measures a whole record from its file: read, check,
 // build, both formats.
 func BenchmarkRecord(b *testing.B) {

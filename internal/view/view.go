@@ -41,13 +41,21 @@ func Funcs() template.FuncMap {
 		"hai_so":     twoDigits,
 		"in_hoa":     func(s string) string { return vn.Upper(s) },
 		"liet_ke":    enumerate,
-		"markdown":   func(s any) Markdown { return Markdown(fmt.Sprint(s)) },
+		"markdown":   markdown,
 		"co":         has,
 		"khong_ngat": func(s string) string { return frame.Breaker{}.Join(s) },
 		"don_vi_ma":  memberByID,
 		"bat_buoc":   required,
 		"cong":       func(a, b int) int { return a + b },
 	}
+}
+
+// markdown marks s as Markdown, to print as it is.
+func markdown(s any) Markdown {
+	if t, ok := s.(string); ok {
+		return Markdown(t) // what fmt.Sprint gives, without a copy
+	}
+	return Markdown(fmt.Sprint(s))
 }
 
 // date accepts what the data holds for a date.

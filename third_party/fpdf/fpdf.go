@@ -39,9 +39,11 @@ import (
 	"math"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -2600,6 +2602,7 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
+	plain := !f.underline && !f.strikeout && !f.colorFlag
 	var txt2 string
 	if f.isCurrentUTF8 {
 		if f.isRTL {
@@ -2610,17 +2613,21 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		for _, uni := range txtStr {
 			f.currentFont.usedRunes[int(uni)] = int(uni)
 		}
-	} else {
+	} else if !plain {
 		txt2 = f.escape(txtStr)
 	}
-	if !f.underline && !f.strikeout && !f.colorFlag {
+	if plain {
 		// The common case, written without fmt: "BT %.2f %.2f Td (%s) Tj ET"
 		f.put("BT ")
 		f.putF64(x*f.k, 2)
 		f.put(" ")
 		f.putF64((f.h-y)*f.k, 2)
 		f.put(" Td (")
-		f.put(txt2)
+		if f.isCurrentUTF8 {
+			f.put(txt2)
+		} else {
+			f.putEscaped(txtStr)
+		}
 		f.put(") Tj ET\n")
 		return
 	}
@@ -3919,6 +3926,7 @@ func (f *Fpdf) OutputBytes() ([]byte, error) {
 	}
 	b := f.buffer.Bytes()
 	f.buffer = fmtBuffer{}
+	f.releasePages()
 	return b, nil
 }
 
@@ -3954,7 +3962,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, f.newPageBuffer())
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -3984,6 +3992,35 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	}
 	if orientationStr != f.defOrientation || size.Wd != f.defPageSize.Wd || size.Ht != f.defPageSize.Ht {
 		f.pageSizes[f.page] = SizeType{f.wPt, f.hPt}
+	}
+}
+
+// pageBuffers keeps the buffers of pages already output by OutputBytes,
+// to hold the content of new pages.
+var pageBuffers sync.Pool
+
+// maxPooledPage bounds the buffers kept in pageBuffers.
+const maxPooledPage = 1 << 16
+
+// newPageBuffer returns an empty buffer for a new page's content: one of
+// pageBuffers, or a new one with 4 KB of room. A buffer grown from empty
+// by small writes would be allocated four or five times its final size.
+func (f *Fpdf) newPageBuffer() *bytes.Buffer {
+	if b, ok := pageBuffers.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return bytes.NewBuffer(make([]byte, 0, 4096))
+}
+
+// releasePages puts the page buffers in pageBuffers once the document is
+// output, and leaves the pages empty.
+func (f *Fpdf) releasePages() {
+	for n := 1; n < len(f.pages); n++ {
+		if f.pages[n].Cap() <= maxPooledPage {
+			pageBuffers.Put(f.pages[n])
+		}
+		f.pages[n] = new(bytes.Buffer)
 	}
 }
 
@@ -4024,6 +4061,26 @@ func (f *Fpdf) escape(s string) string {
 	s = strings.Replace(s, ")", "\\)", -1)
 	s = strings.Replace(s, "\r", "\\r", -1)
 	return s
+}
+
+// putEscaped adds s escaped as escape does, without making the escaped
+// string.
+func (f *Fpdf) putEscaped(s string) {
+	for {
+		i := strings.IndexAny(s, "\\()\r")
+		if i < 0 {
+			f.put(s)
+			return
+		}
+		f.put(s[:i])
+		if s[i] == '\r' {
+			f.put("\\r")
+		} else {
+			f.put("\\")
+			f.put(s[i : i+1])
+		}
+		s = s[i+1:]
+	}
 }
 
 // textstring formats a text string
@@ -4542,16 +4599,25 @@ func (f *Fpdf) putfonts() {
 			case "Type1":
 				fallthrough
 			case "TrueType":
-				// Additional Type1 or TrueType/OpenType font
+				// Additional Type1 or TrueType/OpenType font, written
+				// without fmt
 				f.newobj()
 				f.out("<</Type /Font")
-				f.outf("/BaseFont /%s", name)
-				f.outf("/Subtype /%s", tp)
+				f.put("/BaseFont /")
+				f.out(name)
+				f.put("/Subtype /")
+				f.out(tp)
 				f.out("/FirstChar 32 /LastChar 255")
-				f.outf("/Widths %d 0 R", f.n+1)
-				f.outf("/FontDescriptor %d 0 R", f.n+2)
+				f.put("/Widths ")
+				f.putInt(f.n + 1)
+				f.out(" 0 R")
+				f.put("/FontDescriptor ")
+				f.putInt(f.n + 2)
+				f.out(" 0 R")
 				if font.DiffN > 0 {
-					f.outf("/Encoding %d 0 R", nf+font.DiffN)
+					f.put("/Encoding ")
+					f.putInt(nf + font.DiffN)
+					f.out(" 0 R")
 				} else {
 					f.out("/Encoding /WinAnsiEncoding")
 				}
@@ -4559,8 +4625,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 				// Widths
 				f.newobj()
-				var s fmtBuffer
-				w := append(f.fmt.buf[:0], '[')
+				w := append(slices.Grow(f.fmt.buf[:0], 6*224+4), '[')
 				for j := 32; j < 256; j++ {
 					w = append(strconv.AppendInt(w, int64(font.Cw[j]), 10), ' ')
 				}
@@ -4569,23 +4634,28 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 				// Descriptor
 				f.newobj()
-				s.Truncate(0)
-				s.printf("<</Type /FontDescriptor /FontName /%s ", name)
-				s.printf("/Ascent %d ", font.Desc.Ascent)
-				s.printf("/Descent %d ", font.Desc.Descent)
-				s.printf("/CapHeight %d ", font.Desc.CapHeight)
-				s.printf("/Flags %d ", font.Desc.Flags)
-				s.printf("/FontBBox [%d %d %d %d] ", font.Desc.FontBBox.Xmin, font.Desc.FontBBox.Ymin,
-					font.Desc.FontBBox.Xmax, font.Desc.FontBBox.Ymax)
-				s.printf("/ItalicAngle %d ", font.Desc.ItalicAngle)
-				s.printf("/StemV %d ", font.Desc.StemV)
-				s.printf("/MissingWidth %d ", font.Desc.MissingWidth)
-				var suffix string
-				if tp != "Type1" {
-					suffix = "2"
+				d := &font.Desc
+				f.put("<</Type /FontDescriptor /FontName /")
+				f.put(name)
+				for _, v := range []struct {
+					key string
+					n   int
+				}{
+					{" /Ascent ", d.Ascent}, {" /Descent ", d.Descent}, {" /CapHeight ", d.CapHeight},
+					{" /Flags ", d.Flags}, {" /FontBBox [", d.FontBBox.Xmin}, {" ", d.FontBBox.Ymin},
+					{" ", d.FontBBox.Xmax}, {" ", d.FontBBox.Ymax}, {"] /ItalicAngle ", d.ItalicAngle},
+					{" /StemV ", d.StemV}, {" /MissingWidth ", d.MissingWidth},
+				} {
+					f.put(v.key)
+					f.putInt(v.n)
 				}
-				s.printf("/FontFile%s %d 0 R>>", suffix, f.fontFiles[font.File].n)
-				f.out(s.String())
+				if tp != "Type1" {
+					f.put(" /FontFile2 ")
+				} else {
+					f.put(" /FontFile ")
+				}
+				f.putInt(f.fontFiles[font.File].n)
+				f.out(" 0 R>>")
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
