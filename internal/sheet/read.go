@@ -382,6 +382,10 @@ func (rd *reader) findHeader(g *grid, k *kind) *header {
 	return best
 }
 
+// maxTitle is the longest column title, in bytes: longer texts in the
+// first rows are data.
+const maxTitle = 120
+
 var reCode = regexp.MustCompile(`^[0-9IVXivx]+([.][0-9a-zA-Z]+)*[.]?$`)
 
 // readHeader reads the titles of rows top..bottom.
@@ -403,8 +407,8 @@ func (rd *reader) readHeader(g *grid, k *kind, top, bottom int) *header {
 				parts = append(parts, s)
 			}
 		}
-		if len(parts) == 0 {
-			continue
+		if len(parts) == 0 || len(parts[len(parts)-1]) > maxTitle {
+			continue // a long text is data, not a title
 		}
 		h.titles[c] = strings.Join(parts, " / ")
 		last := parts[len(parts)-1]
