@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 
+	"thidua/internal/forms"
 	"thidua/internal/record"
+	"thidua/internal/render"
 	"thidua/internal/tally"
 )
 
@@ -15,8 +17,9 @@ func init() {
 		summary: "kiểm tra một bản ghi và in kết quả tính (xếp hạng, tỷ lệ phiếu, % kế hoạch)",
 		usage:   "BẢN_GHI.toml [--json]",
 		help: `Đọc và kiểm tra bản ghi như lệnh render, rồi in những gì thidua tính được: tổng điểm,
-xếp hạng, xếp loại; tỷ lệ % so với kế hoạch của từng chỉ tiêu; tỷ lệ phiếu và kết quả
-của từng đề nghị khi bình xét. Không ghi tệp nào.
+xếp hạng, xếp loại; mọi số liệu chỉ tiêu in trên báo cáo (kế hoạch, chỉ tiêu kỳ, thực hiện,
+cùng kỳ, các tỷ lệ, dòng "Cộng" / "Toàn cụm"); tỷ lệ phiếu và kết quả của từng đề nghị khi
+bình xét. Kiểm tra cả những khóa mà các giấy tờ bản ghi sẽ in cần có. Không ghi tệp nào.
 Mã thoát: 0 khi bản ghi hợp lệ, 1 khi bản ghi có lỗi (in mọi lỗi kèm dòng, cột).`,
 		flags: func(fs *flag.FlagSet) { checkFlags(fs) },
 		run:   runCheck,
@@ -57,6 +60,18 @@ func runCheck(e *env, args []string) int {
 	res, err := tally.Compute(rec, cat)
 	if err != nil {
 		return reportCheckError(e, err)
+	}
+	// What the papers the record makes print (as render makes them all).
+	set, err := forms.LoadSet("")
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%v\n", err)
+		return exitInternal
+	}
+	if data, _ := render.Data(rec, render.WithCatalogue(cat)); data != nil {
+		tpls, _ := set.Pick("", data)
+		if err := rec.Need(forms.Names(tpls)); err != nil {
+			return reportCheckError(e, err)
+		}
 	}
 	if o.json {
 		enc := json.NewEncoder(e.stdout)

@@ -83,6 +83,9 @@ func runRender(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "%s: %v\n", rest[0], err)
 		return exitInput
 	}
+	if err := rec.Need(forms.Names(tpls)); err != nil {
+		return reportRecordError(e, err)
+	}
 	if len(tpls) == 0 {
 		fmt.Fprintf(e.stderr, "%s: bản ghi chưa có phần nào để viết giấy tờ (ví dụ bảng [giao_uoc]); xem docs/record.md.\n", rest[0])
 		return exitInput

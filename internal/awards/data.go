@@ -104,7 +104,7 @@ func entryData(rec *record.Record, e *Entry) map[string]any {
 	if member != nil {
 		place, unit = member.Place, member.Name
 		if head == nil {
-			head = &member.Head
+			head = member.Head
 		}
 	}
 	m["don_vi_bao_cao"] = cmp.Or(n.Unit, unit, n.Name)

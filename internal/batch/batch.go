@@ -284,6 +284,9 @@ func (s *Summary) load(l *loaded, o Options) {
 		s.recordErrors(l, "", err)
 	}
 	tpls, err := s.pick(l, o, data, l.res.Failed > 0)
+	if err == nil {
+		err = rec.Need(forms.Names(tpls)) // what the chosen papers print
+	}
 	if err != nil {
 		s.recordErrors(l, "", err)
 		return

@@ -120,3 +120,12 @@ func (s *Set) Pick(list string, data map[string]any) ([]*Template, error) {
 	}
 	return out, nil
 }
+
+// Names lists the names of templates, as record.Need takes them.
+func Names(tpls []*Template) []string {
+	out := make([]string, len(tpls))
+	for i, t := range tpls {
+		out[i] = t.Name
+	}
+	return out
+}

@@ -43,7 +43,7 @@ type Awards struct {
 	BaseSalary int `toml:"luong_co_so" label:"mức lương cơ sở (đồng)" eg:"2340000"`
 	// Voters is the number entitled to vote; defaults to the number of
 	// members.
-	Voters int         `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết" eg:"8"`
+	Voters int         `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết"`
 	Kinds  []AwardKind `toml:"hinh_thuc" label:"các hình thức khen thưởng của hồ sơ" item:"hình thức khen thưởng"`
 }
 
@@ -66,19 +66,19 @@ type AwardKind struct {
 
 // Nominee is one unit or person proposed for an award.
 type Nominee struct {
-	Kind string `toml:"loai" label:"loại (tập thể hay cá nhân)" required:"true" eg:"\"tap-the\"" enum:"tap-the,ca-nhan"`
+	Kind string `toml:"loai" label:"loại (tập thể hay cá nhân)" required:"true" enum:"tap-the,ca-nhan" eg:"\"tap-the\""`
 	// Name is the full name, without abbreviations.
 	Name string `toml:"ten" label:"tên tập thể hoặc họ và tên cá nhân" required:"true"`
 	// Award is the id of a record award kind or of a catalogue award.
 	Award    string `toml:"hinh_thuc" label:"hình thức khen thưởng đề nghị" required:"true" eg:"\"co-thi-dua-chinh-phu\""`
-	Member   string `toml:"thanh_vien" label:"mã thành viên"`
+	Member   string `toml:"thanh_vien" label:"mã thành viên" ref:"thanh_vien"`
 	Position string `toml:"chuc_vu" label:"chức vụ"`
 	Unit     string `toml:"don_vi" label:"đơn vị"`
 	Address  string `toml:"dia_chi" label:"địa chỉ"`
 	Place    string `toml:"dia_danh" label:"địa danh ghi ở báo cáo thành tích"`
 	// Personal details of an individual's report (I. Sơ lược lý lịch).
 	Birth     Date   `toml:"ngay_sinh" label:"ngày sinh"`
-	Sex       string `toml:"gioi_tinh" label:"giới tính" eg:"\"Nữ\"" enum:"Nam,Nữ"`
+	Sex       string `toml:"gioi_tinh" label:"giới tính" enum:"Nam,Nữ" eg:"\"Nữ\""`
 	Hometown  string `toml:"que_quan" label:"quê quán"`
 	Residence string `toml:"tru_quan" label:"trú quán"`
 	Education string `toml:"trinh_do" label:"trình độ chuyên môn, nghiệp vụ"`
@@ -89,8 +89,8 @@ type Nominee struct {
 	Achievements Lines `toml:"thanh_tich" label:"thành tích đạt được" item:"đoạn" required:"true"`
 	// The vote, when the record states it; package awards can take it
 	// from the session's tally instead.
-	Votes  int `toml:"phieu_dong_y" label:"số phiếu đồng ý" eg:"8"`
-	Voters int `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết" eg:"8"`
+	Votes  int `toml:"phieu_dong_y" label:"số phiếu đồng ý"`
+	Voters int `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết"`
 	// Head signs the report for the unit; defaults to the member's head.
 	Head *Signer `toml:"thu_truong" label:"thủ trưởng đơn vị"`
 	// Certifier signs the certification by the level above; defaults to
@@ -188,17 +188,11 @@ func (d *decoder) nominee(r *Record, i int, members []string) {
 	n := &r.Nominees[i]
 	p := itemPath("de_nghi", i+1)
 	who := fmt.Sprintf("đề nghị thứ %d", i+1)
-	if d.ok[p+".loai"] && n.Kind != Collective && n.Kind != Individual {
-		d.valErr(p+".loai", fmt.Sprintf("%s: loại %q không có", who, n.Kind), `ghi loai = "tap-the" (tập thể) hoặc loai = "ca-nhan" (cá nhân)`)
-	}
 	if d.ok[p+".ten"] {
 		d.fullName(p+".ten", who, n.Name)
 	}
 	d.code(p+".hinh_thuc", n.Award, `"chien-si-thi-dua-cap-tinh"`)
 	d.ref(p+".thanh_vien", "mã thành viên", n.Member, members)
-	if d.ok[p+".gioi_tinh"] && n.Sex != "Nam" && n.Sex != "Nữ" {
-		d.valErr(p+".gioi_tinh", fmt.Sprintf("%s: giới tính %q không rõ", who, n.Sex), `ghi gioi_tinh = "Nam" hoặc gioi_tinh = "Nữ"`)
-	}
 	if n.Head != nil {
 		d.noAcademicTitle(p+".thu_truong.ho_ten", who, n.Head.Name)
 	}

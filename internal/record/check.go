@@ -1,6 +1,7 @@
 package record
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -16,9 +17,6 @@ func (d *decoder) check(r *Record) {
 	if d.ok["cum.nam"] && (c.Year < 2000 || c.Year > 2100) {
 		d.valErr("cum.nam", fmt.Sprintf("năm thi đua %d nằm ngoài khoảng 2000-2100", c.Year), "ghi năm đủ bốn chữ số, ví dụ: nam = 2024")
 	}
-	if d.ok["cum.kieu_dau"] && c.Tone != "moi" && c.Tone != "cu" {
-		d.valErr("cum.kieu_dau", fmt.Sprintf("kiểu đặt dấu %q không có", c.Tone), `ghi kieu_dau = "moi" (hòa, thủy) hoặc kieu_dau = "cu" (hoà, thuỷ)`)
-	}
 	if c.Tone == "" {
 		c.Tone = "moi"
 	}
@@ -32,8 +30,12 @@ func (d *decoder) check(r *Record) {
 	}
 
 	s := &r.Session
-	if d.ok["phien.loai"] && !slices.Contains(kinds, s.Kind) {
-		d.valErr("phien.loai", fmt.Sprintf("loại phiên họp %q không có", s.Kind), `ghi loai = "ky-ket" (ký kết giao ước), "so-ket" (sơ kết) hoặc "tong-ket" (tổng kết)`)
+	if s.Period != "" && d.ok["phien.ky"] && d.ok["phien.loai"] && s.Kind != KindMidYear {
+		d.valErr("phien.ky", fmt.Sprintf("kỳ %q chỉ dùng cho phiên sơ kết, phiên này là %q", s.Period, s.Kind),
+			`xóa dòng ky, hoặc ghi loai = "so-ket"`)
+	}
+	if s.Kind == KindMidYear && s.Period == "" {
+		s.Period = "6-thang"
 	}
 	d.ref("phien.don_vi_dang_cai", "đơn vị đăng cai", s.Host, ids)
 
@@ -41,8 +43,11 @@ func (d *decoder) check(r *Record) {
 		d.symbol("giao_uoc.ky_hieu", p.Symbol)
 		d.positive("giao_uoc.so", "số văn bản", p.Number)
 		d.positive("giao_uoc.so_ban", "số bản", p.Copies)
-		if p.Date.IsZero() {
-			p.Date = s.Date
+		// On a review session the session's date is not the signing day:
+		// the giao-uoc paper then needs giao_uoc.ngay (Record.Need).
+		if s.Kind == KindSigning {
+			p.Date = cmp.Or(p.Date, s.Date)
+			p.Venue = cmp.Or(p.Venue, s.Place)
 		}
 		if p.Place == "" {
 			if h := r.Host(); h != nil {
@@ -61,8 +66,6 @@ func (d *decoder) check(r *Record) {
 	d.checkAwards(r) // Award proposals (issue 5), in awards.go.
 }
 
-var kinds = []string{KindSigning, KindMidYear, KindYearEnd}
-
 var reID = regexp.MustCompile(`^[a-z0-9-]+$`)
 
 // members checks ids (form, uniqueness), signers and the member count,
@@ -74,13 +77,26 @@ func (d *decoder) members(r *Record) []string {
 	}
 	var ids []string
 	first := map[string]int{}
+	short := map[string]int{}
 	for i := range r.Members {
 		m := &r.Members[i]
 		p := itemPath("thanh_vien", i+1)
 		if m.Short == "" {
 			m.Short = m.Name
 		}
-		d.signerName(p+".thu_truong.ho_ten", m.Head.Name, i+1)
+		if j, dup := short[m.Short]; dup && m.Short != "" {
+			field, what := p+".ten_ngan", "tên ngắn"
+			if !d.ok[field] {
+				field, what = p+".ten", "tên (dùng làm tên ngắn)"
+			}
+			d.valErr(field, fmt.Sprintf("thành viên thứ %d: %s %q trùng với thành viên thứ %d; các bảng sẽ không phân biệt được hai đơn vị", i+1, what, m.Short, j),
+				"đặt cho mỗi thành viên một ten_ngan riêng")
+		} else if m.Short != "" {
+			short[m.Short] = i + 1
+		}
+		if m.Head != nil {
+			d.signerName(p+".thu_truong.ho_ten", m.Head.Name, i+1)
+		}
 		if m.ID == "" || !d.ok[p+".id"] {
 			continue
 		}

@@ -93,6 +93,7 @@ type decoder struct {
 	style vn.ToneStyle
 	ok    map[string]bool // field paths whose value decoded without error
 	errs  Errors
+	ids   []string // the members' ids as written, for hints
 }
 
 // keyErr reports a problem about a key (unknown, misspelt, missing child).
@@ -139,6 +140,8 @@ func (o owner) of() string {
 type field struct {
 	key, label, item, eg string
 	required             bool
+	enum, need           []string // the enum and need tags, split at commas
+	ref                  string   // the list whose item's id the value names
 	// breaks lets the value hold line breaks: a name printed in the
 	// frame, where a "\n" says where its line ends (tag breaks:"true").
 	breaks bool
@@ -154,9 +157,18 @@ func fieldsOf(t reflect.Type) []field {
 			continue
 		}
 		out = append(out, field{key: key, label: f.Tag.Get("label"), item: f.Tag.Get("item"),
-			eg: f.Tag.Get("eg"), required: f.Tag.Get("required") == "true", breaks: f.Tag.Get("breaks") == "true", index: i})
+			eg: f.Tag.Get("eg"), required: f.Tag.Get("required") == "true", breaks: f.Tag.Get("breaks") == "true",
+			enum: tagList(f.Tag.Get("enum")), need: tagList(f.Tag.Get("need")), ref: f.Tag.Get("ref"), index: i})
 	}
 	return out
+}
+
+// tagList splits a tag holding a comma-separated list; nil when empty.
+func tagList(tag string) []string {
+	if tag == "" {
+		return nil
+	}
+	return strings.Split(tag, ",")
 }
 
 var (
@@ -168,6 +180,9 @@ var (
 // table decodes the TOML table m into the struct rv. path is the table's
 // field path, who says whose table it is ("thành viên thứ 2").
 func (d *decoder) table(m map[string]any, rv reflect.Value, path string, who owner) {
+	if path == "" {
+		d.ids = memberIDs(m)
+	}
 	fields := fieldsOf(rv.Type())
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -200,6 +215,9 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, path string, who own
 // addHint says how to add a missing field.
 func (d *decoder) addHint(t reflect.Type, f field, path string, who owner) string {
 	full := tablePath(joinPath(path, f.key))
+	if t.Kind() == reflect.Pointer && t.Elem() != numberType {
+		t = t.Elem() // an optional table
+	}
 	switch {
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
 		return fmt.Sprintf("thêm các mục, mỗi mục mở đầu bằng dòng [[%s]]; xem docs/record.md", full)
@@ -208,7 +226,7 @@ func (d *decoder) addHint(t reflect.Type, f field, path string, who owner) strin
 	}
 	eg := f.eg
 	if eg == "" {
-		eg = map[reflect.Type]string{dateType: "2024-01-12", linesType: `["..."]`, reflect.TypeFor[int](): "1", numberType: "1"}[t]
+		eg = map[reflect.Type]string{dateType: "2024-01-12", linesType: `["..."]`, reflect.TypeFor[int](): "...", numberType: "...", reflect.PointerTo(numberType): "..."}[t]
 	}
 	if eg == "" {
 		eg = `"..."`
@@ -217,7 +235,38 @@ func (d *decoder) addHint(t reflect.Type, f field, path string, who owner) strin
 	if path == "" {
 		where = "vào đầu tệp"
 	}
+	if f.ref != "" {
+		// A member's id: the record's own, never an example's.
+		hint := fmt.Sprintf(`thêm %s = "..." %s`, f.key, where)
+		if len(d.ids) > 0 {
+			hint += ", ghi mã (id) của một thành viên: " + strings.Join(d.ids, ", ")
+		}
+		return hint
+	}
 	return fmt.Sprintf("thêm %s = %s %s", f.key, eg, where)
+}
+
+// memberIDs reads the members' ids from the record's tree as written.
+func memberIDs(root map[string]any) []string {
+	items, _ := tablesFrom(root["thanh_vien"])
+	var ids []string
+	for _, it := range items {
+		if m, ok := it.(map[string]any); ok {
+			if id, ok := m["id"].(string); ok && id != "" {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}
+
+// enumHint lists the values a field with an enum tag takes.
+func enumHint(f field) string {
+	quoted := make([]string, len(f.enum))
+	for i, v := range f.enum {
+		quoted[i] = strconv.Quote(v)
+	}
+	return fmt.Sprintf("ghi một trong các giá trị: %s = %s", f.key, strings.Join(quoted, ", "))
 }
 
 // tablePath drops item numbers: "thanh_vien[2].thu_truong" -> "thanh_vien.thu_truong",
@@ -286,6 +335,13 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 			fv.Set(reflect.ValueOf(n))
 			d.ok[path] = true
 		}
+	case t.Kind() == reflect.Pointer && t.Elem() == numberType:
+		// An optional number: nil when the record leaves it out.
+		n := reflect.New(numberType)
+		d.value(v, n.Elem(), path, f, who)
+		if d.ok[path] {
+			fv.Set(n)
+		}
 	case t == linesType:
 		lines, p := linesFrom(v)
 		if p != nil {
@@ -317,7 +373,12 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 		if !f.breaks && strings.ContainsAny(strings.TrimSpace(s), "\r\n") || strings.Contains(s, "\r") {
 			d.valErr(path, subject+" không được xuống dòng", "viết cả giá trị trên một dòng, trong một cặp dấu ngoặc kép")
 		}
-		fv.SetString(d.text(path, subject, s, f.required))
+		s = d.text(path, subject, s, f.required)
+		if len(f.enum) > 0 && !slices.Contains(f.enum, s) {
+			d.valErr(path, fmt.Sprintf("%s %q không có", subject, s), enumHint(f))
+			return
+		}
+		fv.SetString(s)
 		d.ok[path] = true
 	case t.Kind() == reflect.Int:
 		n, ok := v.(int64)
@@ -376,7 +437,7 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 func (d *decoder) mapValue(v any, fv reflect.Value, path string, f field, who owner) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		d.typeErr(v, path, who.prefix()+f.label, "bảng", fmt.Sprintf(`viết thành bảng: %s = { "1.1" = 10, "1.2" = 9.5 }`, f.key))
+		d.typeErr(v, path, who.prefix()+f.label, "bảng", fmt.Sprintf(`viết thành bảng: %s = { "1.1" = ..., "1.2" = ... }`, f.key))
 		return
 	}
 	t := fv.Type()

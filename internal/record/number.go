@@ -140,3 +140,17 @@ func parseDigits(s, shown string) (Number, *problem) {
 	}
 	return Number{Units: u, Scale: len(frac)}, nil
 }
+
+// Add returns n + m, exactly, with the larger of their scales.
+func (n Number) Add(m Number) Number {
+	for n.Scale < m.Scale {
+		n.Units, n.Scale = n.Units*10, n.Scale+1
+	}
+	for m.Scale < n.Scale {
+		m.Units, m.Scale = m.Units*10, m.Scale+1
+	}
+	return Number{Units: n.Units + m.Units, Scale: n.Scale}
+}
+
+// MarshalJSON writes the number as a JSON number with its decimals: 1721.4.
+func (n Number) MarshalJSON() ([]byte, error) { return []byte(n.plain()), nil }

@@ -2,12 +2,25 @@
 // (docs/record.md describes every key), checks it and reports every problem
 // at once, each with file:line:column and a Vietnamese message and hint.
 //
-// All text comes out NFC-normalised in the record's tone-mark style. The
-// struct tags name the TOML keys ("toml"), say what a field is in words a
-// clerk understands ("label"), whether it must be given ("required") and
-// what one item of a list is called ("item") and an example value for
-// hints ("eg"). Schema reads the same tags, and two more, for forms:
-// "enum" lists the values a key allows, "ref" marks a member's id.
+// All text comes out NFC-normalised in the record's tone-mark style.
+//
+// The struct tags are the schema (docs/record.md, the hints of errors and
+// any form generated from the record read them):
+//   - toml: the TOML key;
+//   - label: what the field is, in words a clerk understands;
+//   - required:"true": the record must give it, whatever papers it makes;
+//   - need: the papers (template names, comma-separated) that print the
+//     field; it is required only when one of them is requested
+//     (Record.Need), and the error names the paper;
+//   - enum: the values a text field takes, comma-separated; decoding
+//     refuses any other;
+//   - ref:"thanh_vien": the value is the id of one of the record's
+//     [[thanh_vien]] (a form offers the members; hints list their ids);
+//   - item: what one item of a list is called;
+//   - eg: an example value for hints, never a figure a clerk could copy
+//     into a paper (figures get a placeholder).
+//
+// Schema gives the same tags to programs that build forms (thidua serve).
 package record
 
 import (
@@ -62,7 +75,9 @@ type Member struct {
 	// Short is the short name; Load sets it to Name when the record omits it.
 	Short string `toml:"ten_ngan" label:"tên ngắn"`
 	Place string `toml:"dia_danh" label:"địa danh"`
-	Head  Signer `toml:"thu_truong" label:"thủ trưởng đơn vị" required:"true"`
+	// Head signs for the unit; nil when the record leaves it out (only
+	// the papers that print it need it).
+	Head *Signer `toml:"thu_truong" label:"thủ trưởng đơn vị" need:"giao-uoc"`
 }
 
 // ShortName is the name used in tables: ten_ngan, or ten when it is not given.
@@ -98,11 +113,13 @@ const (
 
 // Session is the meeting the record is about.
 type Session struct {
-	Kind   string   `toml:"loai" label:"loại phiên họp" required:"true" eg:"\"ky-ket\"" enum:"ky-ket,so-ket,tong-ket"`
+	Kind string `toml:"loai" label:"loại phiên họp" required:"true" enum:"ky-ket,so-ket,tong-ket" eg:"\"ky-ket\""`
+	// Period is the time a sơ kết reviews; "" on a sơ kết is "6-thang".
+	Period string   `toml:"ky" label:"kỳ sơ kết" enum:"6-thang,9-thang,quy-1,quy-2,quy-3" eg:"\"6-thang\""`
 	Name   string   `toml:"ten" label:"tên hội nghị"`
 	Date   Date     `toml:"ngay" label:"ngày họp" required:"true"`
 	Time   string   `toml:"gio" label:"giờ họp"`
-	Place  string   `toml:"dia_diem" label:"địa điểm họp" required:"true"`
+	Place  string   `toml:"dia_diem" label:"địa điểm họp" need:"bien-ban-hoi-nghi,bien-ban-binh-xet"`
 	Host   string   `toml:"don_vi_dang_cai" label:"đơn vị đăng cai" ref:"thanh_vien"`
 	Chairs []Person `toml:"chu_tri" label:"người chủ trì" item:"người chủ trì"`
 	Guests []Person `toml:"khach_moi" label:"khách mời" item:"khách mời"`
@@ -113,8 +130,10 @@ type Pledge struct {
 	// Number is the document number; 0 leaves it blank for the clerk.
 	Number int    `toml:"so" label:"số văn bản"`
 	Symbol string `toml:"ky_hieu" label:"ký hiệu văn bản" required:"true" eg:"\"GƯTĐ-CTĐ\""`
-	// Date defaults to the session's date (set by Load).
-	Date Date `toml:"ngay" label:"ngày ký"`
+	// Date and Venue default to the session's on a signing session (set
+	// by Load); a review session is not the day the pledge was signed.
+	Date  Date   `toml:"ngay" label:"ngày ký giao ước" need:"giao-uoc"`
+	Venue string `toml:"dia_diem" label:"nơi ký giao ước"`
 	// Place defaults to the host's dia_danh (set by Load).
 	Place        string `toml:"dia_danh" label:"địa danh ghi ở dòng ngày tháng"`
 	Summary      string `toml:"trich_yeu" label:"trích yếu"`

@@ -19,7 +19,10 @@ type Key struct {
 	Required bool     `json:"required,omitempty"`
 	Example  string   `json:"example,omitempty"` // as TOML writes it: "\"nghe-an\"", 2024
 	Enum     []string `json:"enum,omitempty"`    // the values an enum allows
-	Keys     []Key    `json:"keys,omitempty"`    // a table's or an item's keys, in declaration order
+	// Need names the papers (template names) that print the key: it is
+	// required only when one of them is made (Record.Need).
+	Need []string `json:"need,omitempty"`
+	Keys []Key    `json:"keys,omitempty"` // a table's or an item's keys, in declaration order
 	// Of is the type of a map's values (TypeNumber for scores by criterion).
 	Of string `json:"of,omitempty"`
 }
@@ -40,16 +43,17 @@ const (
 
 // Schema describes every key of a record, in declaration order.
 //
-// Tags beyond those the decoder reads: `enum:"a,b"` lists the values a
-// text key allows; a text key named thanh_vien, or tagged
-// `ref:"thanh_vien"`, holds a member's id.
+// The tags are those the decoder reads (see the package comment): `enum`
+// lists the values a text key allows, a text key named thanh_vien or
+// tagged `ref:"thanh_vien"` holds a member's id, `need` names the papers
+// that print a key.
 func Schema() []Key { return schemaOf(reflect.TypeFor[Record](), "") }
 
 func schemaOf(t reflect.Type, prefix string) []Key {
 	var out []Key
 	for _, f := range fieldsOf(t) {
 		sf := t.Field(f.index)
-		k := Key{Path: joinPath(prefix, f.key), Key: f.key, Label: f.label, Item: f.item, Required: f.required, Example: f.eg}
+		k := Key{Path: joinPath(prefix, f.key), Key: f.key, Label: f.label, Item: f.item, Required: f.required, Example: f.eg, Need: f.need}
 		ft := sf.Type
 		if ft.Kind() == reflect.Pointer {
 			ft = ft.Elem()
@@ -65,9 +69,9 @@ func schemaOf(t reflect.Type, prefix string) []Key {
 			k.Type = TypeInt
 		case ft.Kind() == reflect.String:
 			k.Type = TypeText
-			if e := sf.Tag.Get("enum"); e != "" {
-				k.Type, k.Enum = TypeEnum, strings.Split(e, ",")
-			} else if f.key == "thanh_vien" || sf.Tag.Get("ref") == "thanh_vien" {
+			if len(f.enum) > 0 {
+				k.Type, k.Enum = TypeEnum, f.enum
+			} else if f.key == "thanh_vien" || f.ref == "thanh_vien" {
 				k.Type = TypeMemberRef
 			}
 		case ft.Kind() == reflect.Map:

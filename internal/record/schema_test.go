@@ -35,12 +35,16 @@ func TestSchemaTypes(t *testing.T) {
 		"phien.ngay":                   {Type: TypeDate, Required: true},
 		"cum.nam":                      {Type: TypeInt, Required: true},
 		"thanh_vien":                   {Type: TypeTables, Required: true},
-		"thanh_vien[3].thu_truong":     {Type: TypeTable, Required: true},
+		"thanh_vien[3].thu_truong":     {Type: TypeTable, Need: []string{"giao-uoc"}},
+		"phien.dia_diem":               {Type: TypeText, Need: []string{"bien-ban-hoi-nghi", "bien-ban-binh-xet"}},
+		"phien.ky":                     {Type: TypeEnum, Enum: []string{"6-thang", "9-thang", "quy-1", "quy-2", "quy-3"}},
+		"nam_toi.cum_pho":              {Type: TypeMemberRef},
 		"thanh_vien.thu_truong.ho_ten": {Type: TypeText, Required: true},
 		"giao_uoc.noi_dung":            {Type: TypeLines, Required: true},
-		"chi_tieu[1].thanh_vien":       {Type: TypeMemberRef, Required: true},
+		"chi_tieu[1].thanh_vien":       {Type: TypeMemberRef},
 		"cum.cum_truong":               {Type: TypeMemberRef},
-		"chi_tieu.ke_hoach":            {Type: TypeNumber, Required: true},
+		"chi_tieu.ke_hoach":            {Type: TypeNumber},
+		"chi_tieu.thuc_hien":           {Type: TypeNumber, Required: true},
 		`diem[2].cum_cham."1.1"`:       {Type: TypeMap, Of: TypeNumber, Required: true},
 		"binh_xet.tinh_tren":           {Type: TypeEnum, Enum: []string{BaseAll, BasePresent}},
 		"de_nghi.loai":                 {Type: TypeEnum, Enum: []string{Collective, Individual}, Required: true},
@@ -50,7 +54,7 @@ func TestSchemaTypes(t *testing.T) {
 			t.Errorf("Lookup(%q) found nothing", path)
 			continue
 		}
-		if k.Type != want.Type || k.Of != want.Of || k.Required != want.Required || !slices.Equal(k.Enum, want.Enum) || k.Label == "" {
+		if k.Type != want.Type || k.Of != want.Of || k.Required != want.Required || !slices.Equal(k.Enum, want.Enum) || !slices.Equal(k.Need, want.Need) || k.Label == "" {
 			t.Errorf("Lookup(%q) = %+v, want %+v", path, k, want)
 		}
 	}

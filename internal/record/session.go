@@ -11,14 +11,19 @@ import (
 // minutes say. Package record only decodes them (types, required keys,
 // text); package tally checks that they fit together and computes.
 
-// Indicator is one target of a member for the period: its plan and what
-// was achieved (chi_tieu).
+// Indicator is one figure of the period (chi_tieu): a member's, or the
+// cluster's as a whole when Member is empty (a total the cluster states).
+// Only what was achieved is required; the year's plan, the period's own
+// target (sơ kết) and the same period of the previous year are what it is
+// compared with when given.
 type Indicator struct {
-	Member string `toml:"thanh_vien" label:"mã thành viên của chỉ tiêu" required:"true" eg:"\"nghe-an\""`
-	Name   string `toml:"ten" label:"tên chỉ tiêu" required:"true"`
-	Unit   string `toml:"don_vi_tinh" label:"đơn vị tính"`
-	Plan   Number `toml:"ke_hoach" label:"kế hoạch" required:"true" eg:"18500"`
-	Result Number `toml:"thuc_hien" label:"kết quả thực hiện" required:"true" eg:"20100.5"`
+	Member     string  `toml:"thanh_vien" label:"mã thành viên của chỉ tiêu (bỏ trống: số liệu chung toàn cụm)" ref:"thanh_vien"`
+	Name       string  `toml:"ten" label:"tên chỉ tiêu" required:"true"`
+	Unit       string  `toml:"don_vi_tinh" label:"đơn vị tính"`
+	Plan       *Number `toml:"ke_hoach" label:"kế hoạch năm"`
+	Target     *Number `toml:"chi_tieu_ky" label:"chỉ tiêu của kỳ sơ kết"`
+	Result     Number  `toml:"thuc_hien" label:"kết quả thực hiện" required:"true"`
+	SamePeriod *Number `toml:"cung_ky" label:"kết quả cùng kỳ năm trước"`
 }
 
 // Criteria is the criteria set the members are scored on (bộ tiêu chí).
@@ -26,9 +31,9 @@ type Criteria struct {
 	Name string `toml:"ten" label:"tên bộ tiêu chí"`
 	// Scale is the total of the maximum scores (100, 1000); when given it
 	// must equal their sum.
-	Scale Number `toml:"thang_diem" label:"thang điểm" eg:"100"`
+	Scale Number `toml:"thang_diem" label:"thang điểm"`
 	// BonusCap is the most bonus points that count; zero allows none.
-	BonusCap Number  `toml:"diem_thuong_toi_da" label:"điểm thưởng tối đa" eg:"5"`
+	BonusCap Number  `toml:"diem_thuong_toi_da" label:"điểm thưởng tối đa"`
 	Groups   []Group `toml:"nhom" label:"các nhóm tiêu chí" item:"nhóm tiêu chí" required:"true"`
 	Classes  []Class `toml:"xep_loai" label:"các mức xếp loại" item:"mức xếp loại"`
 }
@@ -45,24 +50,24 @@ type Group struct {
 type Criterion struct {
 	Code string `toml:"ma" label:"mã tiêu chí" required:"true" eg:"\"1.1\""`
 	Name string `toml:"ten" label:"tên tiêu chí" required:"true"`
-	Max  Number `toml:"toi_da" label:"điểm tối đa" required:"true" eg:"10"`
+	Max  Number `toml:"toi_da" label:"điểm tối đa" required:"true"`
 }
 
 // Class is a rating band (xếp loại): totals from From up, until the next
 // band, get Name.
 type Class struct {
 	Name string `toml:"ten" label:"tên mức xếp loại" required:"true" eg:"\"Xuất sắc\""`
-	From Number `toml:"tu" label:"điểm tối thiểu của mức" required:"true" eg:"90"`
+	From Number `toml:"tu" label:"điểm tối thiểu của mức" required:"true"`
 }
 
 // Score is what one member scored, criterion by criterion (keys are the
 // criteria's codes), with bonus and penalty points.
 type Score struct {
-	Member  string            `toml:"thanh_vien" label:"mã thành viên được chấm" required:"true" eg:"\"nghe-an\""`
+	Member  string            `toml:"thanh_vien" label:"mã thành viên được chấm" required:"true" ref:"thanh_vien"`
 	Self    map[string]Number `toml:"tu_cham" label:"điểm tự chấm" item:"tiêu chí"`
 	Cluster map[string]Number `toml:"cum_cham" label:"điểm cụm chấm" item:"tiêu chí" required:"true"`
-	Bonus   Number            `toml:"thuong" label:"điểm thưởng" eg:"2"`
-	Penalty Number            `toml:"tru" label:"điểm trừ" eg:"1"`
+	Bonus   Number            `toml:"thuong" label:"điểm thưởng"`
+	Penalty Number            `toml:"tru" label:"điểm trừ"`
 	Note    string            `toml:"ghi_chu" label:"ghi chú"`
 }
 
@@ -79,14 +84,14 @@ const (
 type Vote struct {
 	Number int    `toml:"so" label:"số biên bản bình xét"`
 	Symbol string `toml:"ky_hieu" label:"ký hiệu biên bản bình xét" eg:"\"BB-CTĐBTB\""`
-	Way    string `toml:"cach_bieu_quyet" label:"cách biểu quyết" eg:"\"bo-phieu-kin\"" enum:"bo-phieu-kin,gio-tay"`
-	Base   string `toml:"tinh_tren" label:"cơ sở tính tỷ lệ" eg:"\"tong-so\"" enum:"tong-so,co-mat"`
+	Way    string `toml:"cach_bieu_quyet" label:"cách biểu quyết" enum:"bo-phieu-kin,gio-tay" eg:"\"bo-phieu-kin\""`
+	Base   string `toml:"tinh_tren" label:"cơ sở tính tỷ lệ" enum:"tong-so,co-mat" eg:"\"tong-so\""`
 	// Basis names the rule the thresholds come from, printed in the minutes.
 	Basis      string      `toml:"can_cu" label:"căn cứ áp dụng ngưỡng"`
-	Entitled   int         `toml:"so_thanh_vien" label:"số thành viên có quyền biểu quyết" eg:"6"`
-	Present    int         `toml:"so_co_mat" label:"số thành viên có mặt" eg:"6"`
-	Issued     int         `toml:"so_phieu_phat_ra" label:"số phiếu phát ra" eg:"6"`
-	Valid      int         `toml:"so_phieu_hop_le" label:"số phiếu hợp lệ" eg:"6"`
+	Entitled   int         `toml:"so_thanh_vien" label:"số thành viên có quyền biểu quyết"`
+	Present    int         `toml:"so_co_mat" label:"số thành viên có mặt"`
+	Issued     int         `toml:"so_phieu_phat_ra" label:"số phiếu phát ra"`
+	Valid      int         `toml:"so_phieu_hop_le" label:"số phiếu hợp lệ"`
 	Start      string      `toml:"gio_bat_dau" label:"giờ bắt đầu họp bình xét"`
 	End        string      `toml:"gio_ket_thuc" label:"giờ kết thúc họp bình xét"`
 	Thresholds []Threshold `toml:"nguong" label:"ngưỡng đạt" item:"ngưỡng"`
@@ -104,17 +109,17 @@ type Threshold struct {
 // Candidate is a unit (by member id) or a person put to the vote for an
 // award, and the votes they got.
 type Candidate struct {
-	Member string `toml:"thanh_vien" label:"mã thành viên được bình xét" eg:"\"nghe-an\""`
+	Member string `toml:"thanh_vien" label:"mã thành viên được bình xét" ref:"thanh_vien"`
 	Name   string `toml:"ho_ten" label:"họ và tên người được bình xét"`
 	Title  string `toml:"chuc_vu" label:"chức vụ, đơn vị của người được bình xét"`
 	Award  string `toml:"khen_thuong" label:"hình thức khen thưởng đề nghị" required:"true" eg:"\"Cờ thi đua của Chính phủ\""`
-	Votes  int    `toml:"so_phieu" label:"số phiếu đồng ý" required:"true" eg:"6"`
+	Votes  int    `toml:"so_phieu" label:"số phiếu đồng ý" required:"true"`
 }
 
 // Proposal is a unit or person the session puts forward for an award; it
 // must have passed the vote for that award.
 type Proposal struct {
-	Member string `toml:"thanh_vien" label:"mã thành viên được đề nghị" eg:"\"nghe-an\""`
+	Member string `toml:"thanh_vien" label:"mã thành viên được đề nghị" ref:"thanh_vien"`
 	Name   string `toml:"ho_ten" label:"họ và tên người được đề nghị"`
 	Award  string `toml:"khen_thuong" label:"hình thức khen thưởng đề nghị" required:"true" eg:"\"Cờ thi đua của Chính phủ\""`
 }
@@ -130,12 +135,21 @@ type Report struct {
 	Summary    string  `toml:"trich_yeu" label:"trích yếu báo cáo"`
 	To         Lines   `toml:"kinh_gui" label:"nơi báo cáo (Kính gửi)" item:"nơi nhận"`
 	Situation  Lines   `toml:"tinh_hinh" label:"tình hình, kết quả chung" item:"đoạn"`
-	Strengths  Lines   `toml:"uu_diem" label:"ưu điểm" item:"ưu điểm" required:"true"`
-	Weaknesses Lines   `toml:"han_che" label:"hạn chế, tồn tại" item:"hạn chế" required:"true"`
+	Fields     []Field `toml:"linh_vuc" label:"kết quả theo lĩnh vực" item:"lĩnh vực"`
+	Pledge     Lines   `toml:"giao_uoc" label:"kết quả thực hiện giao ước thi đua" item:"đoạn"`
+	Strengths  Lines   `toml:"uu_diem" label:"ưu điểm" item:"ưu điểm"`
+	Weaknesses Lines   `toml:"han_che" label:"hạn chế, tồn tại" item:"hạn chế"`
 	Tasks      Lines   `toml:"nhiem_vu" label:"phương hướng, nhiệm vụ" item:"nhiệm vụ" required:"true"`
 	Proposals  Lines   `toml:"kien_nghi" label:"kiến nghị, đề xuất" item:"kiến nghị"`
 	Signer     *Signer `toml:"nguoi_ky" label:"người ký báo cáo"`
 	Recipients Lines   `toml:"noi_nhan" label:"nơi nhận báo cáo" item:"nơi nhận"`
+}
+
+// Field is what the report says about one field of work (kinh tế, văn
+// hóa - xã hội, quốc phòng - an ninh...).
+type Field struct {
+	Name string `toml:"ten" label:"tên lĩnh vực" required:"true" eg:"\"Kinh tế\""`
+	Text Lines  `toml:"noi_dung" label:"kết quả của lĩnh vực" item:"đoạn" required:"true"`
 }
 
 // Minutes is what the minutes of the meeting (biên bản hội nghị, Mẫu 1.9
@@ -145,8 +159,10 @@ type Minutes struct {
 	Symbol    string `toml:"ky_hieu" label:"ký hiệu biên bản" eg:"\"BB-CTĐBTB\""`
 	Summary   string `toml:"trich_yeu" label:"trích yếu biên bản"`
 	Secretary Person `toml:"thu_ky" label:"thư ký (người ghi biên bản)" required:"true"`
-	// Chair defaults to the session's first chair (phien.chu_tri).
+	// Chair defaults to the session's first chair (phien.chu_tri); with
+	// CoSign "dong-chu-tri" every chair of the session signs.
 	Chair       *Person    `toml:"chu_toa" label:"chủ tọa ký biên bản"`
+	CoSign      string     `toml:"chu_toa_ky" label:"ai ký ở phần chủ tọa" enum:"nguoi-dau,dong-chu-tri" eg:"\"dong-chu-tri\""`
 	End         string     `toml:"gio_ket_thuc" label:"giờ kết thúc" eg:"\"11 giờ 30 phút\""`
 	Delegates   []Delegate `toml:"dai_bieu" label:"đại biểu các thành viên" item:"đại biểu"`
 	Absent      []Absence  `toml:"vang" label:"thành viên vắng mặt" item:"thành viên vắng"`
@@ -155,23 +171,24 @@ type Minutes struct {
 	Recipients  Lines      `toml:"noi_nhan" label:"nơi nhận biên bản" item:"nơi nhận"`
 }
 
-// Delegate is who attended for a member.
+// Delegate is who attended for a member; a unit present without a
+// delegate entry is listed by its name only.
 type Delegate struct {
-	Member string `toml:"thanh_vien" label:"mã thành viên của đại biểu" required:"true" eg:"\"nghe-an\""`
-	Name   string `toml:"ho_ten" label:"họ và tên đại biểu" required:"true"`
+	Member string `toml:"thanh_vien" label:"mã thành viên của đại biểu" required:"true" ref:"thanh_vien"`
+	Name   string `toml:"ho_ten" label:"họ và tên đại biểu"`
 	Title  string `toml:"chuc_vu" label:"chức vụ đại biểu"`
 }
 
 // Absence is a member that did not attend.
 type Absence struct {
-	Member string `toml:"thanh_vien" label:"mã thành viên vắng mặt" required:"true" eg:"\"ha-tinh\""`
+	Member string `toml:"thanh_vien" label:"mã thành viên vắng mặt" required:"true" ref:"thanh_vien"`
 	Reason string `toml:"ly_do" label:"lý do vắng mặt"`
 }
 
 // NextYear is who leads the cluster next year.
 type NextYear struct {
-	Head   string `toml:"cum_truong" label:"cụm trưởng năm tới" eg:"\"quang-tri\"" ref:"thanh_vien"`
-	Deputy string `toml:"cum_pho" label:"cụm phó năm tới" eg:"\"thua-thien-hue\"" ref:"thanh_vien"`
+	Head   string `toml:"cum_truong" label:"cụm trưởng năm tới" ref:"thanh_vien"`
+	Deputy string `toml:"cum_pho" label:"cụm phó năm tới" ref:"thanh_vien"`
 }
 
 // CanonicalSymbol writes a document symbol as the decree wants it:

@@ -86,8 +86,12 @@ func (s *Server) prepare(name, text string) *prepared {
 		p.errs = asErrors(name, err) // as thidua render: no paper while a problem is left
 		return p
 	}
-	p.data = data
-	p.papers, _ = s.cfg.Templates.Pick("", data)
+	papers, _ := s.cfg.Templates.Pick("", data)
+	if err := rec.Need(forms.Names(papers)); err != nil {
+		p.errs = asErrors(name, err) // what those papers print, as thidua render asks
+		return p
+	}
+	p.data, p.papers = data, papers
 	return p
 }
 

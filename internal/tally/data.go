@@ -15,7 +15,7 @@ import (
 func (r *Results) Data() map[string]any {
 	out := map[string]any{"loai": r.Kind, "cum": r.Word, "cum_thuong": strings.ToLower(r.Word), "ky_bao_cao": r.Period}
 	if len(r.Indicators) > 0 {
-		out["chi_tieu"] = indicatorsData(r.Indicators)
+		out["chi_tieu"] = indicatorsData(r.Indicators, r.Tallies)
 	}
 	if r.Scoring != nil {
 		out["cham_diem"] = r.Scoring.data()
@@ -45,17 +45,103 @@ func list[T any](items []T, f func(T) map[string]any) []map[string]any {
 	return out
 }
 
-func indicatorsData(ms []*MemberIndicators) []map[string]any {
-	return list(ms, func(m *MemberIndicators) map[string]any {
-		return map[string]any{
-			"thanh_vien": m.ID, "don_vi": m.Name, "ten": m.Member.Name,
-			"so_chi_tieu": len(m.Items), "so_dat": m.Met, "so_vuot": m.Exceeded,
-			"chi_tieu": list(m.Items, func(in *Indicator) map[string]any {
-				return map[string]any{"ten": in.Name, "don_vi_tinh": in.Unit, "ke_hoach": in.Plan.String(),
-					"thuc_hien": in.Result.String(), "ty_le": in.OfPlan.Number(), "danh_gia": in.Status}
-			}),
+// indicatorsData is the indicators' table as templates read it: the
+// columns the figures fill ("cot", each with its heading), one group per
+// indicator with its members' rows and its cluster row ("tong"), every
+// row's cells ("o") in the order of the columns.
+func indicatorsData(groups []*IndicatorGroup, tallies []*MemberTally) map[string]any {
+	cols := indicatorColumns(groups)
+	heads := make([]map[string]any, len(cols))
+	for i, c := range cols {
+		heads[i] = map[string]any{"ten": c.head, "so": c.number}
+	}
+	row := func(f *Figure, unit string) map[string]any {
+		cells := make([]string, len(cols))
+		for i, c := range cols {
+			cells[i] = c.cell(f)
 		}
-	})
+		return map[string]any{"thanh_vien": f.ID, "don_vi": f.Name, "toan_cum": f.Stated,
+			"thuc_hien": f.Result.String(), "so_luong": amount(f.Result, unit),
+			"danh_gia": f.Status, "nhan_xet": f.Words, "o": cells}
+	}
+	return map[string]any{
+		"cot": heads,
+		"nhom": list(groups, func(g *IndicatorGroup) map[string]any {
+			m := map[string]any{"ten": g.Name, "don_vi_tinh": g.Unit,
+				"dong": list(g.Rows, func(f *Figure) map[string]any { return row(f, g.Unit) })}
+			if g.Total != nil {
+				m["tong"] = row(g.Total, g.Unit)
+			}
+			return m
+		}),
+		"thanh_vien": list(tallies, func(t *MemberTally) map[string]any {
+			return map[string]any{"thanh_vien": t.ID, "don_vi": t.Name, "so_chi_tieu": t.Judged,
+				"so_dat": t.Met, "so_vuot": t.Exceeded, "dat": vn.Fraction(int64(t.Met), int64(t.Judged))}
+		}),
+	}
+}
+
+// amount writes a figure with its unit: "1.234,5 tỷ đồng", "13,5%".
+func amount(n record.Number, unit string) string {
+	if unit == "" || unit == "%" || unit == "‰" {
+		return n.String() + unit
+	}
+	return n.String() + " " + unit
+}
+
+// column is one figure column of the indicators' table.
+type column struct {
+	head   string
+	number bool // right-aligned
+	cell   func(*Figure) string
+}
+
+// indicatorColumns are the columns some figure fills, in the order
+// reports print them: plan, period target, result, same period, verdict.
+func indicatorColumns(groups []*IndicatorGroup) []column {
+	var has struct{ plan, target, same, status bool }
+	for _, g := range groups {
+		for _, f := range g.figures() {
+			has.plan = has.plan || f.Plan != nil
+			has.target = has.target || f.Target != nil
+			has.same = has.same || f.SamePeriod != nil
+			has.status = has.status || f.Status != ""
+		}
+	}
+	num := func(n *record.Number) string {
+		if n == nil {
+			return ""
+		}
+		return n.String()
+	}
+	pct := func(p *Percent) string {
+		if p == nil {
+			return ""
+		}
+		return p.Number()
+	}
+	var cols []column
+	if has.plan {
+		cols = append(cols, column{"Kế hoạch năm", true, func(f *Figure) string { return num(f.Plan) }})
+	}
+	if has.target {
+		cols = append(cols, column{"Chỉ tiêu kỳ", true, func(f *Figure) string { return num(f.Target) }})
+	}
+	cols = append(cols, column{"Thực hiện", true, func(f *Figure) string { return f.Result.String() }})
+	if has.plan {
+		cols = append(cols, column{"% kế hoạch năm", true, func(f *Figure) string { return pct(f.OfPlan) }})
+	}
+	if has.target {
+		cols = append(cols, column{"% chỉ tiêu kỳ", true, func(f *Figure) string { return pct(f.OfTarget) }})
+	}
+	if has.same {
+		cols = append(cols, column{"Cùng kỳ", true, func(f *Figure) string { return num(f.SamePeriod) }},
+			column{"% cùng kỳ", true, func(f *Figure) string { return pct(f.OfSame) }})
+	}
+	if has.status {
+		cols = append(cols, column{"Đánh giá", false, func(f *Figure) string { return f.Status }})
+	}
+	return cols
 }
 
 func (s *Scoring) data() map[string]any {
@@ -175,6 +261,13 @@ func (m *MinutesInfo) data() map[string]any {
 		"so": int64(m.Number), "ky_hieu": m.Symbol, "trich_yeu": m.Summary,
 		"bat_dau": m.Start, "ket_thuc": m.End,
 		"chu_toa": m.Chair.data(), "thu_ky": m.Secretary.data(),
+		"chu_toa_ky": list(m.Signers, Person.data),
+		"don_vi_co_mat": list(m.Attending, func(a *Attending) map[string]any {
+			return map[string]any{"thanh_vien": a.ID, "don_vi": a.Name, "dai_bieu": list(a.Delegates, func(d *Delegate) map[string]any {
+				return d.Person.data()
+			})}
+		}),
+		"so_vang": vn.TwoDigits(int64(len(m.Absent))),
 		"dai_bieu": list(m.Delegates, func(d *Delegate) map[string]any {
 			x := d.Person.data()
 			x["thanh_vien"], x["don_vi"] = d.ID, d.Member
@@ -184,7 +277,7 @@ func (m *MinutesInfo) data() map[string]any {
 			return map[string]any{"thanh_vien": a.ID, "ten": a.Name, "ly_do": a.Reason}
 		}),
 		"so_co_mat": m.Present, "so_thanh_vien": m.Members,
-		"co_mat":   vn.FormatInt(int64(m.Present)) + "/" + vn.FormatInt(int64(m.Members)),
+		"co_mat":   vn.Fraction(int64(m.Present), int64(m.Members)),
 		"noi_nhan": m.Recipients,
 	}
 }

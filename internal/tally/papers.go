@@ -46,12 +46,18 @@ type MinutesInfo struct {
 	Summary string `json:"trich_yeu"`
 	// Start is "08 giờ 00 phút, ngày 14 tháng 3 năm 2023"; End likewise,
 	// with dots to fill in by hand when the record has no closing time.
-	Start     string      `json:"bat_dau"`
-	End       string      `json:"ket_thuc"`
-	Chair     Person      `json:"chu_toa"`
+	Start string `json:"bat_dau"`
+	End   string `json:"ket_thuc"`
+	Chair Person `json:"chu_toa"`
+	// Signers are who sign as chair: Chair, or every chair of the
+	// session when bien_ban.chu_toa_ky is "dong-chu-tri".
+	Signers   []Person    `json:"chu_toa_ky"`
 	Secretary Person      `json:"thu_ky"`
 	Delegates []*Delegate `json:"dai_bieu,omitempty"`
-	Absent    []*Absent   `json:"vang,omitempty"`
+	// Attending are the member units present, in member order, each with
+	// its delegates when the record names them.
+	Attending []*Attending `json:"don_vi_co_mat"`
+	Absent    []*Absent    `json:"vang,omitempty"`
 	// Present is the number of members attending, of Members.
 	Present    int      `json:"so_co_mat"`
 	Members    int      `json:"so_thanh_vien"`
@@ -63,6 +69,13 @@ type Delegate struct {
 	ID     string `json:"thanh_vien"`
 	Member string `json:"don_vi"`
 	Person
+}
+
+// Attending is a member unit present and who attended for it.
+type Attending struct {
+	ID        string      `json:"thanh_vien"`
+	Name      string      `json:"don_vi"`
+	Delegates []*Delegate `json:"dai_bieu,omitempty"`
 }
 
 // Absent is a member that did not attend.
@@ -104,14 +117,14 @@ func (c *checker) report() *ReportInfo {
 		return nil
 	}
 	s := c.rec.Session
-	year := c.rec.Cluster.Year
 	r := &ReportInfo{Number: b.Number, Date: b.Date, Place: b.Place, Summary: b.Summary, To: b.To, Recipients: b.Recipients}
 	r.Period = c.period()
+	r.Ahead = c.ahead()
 	switch s.Kind {
 	case record.KindYearEnd:
-		r.Review, r.Ahead = "tổng kết", fmt.Sprintf("năm %d", year+1)
+		r.Review = "tổng kết"
 	case record.KindMidYear:
-		r.Review, r.Ahead = "sơ kết", fmt.Sprintf("6 tháng cuối năm %d", year)
+		r.Review = "sơ kết"
 	default:
 		c.errf("phien.loai", `ghi loai = "so-ket" hoặc "tong-ket", hoặc bỏ bảng [bao_cao] khỏi hồ sơ ký kết`,
 			"hồ sơ có [bao_cao] nhưng phiên họp là %q: báo cáo sơ kết, tổng kết chỉ có ở phiên sơ kết hoặc tổng kết", s.Kind)
@@ -138,13 +151,17 @@ func (c *checker) report() *ReportInfo {
 	switch {
 	case b.Signer != nil:
 		r.Signer = Signer{Name: b.Signer.Name, Title: b.Signer.Title, Authority: b.Signer.Authority}
-	case c.rec.Head() != nil:
+	case c.rec.Head() != nil && c.rec.Head().Head != nil:
 		h := c.rec.Head()
 		r.Signer = Signer{Name: h.Head.Name, Title: h.Head.Title + " " + h.Name,
 			Authority: []string{"TM. " + c.rec.Cluster.Name, c.word() + " trưởng"}}
+	case c.rec.Head() != nil:
+		h := c.rec.Head()
+		c.errf(fmt.Sprintf("thanh_vien[%d]", c.members[h.ID]+1), `thêm thu_truong = { ho_ten = "...", chuc_vu = "..." } cho thành viên này, hoặc nguoi_ky = { ho_ten = "...", chuc_vu = "...", tham_quyen = ["TM. ..."] } vào bảng [bao_cao]`,
+			"giấy bao-cao cần người ký: bảng [bao_cao] không ghi nguoi_ky, và cụm trưởng %s chưa có thu_truong (thủ trưởng đơn vị)", h.ShortName())
 	default:
 		c.errf("bao_cao", `thêm nguoi_ky = { ho_ten = "...", chuc_vu = "...", tham_quyen = ["TM. ..."] } vào bảng [bao_cao], hoặc ghi cum_truong trong [cum]`,
-			"báo cáo chưa có người ký: cụm chưa ghi cụm trưởng (cum.cum_truong)")
+			"giấy bao-cao cần người ký: bảng [bao_cao] không ghi nguoi_ky, và cụm chưa ghi cụm trưởng (cum.cum_truong)")
 	}
 	return r
 }
@@ -176,15 +193,28 @@ func (c *checker) minutes() *MinutesInfo {
 				"giờ kết thúc %q không sau giờ bắt đầu %q", b.End, s.Time)
 		}
 	}
-	m.Secretary = Person{Name: b.Secretary.Name, Title: b.Secretary.Title, Body: b.Secretary.Body}
+	m.Secretary = person(b.Secretary)
 	switch {
+	case b.CoSign == "dong-chu-tri" && b.Chair != nil:
+		c.errf("bien_ban.chu_toa_ky", `xóa chu_toa (các đồng chủ trì ghi ở [[phien.chu_tri]]), hoặc xóa chu_toa_ky để chỉ một người ký`,
+			"giấy bien-ban-hoi-nghi: chu_toa_ky = \"dong-chu-tri\" cho mọi người chủ trì cùng ký, nhưng [bien_ban] lại ghi một chủ tọa (chu_toa)")
+	case b.CoSign == "dong-chu-tri" && len(s.Chairs) < 2:
+		c.errf("bien_ban.chu_toa_ky", `thêm các đồng chủ trì, mỗi người một mục [[phien.chu_tri]], hoặc xóa chu_toa_ky`,
+			"giấy bien-ban-hoi-nghi: chu_toa_ky = \"dong-chu-tri\" cần ít nhất 2 người chủ trì trong [[phien.chu_tri]], đang có %s", vn.TwoDigits(int64(len(s.Chairs))))
+	case b.CoSign == "dong-chu-tri":
+		for _, p := range s.Chairs {
+			m.Signers = append(m.Signers, person(p))
+		}
 	case b.Chair != nil:
-		m.Chair = Person{Name: b.Chair.Name, Title: b.Chair.Title, Body: b.Chair.Body}
+		m.Signers = []Person{person(*b.Chair)}
 	case len(s.Chairs) > 0:
-		m.Chair = Person{Name: s.Chairs[0].Name, Title: s.Chairs[0].Title, Body: s.Chairs[0].Body}
+		m.Signers = []Person{person(s.Chairs[0])}
 	default:
 		c.errf("bien_ban", `thêm người chủ trì [[phien.chu_tri]], hoặc chu_toa = { ho_ten = "...", chuc_vu = "..." } vào bảng [bien_ban]`,
-			"biên bản chưa có chủ tọa để ký")
+			"giấy bien-ban-hoi-nghi cần chủ tọa ký biên bản, bản ghi chưa có")
+	}
+	if len(m.Signers) > 0 {
+		m.Chair = m.Signers[0]
 	}
 	absent := map[string]int{}
 	for i, a := range b.Absent {
@@ -213,8 +243,25 @@ func (c *checker) minutes() *MinutesInfo {
 		}
 		m.Delegates = append(m.Delegates, &Delegate{ID: mem.ID, Member: mem.ShortName(), Person: Person{Name: d.Name, Title: d.Title}})
 	}
+	for _, mem := range c.rec.Members {
+		if _, gone := absent[mem.ID]; gone {
+			continue
+		}
+		a := &Attending{ID: mem.ID, Name: mem.ShortName()}
+		for _, d := range m.Delegates {
+			if d.ID == mem.ID {
+				a.Delegates = append(a.Delegates, d)
+			}
+		}
+		m.Attending = append(m.Attending, a)
+	}
 	m.Present = m.Members - len(m.Absent)
 	return m
+}
+
+// person copies a record's person.
+func person(p record.Person) Person {
+	return Person{Name: p.Name, Title: p.Title, Body: p.Body}
 }
 
 // nextYear checks who leads the cluster next year.

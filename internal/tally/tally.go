@@ -14,11 +14,13 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"thidua/internal/awards"
 	"thidua/internal/record"
 	"thidua/internal/suggest"
+	"thidua/internal/vn"
 )
 
 // Results is what a session record computes to. A part is nil (or empty)
@@ -29,13 +31,16 @@ type Results struct {
 	Kind string `json:"loai"`
 	Word string `json:"-"`
 	// Period is the time reviewed: "năm 2022", "6 tháng đầu năm 2023".
-	Period     string              `json:"ky_bao_cao"`
-	Indicators []*MemberIndicators `json:"chi_tieu,omitempty"`
-	Scoring    *Scoring            `json:"cham_diem,omitempty"`
-	Vote       *VoteResult         `json:"binh_xet,omitempty"`
-	Report     *ReportInfo         `json:"bao_cao,omitempty"`
-	Minutes    *MinutesInfo        `json:"bien_ban,omitempty"`
-	NextYear   *NextYearInfo       `json:"nam_toi,omitempty"`
+	Period     string            `json:"ky_bao_cao"`
+	Indicators []*IndicatorGroup `json:"chi_tieu,omitempty"`
+	// Tallies count the members' verdicts on their indicators, for the
+	// members that have any.
+	Tallies  []*MemberTally `json:"ket_qua_chi_tieu,omitempty"`
+	Scoring  *Scoring       `json:"cham_diem,omitempty"`
+	Vote     *VoteResult    `json:"binh_xet,omitempty"`
+	Report   *ReportInfo    `json:"bao_cao,omitempty"`
+	Minutes  *MinutesInfo   `json:"bien_ban,omitempty"`
+	NextYear *NextYearInfo  `json:"nam_toi,omitempty"`
 }
 
 // Empty reports whether the record had nothing to compute.
@@ -84,7 +89,7 @@ func Compute(rec *record.Record, cat *awards.Catalogue) (*Results, error) {
 		c.ids = append(c.ids, m.ID)
 	}
 	res := &Results{Kind: rec.Session.Kind, Word: c.word(), Period: c.period()}
-	res.Indicators = c.indicators()
+	res.Indicators, res.Tallies = c.indicators()
 	res.Scoring = c.scoring()
 	res.Minutes = c.minutes()
 	res.Vote = c.vote(res.Minutes)
@@ -116,11 +121,41 @@ func (c *checker) word() string {
 	return "Cụm"
 }
 
-// period is the time a session reviews: the year, or its first half for
-// a mid-year review.
+// period is the time a session reviews: the year, or the months or the
+// quarter phien.ky names for a mid-year review.
 func (c *checker) period() string {
-	if c.rec.Session.Kind == record.KindMidYear {
-		return fmt.Sprintf("6 tháng đầu năm %d", c.rec.Cluster.Year)
+	return c.span(false)
+}
+
+// ahead is the rest of the year after a mid-year review, or the next year.
+func (c *checker) ahead() string {
+	return c.span(true)
+}
+
+func (c *checker) span(next bool) string {
+	year := c.rec.Cluster.Year
+	if c.rec.Session.Kind != record.KindMidYear {
+		if next {
+			year++
+		}
+		s, _ := vn.Period(12, year)
+		return s
 	}
-	return fmt.Sprintf("năm %d", c.rec.Cluster.Year)
+	p := c.rec.Session.Period
+	if q, ok := strings.CutPrefix(p, "quy-"); ok {
+		n, _ := strconv.Atoi(q)
+		if next {
+			n++
+		}
+		s, _ := vn.Quarter(n, year)
+		return s
+	}
+	months, _ := strconv.Atoi(strings.TrimSuffix(p, "-thang"))
+	var s string
+	if next {
+		s, _ = vn.LastMonths(12-months, year)
+	} else {
+		s, _ = vn.Period(months, year)
+	}
+	return s
 }

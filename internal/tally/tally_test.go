@@ -52,30 +52,235 @@ func mustCompute(t *testing.T, src string) *Results {
 
 func TestIndicators(t *testing.T) {
 	res := mustCompute(t, fixture(t))
-	if len(res.Indicators) != 2 {
-		t.Fatalf("indicators of %d members, want 2 (An Phú, Bình Minh)", len(res.Indicators))
+	if len(res.Indicators) != 3 {
+		t.Fatalf("%d indicators, want 3", len(res.Indicators))
 	}
-	ap, bm := res.Indicators[0], res.Indicators[1]
-	if ap.Name != "An Phú" || len(ap.Items) != 2 || ap.Met != 2 || ap.Exceeded != 1 {
-		t.Errorf("An Phú: %s, %d items, met %d, exceeded %d; want 2 items, met 2, exceeded 1", ap.Name, len(ap.Items), ap.Met, ap.Exceeded)
+	ap := res.Tallies[0]
+	if len(res.Tallies) != 2 || ap.Name != "An Phú" || ap.Judged != 2 || ap.Met != 2 || ap.Exceeded != 1 {
+		t.Errorf("tallies %+v; want An Phú 2 judged, 2 met, 1 exceeded, then Bình Minh", res.Tallies)
+	}
+	if bm := res.Tallies[1]; bm.Met != 0 {
+		t.Errorf("Bình Minh met %d, want 0", bm.Met)
 	}
 	for _, tc := range []struct {
-		in           *Indicator
+		f            *Figure
 		shown        string
 		status, plan string
 	}{
 		// 301,011 / 192,5 = 1,5636935... -> 156,369...% -> 156,37%
-		{ap.Items[0], "156,37%", StatusExceeded, "192,5"},
-		{ap.Items[1], "100,00%", StatusMet, "12"},
+		{res.Indicators[0].Rows[0], "156,37%", StatusExceeded, "192,5"},
+		{res.Indicators[1].Rows[0], "100,00%", StatusMet, "12"},
 		// 19.999 / 25.000 = 79,996%: short of plan, so rounded down
-		{bm.Items[0], "79,99%", StatusShort, "25.000"},
+		{res.Indicators[2].Rows[0], "79,99%", StatusShort, "25.000"},
 	} {
-		if got := tc.in.OfPlan.String(); got != tc.shown || tc.in.Status != tc.status || tc.in.Plan.String() != tc.plan {
-			t.Errorf("%s: %s %s (plan %s), want %s %s (plan %s)", tc.in.Name, got, tc.in.Status, tc.in.Plan, tc.shown, tc.status, tc.plan)
+		if got := tc.f.OfPlan.String(); got != tc.shown || tc.f.Status != tc.status || tc.f.Plan.String() != tc.plan {
+			t.Errorf("%s: %s %s (plan %s), want %s %s (plan %s)", tc.f.Name, got, tc.f.Status, tc.f.Plan, tc.shown, tc.status, tc.plan)
 		}
 	}
-	if bm.Met != 0 {
-		t.Errorf("Bình Minh met %d, want 0", bm.Met)
+	for _, g := range res.Indicators {
+		if g.Total != nil {
+			t.Errorf("%s: a total of one member's figure", g.Name)
+		}
+	}
+}
+
+// midYear turns the fixture into a sơ kết whose indicators are replaced by src.
+func midYear(t *testing.T, indicators string) string {
+	t.Helper()
+	src := edit(t, fixture(t), `loai = "tong-ket"`, `loai = "so-ket"`)
+	i, j := strings.Index(src, "[[chi_tieu]]"), strings.Index(src, "[bo_tieu_chi]")
+	return src[:i] + indicators + "\n" + src[j:]
+}
+
+// Members' figures without plans add up to a "Cộng" row; nothing is judged.
+func TestIndicatorTotals(t *testing.T) {
+	res := mustCompute(t, midYear(t, `
+[[chi_tieu]]
+thanh_vien = "an-phu"
+ten = "Giá trị sản xuất"
+don_vi_tinh = "tỷ đồng"
+thuc_hien = 120.5
+cung_ky = 100
+
+[[chi_tieu]]
+thanh_vien = "binh-minh"
+ten = "Giá trị sản xuất"
+don_vi_tinh = "tỷ đồng"
+thuc_hien = 80.25
+cung_ky = 90
+`))
+	g := res.Indicators[0]
+	if len(res.Indicators) != 1 || len(g.Rows) != 2 || g.Total == nil {
+		t.Fatalf("indicators %+v", res.Indicators)
+	}
+	tot := g.Total
+	// 200,75 against 190: +5,657...% -> 5,66%.
+	if tot.Name != ComputedName || tot.Result.String() != "200,75" || tot.Plan != nil || tot.SamePeriod.String() != "190" ||
+		tot.Words != "tăng 5,66% so với cùng kỳ" || tot.Status != "" {
+		t.Errorf("total %+v (%s)", tot, tot.Words)
+	}
+	// 80,25 against 90: -10,83%.
+	if w := g.Rows[1].Words; w != "giảm 10,83% so với cùng kỳ" {
+		t.Errorf("Bình Minh: %q", w)
+	}
+	if len(res.Tallies) != 0 {
+		t.Errorf("verdicts without anything to judge against: %+v", res.Tallies)
+	}
+}
+
+// At a mid-year review, the year's plan gives progress, never "Chưa đạt";
+// a period target gives a verdict.
+func TestMidYearProgress(t *testing.T) {
+	res := mustCompute(t, midYear(t, `
+[[chi_tieu]]
+ten = "Tổng giá trị sản xuất"
+don_vi_tinh = "tỷ đồng"
+ke_hoach = 18500
+thuc_hien = 8012.4
+
+[[chi_tieu]]
+thanh_vien = "an-phu"
+ten = "Thu ngân sách"
+don_vi_tinh = "tỷ đồng"
+ke_hoach = 200
+chi_tieu_ky = 90
+thuc_hien = 95
+`))
+	cluster := res.Indicators[0].Total
+	// 8.012,4 / 18.500 = 43,3102...%
+	if !cluster.Stated || cluster.Name != "Toàn cụm" || cluster.Status != "" || cluster.Words != "đạt 43,31% kế hoạch năm" {
+		t.Errorf("cluster figure %+v", cluster)
+	}
+	f := res.Indicators[1].Rows[0]
+	if f.Status != StatusExceeded || f.Words != "đạt 105,56% chỉ tiêu 6 tháng đầu năm 2023, đạt 47,50% kế hoạch năm" {
+		t.Errorf("An Phú: %s %q", f.Status, f.Words)
+	}
+}
+
+func TestIndicatorErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []wantErr
+	}{{
+		name: "different units",
+		src: `
+[[chi_tieu]]
+thanh_vien = "an-phu"
+ten = "Thu ngân sách"
+don_vi_tinh = "tỷ đồng"
+thuc_hien = 95
+
+[[chi_tieu]]
+thanh_vien = "binh-minh"
+ten = "Thu ngân sách"
+don_vi_tinh = "triệu đồng"
+thuc_hien = 95000
+`,
+		want: []wantErr{{`don_vi_tinh = |"triệu đồng"`, "chi_tieu[2].don_vi_tinh", []string{`chỉ tiêu "Thu ngân sách" tính bằng "triệu đồng", khác đơn vị "tỷ đồng" ở chỉ tiêu thứ 1; không cộng được`}}},
+	}, {
+		name: "stated total disagrees",
+		src: `
+[[chi_tieu]]
+ten = "Thu ngân sách"
+don_vi_tinh = "tỷ đồng"
+thuc_hien = 200.5
+
+[[chi_tieu]]
+thanh_vien = "an-phu"
+ten = "Thu ngân sách"
+don_vi_tinh = "tỷ đồng"
+thuc_hien = 95.04
+
+[[chi_tieu]]
+thanh_vien = "binh-minh"
+ten = "Thu ngân sách"
+don_vi_tinh = "tỷ đồng"
+thuc_hien = 95
+
+[[chi_tieu]]
+thanh_vien = "cam-lo"
+ten = "Thu ngân sách"
+don_vi_tinh = "tỷ đồng"
+thuc_hien = 5
+
+[[chi_tieu]]
+thanh_vien = "dong-ha"
+ten = "Thu ngân sách"
+don_vi_tinh = "tỷ đồng"
+thuc_hien = 5
+`,
+		want: []wantErr{{"thuc_hien = |200.5", "chi_tieu[1].thuc_hien", []string{"kết quả ghi 200,5 tỷ đồng, nhưng cộng 4 thành viên được 200,04 tỷ đồng"}}},
+	}, {
+		name: "period target at a year-end review",
+		src: `
+[[chi_tieu]]
+thanh_vien = "an-phu"
+ten = "Thu ngân sách"
+chi_tieu_ky = 90
+thuc_hien = 95
+`,
+		want: []wantErr{{"chi_tieu_ky = |90", "chi_tieu[1].chi_tieu_ky", []string{"chỉ tiêu của kỳ chỉ dùng ở phiên sơ kết"}}},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := midYear(t, tc.src)
+			if strings.Contains(tc.name, "year-end") {
+				src = edit(t, src, `loai = "so-ket"`, `loai = "tong-ket"`)
+			}
+			_, err := compute(t, src)
+			checkErrors(t, src, err, tc.want)
+		})
+	}
+}
+
+// A stated total that agrees once the sum is rounded as it is written is
+// accepted: 200,04 states as 200. One that covers members the record
+// gives no figure for is not checked.
+func TestStatedTotalRounded(t *testing.T) {
+	partial := midYear(t, `
+[[chi_tieu]]
+ten = "Thu ngân sách"
+thuc_hien = 999
+
+[[chi_tieu]]
+thanh_vien = "an-phu"
+ten = "Thu ngân sách"
+thuc_hien = 95.04
+
+[[chi_tieu]]
+thanh_vien = "binh-minh"
+ten = "Thu ngân sách"
+thuc_hien = 95
+`)
+	if tot := mustCompute(t, partial).Indicators[0].Total; !tot.Stated || tot.Result.String() != "999" {
+		t.Errorf("partial: total %+v", tot)
+	}
+	res := mustCompute(t, midYear(t, `
+[[chi_tieu]]
+ten = "Thu ngân sách"
+thuc_hien = 200
+
+[[chi_tieu]]
+thanh_vien = "an-phu"
+ten = "Thu ngân sách"
+thuc_hien = 95.04
+
+[[chi_tieu]]
+thanh_vien = "binh-minh"
+ten = "Thu ngân sách"
+thuc_hien = 95
+
+[[chi_tieu]]
+thanh_vien = "cam-lo"
+ten = "Thu ngân sách"
+thuc_hien = 5
+
+[[chi_tieu]]
+thanh_vien = "dong-ha"
+ten = "Thu ngân sách"
+thuc_hien = 5
+`))
+	if tot := res.Indicators[0].Total; !tot.Stated || tot.Result.String() != "200" {
+		t.Errorf("total %+v", tot)
 	}
 }
 
@@ -530,4 +735,23 @@ func TestErrorsAllAtOnce(t *testing.T) {
 		{`"camlo"`, "binh_xet.ung_vien[3].thanh_vien", nil},
 		{`"binhminh"`, "nam_toi.cum_truong", []string{`cụm trưởng năm tới: "binhminh" không phải mã`}},
 	})
+}
+
+// A mid-year review names the period phien.ky gives, and the rest of the
+// year as the period ahead.
+func TestMidYearPeriods(t *testing.T) {
+	for ky, want := range map[string][2]string{
+		"":        {"6 tháng đầu năm 2023", "6 tháng cuối năm 2023"},
+		"9-thang": {"9 tháng đầu năm 2023", "3 tháng cuối năm 2023"},
+		"quy-2":   {"quý II năm 2023", "quý III năm 2023"},
+	} {
+		src := edit(t, fixture(t), `loai = "tong-ket"`, `loai = "so-ket"`)
+		if ky != "" {
+			src = edit(t, src, `loai = "so-ket"`, "loai = \"so-ket\"\nky = \""+ky+"\"")
+		}
+		res := mustCompute(t, src)
+		if res.Period != want[0] || res.Report.Period != want[0] || res.Report.Ahead != want[1] || res.Report.Review != "sơ kết" {
+			t.Errorf("ky %q: period %q, report %q ahead %q; want %q, %q", ky, res.Period, res.Report.Period, res.Report.Ahead, want[0], want[1])
+		}
+	}
 }

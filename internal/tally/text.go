@@ -18,7 +18,7 @@ func (r *Results) WriteText(w io.Writer) error {
 		p.scoring(s)
 	}
 	if len(r.Indicators) > 0 {
-		p.indicators(r.Indicators)
+		p.indicators(r.Indicators, r.Tallies, r.Period)
 	}
 	if v := r.Vote; v != nil {
 		p.vote(v)
@@ -137,22 +137,47 @@ func (p *printer) scoring(s *Scoring) {
 	p.printf("\n")
 }
 
-func (p *printer) indicators(ms []*MemberIndicators) {
-	p.printf("CHỈ TIÊU (tỷ lệ %% so với kế hoạch)\n")
+// indicators prints the same columns as the report's table, a row per
+// member, the cluster's row, and each figure's comparison in words.
+func (p *printer) indicators(groups []*IndicatorGroup, tallies []*MemberTally, period string) {
+	p.printf("CHỈ TIÊU %s\n", vn.Upper(period))
+	cols := indicatorColumns(groups)
+	head := []string{"Chỉ tiêu", "Đơn vị"}
+	right := []bool{false, false}
+	for _, c := range cols {
+		head, right = append(head, c.head), append(right, c.number)
+	}
 	var rows [][]string
-	for _, m := range ms {
-		for i, in := range m.Items {
-			name := ""
+	var words []string
+	for _, g := range groups {
+		name := g.Name
+		if g.Unit != "" {
+			name += " (" + g.Unit + ")"
+		}
+		for i, f := range g.figures() {
+			row := []string{"", f.Name}
 			if i == 0 {
-				name = m.Name
+				row[0] = name
 			}
-			rows = append(rows, []string{name, in.Name, in.Unit, in.Plan.String(), in.Result.String(), in.OfPlan.String(), in.Status})
+			for _, c := range cols {
+				row = append(row, c.cell(f))
+			}
+			rows = append(rows, row)
+			if f.Words != "" {
+				words = append(words, fmt.Sprintf("%s, %s: %s.", g.Name, f.Name, f.Words))
+			}
 		}
 	}
-	p.table([]string{"Đơn vị", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Tỷ lệ", "Đánh giá"},
-		[]bool{false, false, false, true, true, true, false}, rows)
-	for _, m := range ms {
-		p.printf("%s: đạt %d/%d chỉ tiêu, vượt %d.\n", m.Name, m.Met, len(m.Items), m.Exceeded)
+	p.table(head, right, rows)
+	for _, w := range words {
+		p.printf("%s\n", w)
+	}
+	for _, t := range tallies {
+		exceeded := ""
+		if t.Exceeded > 0 {
+			exceeded = ", vượt " + vn.TwoDigits(int64(t.Exceeded))
+		}
+		p.printf("%s: đạt %s chỉ tiêu%s.\n", t.Name, vn.Fraction(int64(t.Met), int64(t.Judged)), exceeded)
 	}
 	p.printf("\n")
 }
@@ -175,7 +200,7 @@ func (p *printer) vote(v *VoteResult) {
 			rule += " (mặc định)"
 		}
 		rows = append(rows, []string{vn.FormatInt(int64(i + 1)), c.who(), c.Award,
-			fmt.Sprintf("%d/%d", c.Votes, v.Denominator), c.Share.String(), rule, result})
+			vn.Fraction(int64(c.Votes), int64(v.Denominator)), c.Share.String(), rule, result})
 	}
 	p.table([]string{"STT", "Đơn vị, cá nhân", "Hình thức khen thưởng", "Số phiếu", "Tỷ lệ", "Ngưỡng", "Kết quả"},
 		[]bool{true, false, false, true, true, false, false}, rows)
@@ -196,8 +221,8 @@ func (p *printer) papers(r *Results) {
 			vn.PlaceDate(b.Place, b.Date.Time()), b.Signer.Name)
 	}
 	if m := r.Minutes; m != nil {
-		p.printf("Biên bản hội nghị: số %s/%s; bắt đầu %s, kết thúc %s; chủ tọa %s, thư ký %s; có mặt %d/%d thành viên.\n",
-			number(m.Number), m.Symbol, m.Start, m.End, m.Chair.Name, m.Secretary.Name, m.Present, m.Members)
+		p.printf("Biên bản hội nghị: số %s/%s; bắt đầu %s, kết thúc %s; chủ tọa %s, thư ký %s; có mặt %s thành viên.\n",
+			number(m.Number), m.Symbol, m.Start, m.End, names(m.Signers), m.Secretary.Name, vn.Fraction(int64(m.Present), int64(m.Members)))
 	}
 	if n := r.NextYear; n != nil {
 		var parts []string
@@ -209,6 +234,15 @@ func (p *printer) papers(r *Results) {
 		}
 		p.printf("Năm %d: %s.\n", n.Year, strings.Join(parts, ", "))
 	}
+}
+
+// names joins people's names: "Nguyễn Văn A, Trần Thị B".
+func names(people []Person) string {
+	out := make([]string, len(people))
+	for i, p := range people {
+		out[i] = p.Name
+	}
+	return strings.Join(out, ", ")
 }
 
 // number writes a document number, "..." when the record leaves it blank.

@@ -39,6 +39,8 @@ func Funcs() template.FuncMap {
 		"giai_doan":  func(months, year int) (string, error) { return vn.Period(months, year) },
 		"quy":        func(q, year int) (string, error) { return vn.Quarter(q, year) },
 		"hai_so":     twoDigits,
+		"phan_so":    fraction,
+		"chu_cai":    vn.PointLetter,
 		"in_hoa":     func(s string) string { return vn.Upper(s) },
 		"liet_ke":    enumerate,
 		"markdown":   markdown,
@@ -123,6 +125,16 @@ func formatDecimal(x any, maxDecimals int) (string, error) {
 func twoDigits(n any) (string, error) {
 	v, err := integer(n)
 	return vn.TwoDigits(v), err
+}
+
+// fraction writes a part of a whole without leading zeros: "4/5".
+func fraction(part, whole any) (string, error) {
+	p, err := integer(part)
+	if err != nil {
+		return "", err
+	}
+	w, err := integer(whole)
+	return vn.Fraction(p, w), err
 }
 
 // required returns v, or an error when it prints as nothing: a form's
@@ -391,7 +403,7 @@ func addPaths(out *[]string, prefix string, t reflect.Type) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if t.Implements(daterType) || reflect.PointerTo(t).Implements(daterType) || t == reflect.TypeFor[time.Time]() {
+	if t.Implements(daterType) || reflect.PointerTo(t).Implements(daterType) || t == reflect.TypeFor[time.Time]() || t.Implements(valuerType) {
 		*out = append(*out, prefix)
 		return
 	}

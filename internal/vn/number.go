@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // maxDecimals bounds the decimals FormatNumber writes.
@@ -135,6 +136,28 @@ func TwoDigits(n int64) string {
 		return "0" + strconv.FormatInt(n, 10)
 	}
 	return FormatInt(n)
+}
+
+// Fraction writes a part of a whole as papers do, without leading zeros:
+// "4/5" (đơn vị), "1/1" (chỉ tiêu). Counts standing alone in prose keep
+// the decree's leading zero (TwoDigits: "06 bản"); a fraction does not.
+func Fraction(part, whole int64) string {
+	return FormatInt(part) + "/" + FormatInt(whole)
+}
+
+// pointLetters are the letters that number points ("a)", "b)") in
+// administrative papers: the Vietnamese alphabet without its accented
+// vowels and without f, j, w, z.
+var pointLetters = []string{"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"}
+
+// PointLetter returns the letter of the n-th point (from 1): 1 "a",
+// 5 "đ", 6 "e"; past "y" the letters double ("aa").
+func PointLetter(n int) string {
+	if n < 1 {
+		return ""
+	}
+	k := len(pointLetters)
+	return strings.Repeat(pointLetters[(n-1)%k], (n-1)/k+1)
 }
 
 // ParseNumber reads a number written the Vietnamese way, as FormatNumber

@@ -91,6 +91,20 @@ func TestFormatPercentAndDecimal(t *testing.T) {
 	}
 }
 
+func TestFractionAndPointLetter(t *testing.T) {
+	if got := Fraction(4, 5); got != "4/5" {
+		t.Errorf("Fraction(4, 5) = %q", got)
+	}
+	if got := Fraction(1200, 1500); got != "1.200/1.500" {
+		t.Errorf("Fraction(1200, 1500) = %q", got)
+	}
+	for n, want := range map[int]string{1: "a", 4: "d", 5: "đ", 6: "e", 7: "g", 23: "y", 24: "aa", 0: ""} {
+		if got := PointLetter(n); got != want {
+			t.Errorf("PointLetter(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
 func TestParseNumber(t *testing.T) {
 	for _, c := range []struct {
 		in  string
