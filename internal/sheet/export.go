@@ -90,29 +90,153 @@ func computed(cached any, fm format, bold bool) cell {
 	return cell{v: cached, style: style{format: fm, bold: bold}}
 }
 
-// indicatorTable is the indicators, one row each, with % of plan.
+// indicatorTable is the indicators, one row a figure: each indicator's
+// members, then the cluster's figure (stated) or the members' sum
+// ("Cộng", a formula), with the ratios the record allows.
 func indicatorTable(src *Source) *table {
 	if src.Results == nil || len(src.Results.Indicators) == 0 {
 		return nil
 	}
+	groups := src.Results.Indicators
+	midYear := src.Results.Kind == record.KindMidYear
+	has := func(get func(*tally.Figure) *record.Number) bool {
+		for _, g := range groups {
+			for _, f := range figures(g) {
+				if get(f) != nil {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	plan := has(func(f *tally.Figure) *record.Number { return f.Plan })
+	target := has(func(f *tally.Figure) *record.Number { return f.Target })
+	same := has(func(f *tally.Figure) *record.Number { return f.SamePeriod })
+	// Columns: what each holds and, for a ratio, its formula.
+	type col struct {
+		title string
+		value func(*tally.Figure) cell
+		// formula of the row given the columns of the figures by key
+		formula func(at map[string]string) string
+		key     string
+	}
+	number := func(n *record.Number) cell {
+		if n == nil {
+			return cell{}
+		}
+		return num(n.Float64(), decimals(n.Scale))
+	}
+	percent := func(p *tally.Percent) cell {
+		if p == nil {
+			return cell{}
+		}
+		return computed(float64(p.Shown)/100, dec2, false)
+	}
+	// verdict rounds as papers do: a share that reaches the mark half away
+	// from zero, one short of it down; progress never shows a share short
+	// of 1 as 100%.
+	verdict := func(num, den string) string {
+		return fmt.Sprintf("IF(%[1]s>=%[2]s,ROUND(%[1]s*100/%[2]s,2),ROUNDDOWN(%[1]s*100/%[2]s,2))", num, den)
+	}
+	progress := func(num, den string) string {
+		return fmt.Sprintf("IF(AND(%[1]s<%[2]s,ROUND(%[1]s*100/%[2]s,2)>=100),ROUNDDOWN(%[1]s*100/%[2]s,2),ROUND(%[1]s*100/%[2]s,2))", num, den)
+	}
+	cols := []col{
+		{title: "Kế hoạch năm", key: "plan", value: func(f *tally.Figure) cell { return number(f.Plan) }},
+		{title: "Chỉ tiêu kỳ", key: "target", value: func(f *tally.Figure) cell { return number(f.Target) }},
+		{title: "Thực hiện", key: "result", value: func(f *tally.Figure) cell { return number(&f.Result) }},
+		{title: "Cùng kỳ năm trước", key: "same", value: func(f *tally.Figure) cell { return number(f.SamePeriod) }},
+		{title: "So với chỉ tiêu kỳ (%)", value: func(f *tally.Figure) cell { return percent(f.OfTarget) },
+			formula: func(at map[string]string) string { return verdict(at["result"], at["target"]) }},
+		{title: "So với kế hoạch (%)", value: func(f *tally.Figure) cell { return percent(f.OfPlan) },
+			formula: func(at map[string]string) string {
+				if midYear {
+					return progress(at["result"], at["plan"])
+				}
+				return verdict(at["result"], at["plan"])
+			}},
+		{title: "So với cùng kỳ (%)", value: func(f *tally.Figure) cell { return percent(f.OfSame) },
+			formula: func(at map[string]string) string { return progress(at["result"], at["same"]) }},
+		{title: "Tăng, giảm (%)", value: func(f *tally.Figure) cell { return percent(f.Change) },
+			formula: func(at map[string]string) string {
+				return fmt.Sprintf("ROUND(%[1]s*100/%[2]s-100,2)", at["result"], at["same"])
+			}},
+	}
+	if midYear {
+		cols[0].title = "Kế hoạch năm"
+	} else {
+		cols[0].title = "Kế hoạch"
+	}
+	keep := map[string]bool{"Kế hoạch năm": plan, "Kế hoạch": plan, "Chỉ tiêu kỳ": target, "Thực hiện": true, "Cùng kỳ năm trước": same,
+		"So với chỉ tiêu kỳ (%)": target, "So với kế hoạch (%)": plan, "So với cùng kỳ (%)": same, "Tăng, giảm (%)": same}
+	cols = slices.DeleteFunc(cols, func(c col) bool { return !keep[c.title] })
+	const lead = 4 // STT, Đơn vị, Chỉ tiêu, Đơn vị tính
 	t := &table{sheet: sheetIndicators, wide: []bool{false, true, true},
-		header: [][]string{{"STT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "So với kế hoạch (%)", "Đánh giá"}}}
+		header: [][]string{{"STT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính"}}}
+	for _, c := range cols {
+		t.header[0] = append(t.header[0], c.title)
+	}
+	t.header[0] = append(t.header[0], "Đánh giá")
+	at := func(r int) map[string]string {
+		m := map[string]string{}
+		for i, c := range cols {
+			if c.key != "" {
+				m[c.key] = cellName(lead+i+1, r)
+			}
+		}
+		return m
+	}
+	// sums[r] is the first and last sheet rows a computed total adds up.
+	sums := map[int][2]int{}
 	n := 0
-	for _, m := range src.Results.Indicators {
-		for _, in := range m.Items {
-			n++
-			t.rows = append(t.rows, []cell{
-				{v: n, style: centred}, {v: m.Name}, {v: in.Name}, {v: in.Unit, style: centred},
-				num(in.Plan.Float64(), decimals(in.Plan.Scale)), num(in.Result.Float64(), decimals(in.Result.Scale)),
-				computed(float64(in.OfPlan.Shown)/100, dec2, false), {v: in.Status, style: centred},
-			})
+	for _, g := range groups {
+		first := len(t.rows)
+		for _, f := range figures(g) {
+			row := []cell{{style: centred}, {v: f.Name}, {v: g.Name}, {v: g.Unit, style: centred}}
+			if f.ID != "" || f.Stated {
+				n++
+				row[0].v = n
+			}
+			for _, c := range cols {
+				row = append(row, c.value(f))
+			}
+			row = append(row, cell{v: f.Status, style: centred})
+			if f.ID == "" && !f.Stated {
+				sums[len(t.rows)] = [2]int{first, len(t.rows) - 1}
+				for i := range row {
+					row[i].style.bold = true
+				}
+			}
+			t.rows = append(t.rows, row)
 		}
 	}
 	t.rowFormulas = func(r int) map[int]string {
-		e, f := cellName(5, r), cellName(6, r)
-		return map[int]string{6: fmt.Sprintf("IF(%[2]s>=%[1]s,ROUND(%[2]s*100/%[1]s,2),ROUNDDOWN(%[2]s*100/%[1]s,2))", e, f)}
+		out := map[int]string{}
+		cells := at(r)
+		if span, ok := sums[r-t.firstRow]; ok {
+			for i, c := range cols {
+				if c.key != "" && t.rows[r-t.firstRow][lead+i].v != nil {
+					out[lead+i] = fmt.Sprintf("SUM(%s:%s)", cellName(lead+i+1, t.firstRow+span[0]), cellName(lead+i+1, t.firstRow+span[1]))
+				}
+			}
+		}
+		for i, c := range cols {
+			if c.formula != nil && t.rows[r-t.firstRow][lead+i].v != nil {
+				out[lead+i] = c.formula(cells)
+			}
+		}
+		return out
 	}
 	return t
+}
+
+// figures are an indicator's rows, then its cluster row.
+func figures(g *tally.IndicatorGroup) []*tally.Figure {
+	out := slices.Clip(g.Rows)
+	if g.Total != nil {
+		out = append(out, g.Total)
+	}
+	return out
 }
 
 // scoreTable is the scoring table: every criterion of the self-assessed

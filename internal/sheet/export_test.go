@@ -22,7 +22,7 @@ import (
 
 // samples with tables: session results and award dossiers.
 var samples = []string{
-	"bac-trung-bo-tong-ket-2022", "hai-phong-khoi-huyen-tong-ket-2023", "hong-linh-tong-ket-2023",
+	"bac-trung-bo-tong-ket-2022", "an-binh-so-ket-6-thang-2025", "hai-phong-khoi-huyen-tong-ket-2023", "hong-linh-tong-ket-2023",
 	"hai-phong-khen-thuong-2023", "hong-linh-khen-thuong-2023",
 }
 
@@ -140,13 +140,28 @@ func TestLibreOfficeTotals(t *testing.T) {
 				w["Bảng điểm"] = map[string][]string{"Tổng điểm": total, "Cộng": first}
 			}
 			if len(res.Indicators) > 0 && f.Paper == "bao-cao" {
-				var pct []string
-				for _, m := range res.Indicators {
-					for _, in := range m.Items {
-						pct = append(pct, in.OfPlan.Number())
+				// Every figure's result (a computed "Cộng" is a sum in the
+				// sheet) and its ratios.
+				cols := map[string][]string{}
+				add := func(title string, p *tally.Percent) {
+					if p != nil {
+						cols[title] = append(cols[title], p.Number())
 					}
 				}
-				w["Chỉ tiêu"] = map[string][]string{"So với kế hoạch (%)": pct}
+				for _, g := range res.Indicators {
+					figs := g.Rows
+					if g.Total != nil {
+						figs = append(slices.Clip(figs), g.Total)
+					}
+					for _, f := range figs {
+						cols["Thực hiện"] = append(cols["Thực hiện"], f.Result.String())
+						add("So với kế hoạch (%)", f.OfPlan)
+						add("So với chỉ tiêu kỳ (%)", f.OfTarget)
+						add("So với cùng kỳ (%)", f.OfSame)
+						add("Tăng, giảm (%)", f.Change)
+					}
+				}
+				w["Chỉ tiêu"] = cols
 			}
 			if v := res.Vote; v != nil && f.Paper == "bien-ban-binh-xet" {
 				var pct []string

@@ -288,7 +288,7 @@ func errorCell(t testing.TB, path, ref, value string) {
 // TestRoundTrip exports a sample's tables, imports them into the sample
 // without those sections, and renders both: the papers are the same.
 func TestRoundTrip(t *testing.T) {
-	for _, name := range []string{"bac-trung-bo-tong-ket-2022", "hai-phong-khoi-huyen-tong-ket-2023", "hong-linh-tong-ket-2023", "hai-phong-khen-thuong-2023"} {
+	for _, name := range []string{"bac-trung-bo-tong-ket-2022", "hai-phong-khoi-huyen-tong-ket-2023", "hong-linh-tong-ket-2023", "hai-phong-khen-thuong-2023", "an-binh-so-ket-6-thang-2025"} {
 		t.Run(name, func(t *testing.T) {
 			src := sampleSource(t, name)
 			rec, data := load(t, name)

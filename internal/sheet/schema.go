@@ -59,6 +59,7 @@ const (
 // not count as unknown, and never read.
 var ignored = []string{"STT", "Số thứ tự", "TT", "Cộng", "Tổng điểm", "Tổng", "Xếp hạng", "Hạng", "Xếp loại",
 	"So với kế hoạch (%)", "Tỷ lệ (%)", "Tỷ lệ", "Tỷ lệ so với kế hoạch", "Đánh giá", "Kết quả", "Mức đạt",
+	"So với chỉ tiêu kỳ (%)", "So với cùng kỳ (%)", "Tăng, giảm (%)", "Nhận xét",
 	"Cơ sở tính tỷ lệ", "Tiền thưởng (đồng)", "Tiền thưởng", "Chức vụ, đơn vị, địa chỉ", "Mức thưởng", "Thành tiền", "Hệ số"}
 
 var kinds = []*kind{
@@ -80,7 +81,9 @@ var kinds = []*kind{
 			{key: "ten", also: []string{"Chỉ tiêu", "Tên chỉ tiêu", "Nội dung chỉ tiêu", "Nội dung"}},
 			{key: "don_vi_tinh", also: []string{"ĐVT", "Đơn vị tính"}},
 			{key: "ke_hoach", also: []string{"Kế hoạch", "KH", "Kế hoạch năm", "Chỉ tiêu kế hoạch"}, as: asNumber},
+			{key: "chi_tieu_ky", also: []string{"Chỉ tiêu kỳ", "Chỉ tiêu 6 tháng", "Kế hoạch kỳ", "Kế hoạch 6 tháng"}, as: asNumber},
 			{key: "thuc_hien", also: []string{"Thực hiện", "TH", "Kết quả thực hiện", "Ước thực hiện"}, as: asNumber},
+			{key: "cung_ky", also: []string{"Cùng kỳ năm trước", "Cùng kỳ", "Thực hiện cùng kỳ"}, as: asNumber},
 		}},
 	{section: "diem", name: "bảng điểm", item: reflect.TypeFor[record.Score](), scores: true,
 		sheets: []string{"Bảng điểm", "Điểm", "Chấm điểm", "Bảng chấm điểm"},
