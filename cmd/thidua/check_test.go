@@ -59,7 +59,7 @@ func TestCheckPrintsResults(t *testing.T) {
 		`3\s+Kiến Thụy\s+.*\s97,25\s+Xuất sắc`,
 		`5\s+Tiên Lãng\s+.*\s95,5\s+Xuất sắc`,
 		`8\s+Bạch Long Vĩ\s+.*\s93\s+Tốt`,
-		`1\s+Vĩnh Bảo\s+Cờ thi đua của Chính phủ\s+8/8\s+100,00%\s+từ 80% trở lên \(mặc định\)\s+Đạt`,
+		`1\s+Vĩnh Bảo\s+Cờ thi đua của Chính phủ\s+8/8\s+100,00%\s+từ 80% trở lên \(quy chế\)\s+Đạt`,
 		`Tiên Lãng\s+690\s+671,25\s+97,28\s+Chưa đạt`,
 		`Cộng\s+10\.412\s+11\.210,60\s+107,67\s+Vượt`,
 	}

@@ -209,7 +209,8 @@ func TestNegativeVotes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "phieu-am.toml")
 	os.WriteFile(path, []byte(bad), 0o644)
 	code, _, errOut := cliWithin(t, "check", path)
-	wantError(t, "so_phieu = -2", code, errOut, exitInput, path+":223:12: binh_xet.ung_vien[1].so_phieu:", "Nghệ An có số phiếu âm (-2)", "Cách sửa: ghi số phiếu đồng ý, từ 0 trở lên")
+	line := strconv.Itoa(strings.Count(bad[:strings.Index(bad, "so_phieu = -2")], "\n") + 1)
+	wantError(t, "so_phieu = -2", code, errOut, exitInput, path+":"+line+":12: binh_xet.ung_vien[1].so_phieu:", "Nghệ An có số phiếu âm (-2)", "Cách sửa: ghi số phiếu đồng ý, từ 0 trở lên")
 	if strings.Contains(errOut, "nhiều hơn") {
 		t.Errorf("a negative count called too many:\n%s", errOut)
 	}

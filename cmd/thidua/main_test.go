@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"thidua/internal/record"
 	"thidua/internal/testkit"
 )
@@ -162,8 +164,8 @@ func TestSampleDOCXThroughLibreOffice(t *testing.T) {
 			a, b := testkit.Words(mine[p]), testkit.Words(theirs[p])
 			slices.Sort(a)
 			slices.Sort(b)
-			if !slices.Equal(a, b) {
-				t.Errorf("%s page %d: the words differ\nthidua:      %v\nLibreOffice: %v", s, p+1, a, b)
+			if diff := cmp.Diff(b, a); diff != "" {
+				t.Errorf("%s page %d: the words differ (-LibreOffice +thidua):\n%s", s, p+1, diff)
 			}
 		}
 	}

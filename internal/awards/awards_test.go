@@ -2,6 +2,7 @@ package awards
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -13,8 +14,8 @@ import (
 func TestPrize(t *testing.T) {
 	for _, tc := range []struct {
 		coef   Coef
-		salary int64
-		want   int64
+		salary Money
+		want   Money
 	}{
 		{1200, 1_800_000, 21_600_000},
 		{800, 1_800_000, 14_400_000},
@@ -42,7 +43,7 @@ func TestPrize(t *testing.T) {
 		{1, 1_000_000, 10_000},      // 10.000 exactly stays
 		{1, 1_000_001, 20_000},      // 10.000,01 goes up
 	} {
-		if got := Prize(tc.coef, tc.salary); got != tc.want {
+		if got, ok := Prize(tc.coef, tc.salary); !ok || got != tc.want {
 			t.Errorf("Prize(%s, %d) = %d, want %d", tc.coef, tc.salary, got, tc.want)
 		}
 	}
@@ -119,20 +120,18 @@ func nominee(kind, award string) string {
 func TestEveryAwardAtBothSalaries(t *testing.T) {
 	type row struct {
 		award, kind    string
-		at1800, at2340 int64
+		at1800, at2340 Money
 	}
 	rows := []row{
 		{"co-thi-dua-chinh-phu", record.Collective, 21_600_000, 28_080_000},
 		{"co-thi-dua-cap-bo-tinh", record.Collective, 14_400_000, 18_720_000},
-		{"bang-khen-thu-tuong", record.Collective, 12_600_000, 16_380_000},
 		{"bang-khen-thu-tuong", record.Individual, 6_300_000, 8_190_000},
 		{"chien-si-thi-dua-toan-quoc", record.Individual, 8_100_000, 10_530_000},
 		{"chien-si-thi-dua-cap-bo-tinh", record.Individual, 5_400_000, 7_020_000},
-		{"bang-khen-cap-bo-tinh", record.Collective, 5_400_000, 7_020_000},
 		{"bang-khen-cap-bo-tinh", record.Individual, 2_700_000, 3_510_000},
 		{"tap-the-lao-dong-xuat-sac", record.Collective, 2_700_000, 3_510_000},
 		{"chien-si-thi-dua-co-so", record.Individual, 1_800_000, 2_340_000},
-		{"giay-khen", record.Collective, 1_080_000, 1_410_000},
+		{"giay-khen", record.Individual, 540_000, 710_000},
 		{"tap-the-lao-dong-tien-tien", record.Collective, 1_440_000, 1_880_000},
 		{"lao-dong-tien-tien", record.Individual, 540_000, 710_000},
 	}
@@ -178,8 +177,8 @@ func TestDecisionDate(t *testing.T) {
 	for _, tc := range []struct {
 		date         string
 		regime       string
-		salary       int64
-		cstdTinh, bk int64 // Chiến sĩ thi đua cấp tỉnh; Bằng khen cấp tỉnh, cá nhân (0: unknown)
+		salary       Money
+		cstdTinh, bk Money // Chiến sĩ thi đua cấp tỉnh; Bằng khen cấp tỉnh, cá nhân (0: unknown)
 	}{
 		{"2023-09-15", "Nghị định số 91/2017/NĐ-CP", 1_800_000, 5_400_000, 1_800_000},
 		{"2023-06-30", "Nghị định số 91/2017/NĐ-CP", 1_490_000, 4_470_000, 1_490_000},
@@ -203,7 +202,7 @@ func TestDecisionDate(t *testing.T) {
 			t.Errorf("%s: Bằng khen %d (bad %v), want %d", tc.date, bk.Prize, bk.Bad, tc.bk)
 		}
 		if tc.bk == 0 {
-			// Nghị định 98/2023, Điều 55 is not in the catalogue: the
+			// Nghị định 98/2023, Điều 58 is not in the catalogue: the
 			// record is asked for the coefficient, at the nominee.
 			if !bk.Bad || len(d.Errors) != 1 {
 				t.Fatalf("%s: Bằng khen bad %v, errors %v; want one error", tc.date, bk.Bad, d.Errors)
@@ -266,8 +265,16 @@ func TestTooEarly(t *testing.T) {
 // 80%; a vote may come from the session's tally through a VoteSource.
 func TestVotes(t *testing.T) {
 	co := nominee(record.Collective, "co-thi-dua-chinh-phu")
+	// A cluster's own vote takes no share from the catalogue: the votes
+	// are reported without a verdict.
 	rec := recordWith(t, "so_nguoi_bieu_quyet = 10", co+"\nphieu_dong_y = 8", co+"\nphieu_dong_y = 7", co)
 	d := Compute(rec, Builtin(), nil)
+	if len(d.Errors) != 0 || d.Groups[0].Threshold != 0 || d.Entries[1].Vote.For != 7 {
+		t.Fatalf("a cluster's vote without a stated share: errors %v, threshold %d", d.Errors, d.Groups[0].Threshold)
+	}
+	// The council's vote takes the decree's share from the catalogue.
+	rec = recordWith(t, "so_nguoi_bieu_quyet = 10\nbieu_quyet = \"hoi-dong\"", co+"\nphieu_dong_y = 8", co+"\nphieu_dong_y = 7", co)
+	d = Compute(rec, Builtin(), nil)
 	if len(d.Errors) != 1 || d.Entries[0].Bad || !d.Entries[1].Bad || d.Entries[2].Bad {
 		t.Fatalf("errors %v", d.Errors)
 	}
@@ -284,6 +291,12 @@ func TestVotes(t *testing.T) {
 	}
 	if v := d.Entries[0].Vote; v.For != 8 {
 		t.Errorf("the record's own vote comes first: %+v", v)
+	}
+	// A cluster's vote with the share its record states is checked.
+	rec = recordWith(t, "so_nguoi_bieu_quyet = 10\n[[khen_thuong.hinh_thuc]]\nma = \"co-thi-dua-chinh-phu\"\nty_le_phieu = 75", co+"\nphieu_dong_y = 8", co+"\nphieu_dong_y = 7", co)
+	d = Compute(rec, Builtin(), nil)
+	if len(d.Errors) != 1 || !strings.Contains(d.Errors[0].Msg, "7/10 phiếu đồng ý (70,00%), chưa đạt tỷ lệ tối thiểu 75%") {
+		t.Errorf("the record's share: %v", d.Errors)
 	}
 }
 
@@ -324,7 +337,7 @@ func TestData(t *testing.T) {
 		t.Errorf("totals %v", total)
 	}
 	list := data["de_nghi"].([]map[string]any)
-	if list[0]["ten_hinh_thuc"] != "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh" || list[1]["stt_ho_so"] != 3 || list[2]["ten_hinh_thuc"] != "Tập thể lao động xuất sắc" {
+	if list[0]["ten_hinh_thuc"] != "Chiến sĩ thi đua bộ, ban, ngành, tỉnh" || list[1]["stt_ho_so"] != 3 || list[2]["ten_hinh_thuc"] != "Tập thể lao động xuất sắc" {
 		t.Errorf("the list goes by award in catalogue order: %v", list)
 	}
 	first := list[0]
@@ -383,19 +396,82 @@ func asErrors(err error, errs *record.Errors) bool {
 	return ok
 }
 
-// The built-in catalogue parses, dates its regimes as the decrees do and
-// leaves unknown what could not be checked.
-func TestBuiltin(t *testing.T) {
-	c := Builtin()
-	if len(c.Regimes) != 3 || c.Regimes[1].From != (record.Date{Year: 2024, Month: 1, Day: 1}) || c.Regimes[2].From != (record.Date{Year: 2025, Month: 7, Day: 1}) {
-		t.Errorf("regimes %+v", c.Regimes)
+// Money arithmetic is checked: no amount wraps into a negative number or
+// rounds to zero.
+func TestMoneyChecked(t *testing.T) {
+	if m, ok := Money(2_340_000).Add(7_020_000); !ok || m != 9_360_000 {
+		t.Errorf("2.340.000 + 7.020.000 = %d, %v", m, ok)
 	}
-	bk, _ := c.Award("bang-khen-cap-bo-tinh")
-	if _, ok := bk.Coef("nd98-2023", record.Individual); ok {
-		t.Error("Nghị định 98/2023, Điều 55 was not checked: its Bằng khen coefficient must be unknown")
+	if m, ok := MaxMoney.Add(0); !ok || m != MaxMoney {
+		t.Errorf("MaxMoney + 0 = %d, %v", m, ok)
 	}
-	gk, _ := c.Award("giay-khen")
-	if _, ok := gk.Coef("nd152-2025", record.Individual); ok {
-		t.Error("Giấy khen for a person under Nghị định 152/2025 was not checked: it must be unknown")
+	for _, c := range [][2]Money{{MaxMoney, 1}, {1, MaxMoney}, {math.MaxInt64, 1}, {math.MaxInt64, math.MaxInt64}, {-1, 5}, {5, -1}} {
+		if m, ok := c[0].Add(c[1]); ok {
+			t.Errorf("%d + %d = %d, want refused", c[0], c[1], m)
+		}
+	}
+	for _, c := range []struct {
+		coef   Coef
+		salary Money
+	}{
+		{450, 40_000_000_000_000_000},    // the audit's salary: wrapped to a negative total
+		{100, math.MaxInt64},             // wrapped to 0 đồng
+		{MaxCoef, math.MaxInt64 / 100},   // just below int64 in hundredths, still beyond MaxMoney
+		{MaxCoef, MaxMoney/100 + 10_000}, // one step past the bound
+		{-30, 2_340_000},
+		{30, -2_340_000},
+	} {
+		if p, ok := Prize(c.coef, c.salary); ok {
+			t.Errorf("Prize(%s, %d) = %d, want refused", c.coef, c.salary, p)
+		}
+	}
+	if p, ok := Prize(MaxCoef, MaxMoney/100); !ok || p != MaxMoney {
+		t.Errorf("Prize(100, 10^13) = %d, %v; want 10^15", p, ok)
+	}
+}
+
+// Coefficients and salaries outside what any decree sets are refused with
+// a reason; the bounds themselves pass.
+func TestPlausibleRanges(t *testing.T) {
+	for _, s := range []string{"100", "100,0", "0,01"} {
+		if _, err := ParseCoef(s); err != nil {
+			t.Errorf("ParseCoef(%q): %v", s, err)
+		}
+	}
+	for _, s := range []string{"100,01", "999999", "2340000", "99999999999999999999999"} {
+		if _, err := ParseCoef(s); err == nil || !strings.Contains(err.Error(), "lớn bất thường") {
+			t.Errorf("ParseCoef(%q): %v, want it refused as too large", s, err)
+		}
+	}
+	for _, n := range []int{record.MinBaseSalary, 2_340_000, record.MaxBaseSalary} {
+		if msg, _, bad := record.BaseSalaryProblem(n, "muc"); bad {
+			t.Errorf("%d: %s", n, msg)
+		}
+	}
+	for _, n := range []int{0, -1, record.MinBaseSalary - 1, record.MaxBaseSalary + 1, 40_000_000_000_000_000} {
+		if _, hint, bad := record.BaseSalaryProblem(n, "muc"); !bad || !strings.Contains(hint, "muc = 2340000") {
+			t.Errorf("%d: accepted, or hint %q", n, hint)
+		}
+	}
+}
+
+// The threshold comparison is exact at the boundary and cannot overflow.
+func TestVoteReaches(t *testing.T) {
+	for _, c := range []struct {
+		v         Vote
+		threshold int
+		want      bool
+	}{
+		{Vote{8, 10}, 80, true},
+		{Vote{7, 10}, 80, false},
+		{Vote{2, 3}, 66, true},
+		{Vote{2, 3}, 67, false},
+		{Vote{math.MaxInt64, math.MaxInt64}, 100, true},      // For*100 would wrap
+		{Vote{math.MaxInt64 - 1, math.MaxInt64}, 100, false}, // one short of all
+		{Vote{math.MaxInt64 / 10 * 9, math.MaxInt64}, 90, false},
+	} {
+		if got := c.v.Reaches(c.threshold); got != c.want {
+			t.Errorf("%d/%d reaches %d%%: %v, want %v", c.v.For, c.v.Entitled, c.threshold, got, c.want)
+		}
 	}
 }

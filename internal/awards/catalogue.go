@@ -70,7 +70,7 @@ type Regime struct {
 // Salary is the base salary (mức lương cơ sở) from a date on.
 type Salary struct {
 	From   record.Date
-	Amount int64  // đồng a month
+	Amount Money  // đồng a month
 	Source string // the decree that sets it
 }
 
@@ -109,7 +109,8 @@ func (c *Catalogue) Named(name string) (*Award, bool) {
 }
 
 // Threshold returns the least share of votes, in percent, that the award
-// a name stands for needs; false when the catalogue sets none.
+// a name stands for needs in the vote of the Hội đồng Thi đua - Khen
+// thưởng (the decree's share); false when the catalogue sets none.
 func (c *Catalogue) Threshold(name string) (int, bool) {
 	a, ok := c.Named(name)
 	if !ok || a.Threshold == 0 {
@@ -222,17 +223,17 @@ func Parse(file string, data []byte) (*Catalogue, error) {
 		if i > 0 && !r.From.Time().After(cf.Regimes[i-1].From.Time()) {
 			errs = append(errs, f.Errorf(p+".tu_ngay", "xếp các chế độ theo ngày bắt đầu, cũ trước mới sau", "chế độ %s bắt đầu ngày %s, không sau chế độ đứng trước", r.ID, r.From))
 		}
-		c.Regimes = append(c.Regimes, Regime{ID: r.ID, Name: r.Name, From: r.From, Source: r.Source})
+		c.Regimes = append(c.Regimes, Regime(r))
 	}
 	for i, s := range cf.Salaries {
 		p := fmt.Sprintf("luong_co_so[%d]", i+1)
-		if s.Amount <= 0 {
-			errs = append(errs, f.Errorf(p+".muc", "ghi mức lương bằng đồng, ví dụ: muc = 2340000", "mức lương cơ sở phải lớn hơn 0, đang là %d", s.Amount))
+		if msg, hint, bad := record.BaseSalaryProblem(s.Amount, "muc"); bad {
+			errs = append(errs, f.Errorf(p+".muc", hint, "%s", msg))
 		}
 		if i > 0 && !s.From.Time().After(cf.Salaries[i-1].From.Time()) {
 			errs = append(errs, f.Errorf(p+".tu_ngay", "xếp bảng lương theo ngày bắt đầu, cũ trước mới sau", "mức lương từ ngày %s không sau mức đứng trước", s.From))
 		}
-		c.Salaries = append(c.Salaries, Salary{From: s.From, Amount: int64(s.Amount), Source: s.Source})
+		c.Salaries = append(c.Salaries, Salary{From: s.From, Amount: Money(s.Amount), Source: s.Source})
 	}
 	for i, row := range cf.Awards {
 		a, aerrs := award(f, fmt.Sprintf("hinh_thuc[%d]", i+1), row, regimes)

@@ -12,20 +12,29 @@ import (
 // exactly in hundredths: 4,5 is 450, 0,15 is 15. Zero means unknown.
 type Coef int64
 
+// MaxCoef is the largest coefficient thidua accepts: 100 times the base
+// salary. The decrees' coefficients are far below it; a larger one is a
+// typing error (a salary or an amount written where the coefficient goes).
+const MaxCoef Coef = 100_00
+
 // ParseCoef reads a coefficient written the Vietnamese way ("4,5") or
 // with a decimal point ("4.5"), with at most two decimals; it must be
-// above zero.
+// above zero and at most MaxCoef.
 func ParseCoef(s string) (Coef, error) {
 	s = strings.TrimSpace(s)
 	intPart, frac, hasFrac := strings.Cut(strings.Replace(s, ",", ".", 1), ".")
 	bad := fmt.Errorf("hệ số %q viết sai: ghi số thập phân dùng dấu phẩy, tối đa hai chữ số sau dấu phẩy, ví dụ \"4,5\" hoặc \"12\"", s)
-	if intPart == "" || len(intPart) > 6 || (hasFrac && (frac == "" || len(frac) > 2)) {
+	if intPart == "" || (hasFrac && (frac == "" || len(frac) > 2)) {
 		return 0, bad
 	}
 	for _, c := range intPart + frac {
 		if c < '0' || c > '9' {
 			return 0, bad
 		}
+	}
+	tooLarge := fmt.Errorf("hệ số %q lớn bất thường: hệ số tiền thưởng là số lần mức lương cơ sở, không quá %s (hệ số của các nghị định về thi đua, khen thưởng đều nhỏ hơn nhiều)", s, MaxCoef)
+	if len(strings.TrimLeft(intPart, "0")) > 6 {
+		return 0, tooLarge
 	}
 	whole, _ := strconv.ParseInt(intPart, 10, 64)
 	hundredths := int64(0)
@@ -39,6 +48,9 @@ func ParseCoef(s string) (Coef, error) {
 	if c <= 0 {
 		return 0, fmt.Errorf("hệ số %q phải lớn hơn 0", s)
 	}
+	if c > MaxCoef {
+		return 0, tooLarge
+	}
 	return c, nil
 }
 
@@ -50,18 +62,4 @@ func (c Coef) String() string {
 		decimals = 1
 	}
 	return vn.FormatNumber(float64(c)/100, decimals)
-}
-
-// roundStep is the step prize money is rounded up to: "làm tròn số lên
-// hàng chục nghìn đồng" (Nghị định 91/2017 and 98/2023; Nghị định
-// 152/2025, Điều 49).
-const roundStep = 10_000
-
-// Prize is the prize money, in đồng, for a coefficient and a base salary:
-// coefficient x salary, rounded up to the next 10.000 đồng. Integers
-// throughout, so nothing drifts: 0,3 x 2.340.000 = 702.000 gives 710.000.
-func Prize(c Coef, salary int64) int64 {
-	raw := int64(c) * salary // in hundredths of a đồng
-	const unit = 100 * roundStep
-	return (raw + unit - 1) / unit * roundStep
 }

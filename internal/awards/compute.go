@@ -3,6 +3,7 @@ package awards
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -27,9 +28,12 @@ func (v Vote) Percent() float64 {
 }
 
 // Reaches reports whether the share of votes for is at least threshold
-// percent, computed in integers.
+// percent, computed exactly in 128-bit integers, so that no count can
+// overflow; counts are never negative (the record checks them).
 func (v Vote) Reaches(threshold int) bool {
-	return v.For*100 >= threshold*v.Entitled
+	hi1, lo1 := bits.Mul64(uint64(v.For), 100)
+	hi2, lo2 := bits.Mul64(uint64(threshold), uint64(v.Entitled))
+	return hi1 > hi2 || hi1 == hi2 && lo1 >= lo2
 }
 
 // VoteSource gives the vote on a nominee that its record entry does not
@@ -49,7 +53,11 @@ type Group struct {
 	Entries   []*Entry
 	// Field is where the group is defined in the record, for messages.
 	Field string
-	coefs [2]Coef // record overrides, by kind; 0: none
+	// Totals are the prize money of the group's collectives and of its
+	// individuals; Total is their sum.
+	Totals [2]Money
+	Total  Money
+	coefs  [2]Coef // record overrides, by kind; 0: none
 }
 
 // Entry is one nominee with what the catalogue makes of it.
@@ -58,7 +66,7 @@ type Entry struct {
 	Nominee *record.Nominee
 	Group   *Group
 	Coef    Coef
-	Prize   int64 // đồng
+	Prize   Money
 	Vote    *Vote // nil when unknown
 	// Bad is true when the entry has an error: no paper lists it.
 	Bad bool
@@ -75,6 +83,7 @@ type Dossier struct {
 	SalaryOver bool        // the record gave the salary
 	Groups     []*Group    // in catalogue order
 	Entries    []*Entry    // in record order
+	Total      Money       // the prize money of every entry
 	// Errors are the problems of single nominees or award kinds; the
 	// entries they concern are Bad.
 	Errors record.Errors
@@ -96,7 +105,7 @@ func Compute(rec *record.Record, cat *Catalogue, votes VoteSource) *Dossier {
 		d.Regime = &r
 	}
 	if a.BaseSalary > 0 {
-		d.Salary, d.SalaryOver = Salary{From: d.Date, Amount: int64(a.BaseSalary), Source: "hồ sơ ghi"}, true
+		d.Salary, d.SalaryOver = Salary{From: d.Date, Amount: Money(a.BaseSalary), Source: "hồ sơ ghi"}, true
 	} else if s, ok := cat.SalaryAt(d.Date); ok {
 		d.Salary = s
 	}
@@ -129,6 +138,7 @@ func Compute(rec *record.Record, cat *Catalogue, votes VoteSource) *Dossier {
 	for _, g := range d.Groups {
 		d.prizes(rec, g)
 	}
+	d.totals(rec)
 	d.Groups = slices.DeleteFunc(d.Groups, func(g *Group) bool { return len(g.Entries) == 0 })
 	rank := func(g *Group) int {
 		if g.Award == nil {
@@ -170,7 +180,7 @@ func (d *Dossier) groups(rec *record.Record, cat *Catalogue) map[string]*Group {
 		g.Award = a
 		g.Name = cmp.Or(g.Name, a.Name)
 		g.Decider = cmp.Or(g.Decider, a.Decider)
-		g.Threshold = cmp.Or(g.Threshold, a.Threshold)
+		g.Threshold = cmp.Or(g.Threshold, councilShare(rec, a))
 		for j, s := range [2]string{k.Collective, k.Individual} {
 			if s == "" {
 				continue
@@ -211,10 +221,21 @@ func (d *Dossier) catalogueGroup(rec *record.Record, cat *Catalogue, groups map[
 			"hình thức %q không có trong danh mục khen thưởng, cũng không phải mã của một [[khen_thuong.hinh_thuc]]", id), e)
 		return nil
 	}
-	g := &Group{ID: id, Name: a.Name, Decider: a.Decider, Threshold: a.Threshold, Award: a, Field: e.Field() + ".hinh_thuc"}
+	g := &Group{ID: id, Name: a.Name, Decider: a.Decider, Threshold: councilShare(rec, a), Award: a, Field: e.Field() + ".hinh_thuc"}
 	groups[id] = g
 	d.Groups = append(d.Groups, g)
 	return g
+}
+
+// councilShare is the catalogue's share of votes for an award (the
+// decree's, for the Hội đồng Thi đua - Khen thưởng) when the council cast
+// the record's votes; 0 for a cluster's own vote, which takes only the
+// shares its record states and is otherwise reported without a verdict.
+func councilShare(rec *record.Record, a *Award) int {
+	if rec.Awards.Body == record.VotedByCouncil {
+		return a.Threshold
+	}
+	return 0
 }
 
 // unknownHint suggests the closest id, or lists them.
@@ -278,11 +299,57 @@ func (d *Dossier) prizes(rec *record.Record, g *Group) {
 		}
 		for _, e := range entries {
 			e.Coef = c
-			if d.Salary.Amount > 0 {
-				e.Prize = Prize(c, d.Salary.Amount)
+			if d.Salary.Amount == 0 {
+				continue
 			}
+			p, ok := Prize(c, d.Salary.Amount)
+			if !ok {
+				d.fail(d.tooMuch(rec, e.Field()+".hinh_thuc", fmt.Sprintf("tiền thưởng của %s (hệ số %s nhân mức lương cơ sở %s đồng)", e.Nominee.Name, c, d.Salary.Amount)), e)
+				continue
+			}
+			e.Prize = p
 		}
 	}
+}
+
+// totals adds up the prize money by group, by kind and in all, with
+// checked arithmetic.
+func (d *Dossier) totals(rec *record.Record) {
+	for _, g := range d.Groups {
+		if !g.sum() {
+			d.fail(d.tooMuch(rec, g.Field, "tổng tiền thưởng của "+g.Name), g.Entries...)
+			continue
+		}
+		total, ok := d.Total.Add(g.Total)
+		if !ok {
+			d.fail(d.tooMuch(rec, "khen_thuong", "tổng tiền thưởng của hồ sơ"), d.Entries...)
+			return
+		}
+		d.Total = total
+	}
+}
+
+// sum sets the group's totals; false when one is beyond MaxMoney.
+func (g *Group) sum() bool {
+	var ok bool
+	for _, e := range g.Entries {
+		k := targetIndex(e.Nominee.Kind)
+		if g.Totals[k], ok = g.Totals[k].Add(e.Prize); !ok {
+			return false
+		}
+	}
+	g.Total, ok = g.Totals[0].Add(g.Totals[1])
+	return ok
+}
+
+// tooMuch reports an amount beyond MaxMoney at field: the salary or a
+// coefficient is wrong, since no dossier comes near that sum.
+func (d *Dossier) tooMuch(rec *record.Record, field, what string) *record.Error {
+	if d.SalaryOver {
+		field = "khen_thuong.luong_co_so"
+	}
+	return rec.Errorf(field, "kiểm tra mức lương cơ sở (luong_co_so, đồng một tháng) và hệ số tiền thưởng (he_so_tap_the, he_so_ca_nhan): một trong hai bị ghi nhầm",
+		"%s vượt quá %s đồng, không thể đúng", what, MaxMoney)
 }
 
 // unknownCoef explains a coefficient the catalogue does not know for the

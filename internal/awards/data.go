@@ -26,7 +26,7 @@ func (d *Dossier) Data(rec *record.Record) map[string]any {
 		out["che_do"] = map[string]any{"ten": d.Regime.Name, "can_cu": d.Regime.Source, "tu_ngay": d.Regime.From.Time()}
 	}
 	if d.Salary.Amount > 0 {
-		out["luong_co_so"] = map[string]any{"muc": d.Salary.Amount, "can_cu": d.Salary.Source, "tu_ngay": d.Salary.From.Time(), "ho_so_ghi": d.SalaryOver}
+		out["luong_co_so"] = map[string]any{"muc": int64(d.Salary.Amount), "can_cu": d.Salary.Source, "tu_ngay": d.Salary.From.Time(), "ho_so_ghi": d.SalaryOver}
 	}
 	entries := map[*Entry]map[string]any{}
 	var all, collective, individual []*Entry
@@ -72,11 +72,7 @@ func (d *Dossier) Data(rec *record.Record) map[string]any {
 	if d.Complete() {
 		total := map[string]any{"so_hinh_thuc": len(groups), "so_luong": len(all), "so_tap_the": len(collective), "so_ca_nhan": len(individual)}
 		total["doi_tuong"], total["so_luong_chu"] = countWords(len(collective), len(individual))
-		sum := int64(0)
-		for _, e := range all {
-			sum += e.Prize
-		}
-		total["tien"] = sum
+		total["tien"] = int64(d.Total)
 		out["tong_cong"] = total
 	}
 	return out
@@ -94,7 +90,7 @@ func entryData(rec *record.Record, e *Entry) map[string]any {
 	m["danh_hieu"] = g.Award.Title
 	m["doi_tuong"] = KindWord(n.Kind)
 	m["he_so"] = e.Coef.String()
-	m["tien_thuong"] = e.Prize
+	m["tien_thuong"] = int64(e.Prize)
 	if v := e.Vote; v != nil {
 		m["phieu"] = map[string]any{"dong_y": v.For, "so_nguoi": v.Entitled, "ty_le": v.Percent()}
 	}
@@ -145,33 +141,29 @@ func groupData(g *Group, entries []map[string]any) map[string]any {
 	}
 	var rows []map[string]any
 	count := map[string]int{}
-	total := int64(0)
 	overridden := false
 	for _, kind := range []string{record.Collective, record.Individual} {
 		var n int
 		var first *Entry
-		sum := int64(0)
 		for _, e := range g.Entries {
 			if e.Nominee.Kind == kind {
 				n++
-				sum += e.Prize
 				first = cmp.Or(first, e)
 			}
 		}
 		count[kind] = n
-		total += sum
 		if n > 0 {
 			// he_so_ho_so: the record gave the coefficient, not the catalogue.
 			given := g.coefs[targetIndex(kind)] > 0
 			overridden = overridden || given
 			rows = append(rows, map[string]any{"stt": len(rows) + 1, "doi_tuong": capital(KindWord(kind)), "so_luong": n,
-				"he_so": first.Coef.String(), "he_so_ho_so": given, "muc_tien": first.Prize, "thanh_tien": sum})
+				"he_so": first.Coef.String(), "he_so_ho_so": given, "muc_tien": int64(first.Prize), "thanh_tien": int64(g.Totals[targetIndex(kind)])})
 		}
 	}
 	m["so_tap_the"], m["so_ca_nhan"], m["so_luong"] = count[record.Collective], count[record.Individual], len(g.Entries)
 	m["doi_tuong"], m["so_luong_chu"] = countWords(count[record.Collective], count[record.Individual])
 	m["du_phieu"] = !slices.ContainsFunc(g.Entries, func(e *Entry) bool { return e.Vote == nil })
-	m["tong_tien"] = total
+	m["tong_tien"] = int64(g.Total)
 	m["dong"] = rows
 	m["he_so_ho_so"] = overridden
 	return m

@@ -11,7 +11,7 @@ import (
 func TestSamples(t *testing.T) {
 	// Hải Phòng, proposals of 28/02/2024: Nghị định 98/2023, base salary
 	// 1.800.000 đồng; Cờ thi đua 12,0 and 8,0; Bằng khen 2,0 as the record
-	// states (the catalogue does not know Điều 55).
+	// states (the catalogue does not know Điều 58).
 	rec, err := record.Load("../../samples/hai-phong-khen-thuong-2023.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -23,7 +23,7 @@ func TestSamples(t *testing.T) {
 	want := []struct {
 		name    string
 		members int
-		each    int64
+		each    Money
 	}{
 		{"Cờ thi đua của Chính phủ", 1, 21_600_000},
 		{"Cờ thi đua của Ủy ban nhân dân thành phố", 1, 14_400_000},
@@ -33,7 +33,7 @@ func TestSamples(t *testing.T) {
 	if len(d.Groups) != len(want) {
 		t.Fatalf("%d groups", len(d.Groups))
 	}
-	total := int64(0)
+	total := Money(0)
 	for i, g := range d.Groups {
 		if g.Name != want[i].name || len(g.Entries) != want[i].members {
 			t.Errorf("group %d: %s with %d", i+1, g.Name, len(g.Entries))

@@ -14,9 +14,6 @@ type buf struct{ b []byte }
 // s appends literal markup.
 func (w *buf) s(x string) { w.b = append(w.b, x...) }
 
-// int appends a decimal integer.
-func (w *buf) int(n int64) { w.b = strconv.AppendInt(w.b, n, 10) }
-
 // attr appends ` name="n"` for an integer value.
 func (w *buf) attr(name string, n int64) {
 	w.b = append(w.b, ' ')

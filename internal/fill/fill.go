@@ -215,10 +215,9 @@ func (f *Form) render(data map[string]any) ([]byte, *part, error) {
 			}
 			continue
 		}
-		w, err := zw.CreateHeader(&zip.FileHeader{
-			Name: e.hdr.Name, Flags: e.hdr.Flags, Method: zip.Deflate,
-			ModifiedTime: e.hdr.ModifiedTime, ModifiedDate: e.hdr.ModifiedDate,
-		})
+		h := e.hdr // its name, flags and MS-DOS date and time; the writer sets the rest
+		h.Method = zip.Deflate
+		w, err := zw.CreateHeader(&h)
 		if err != nil {
 			return nil, nil, err
 		}

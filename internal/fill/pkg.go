@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -259,17 +260,16 @@ func readRaw(f *zip.File) ([]byte, error) {
 
 // cleanHeader keeps what a copy needs and drops extra fields, which may hold
 // stale zip64 offsets.
+// It keeps the name, method, checksum, sizes and the MS-DOS date and time
+// as they are (a copy of the struct, since Modified would add an extra
+// field and CreateRaw ignores it).
 func cleanHeader(h *zip.FileHeader) zip.FileHeader {
-	return zip.FileHeader{
-		Name:               h.Name,
-		Flags:              h.Flags & 0x800, // names in UTF-8
-		Method:             h.Method,
-		CRC32:              h.CRC32,
-		CompressedSize64:   h.CompressedSize64,
-		UncompressedSize64: h.UncompressedSize64,
-		ModifiedTime:       h.ModifiedTime,
-		ModifiedDate:       h.ModifiedDate,
-	}
+	c := *h
+	c.Flags &= 0x800 // names in UTF-8
+	c.Comment, c.NonUTF8, c.Extra = "", false, nil
+	c.CreatorVersion, c.ReaderVersion, c.ExternalAttrs = 0, 0, 0
+	c.Modified = time.Time{}
+	return c
 }
 
 func dtdError(name string) error {

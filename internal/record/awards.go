@@ -6,6 +6,16 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"thidua/internal/vn"
+)
+
+// Who voted on the proposals (khen_thuong.bieu_quyet). The shares of the
+// decrees (80%, 90%) bind the Hội đồng Thi đua - Khen thưởng; a cluster's
+// own vote takes the shares its record gives.
+const (
+	VotedByCluster = "cum"
+	VotedByCouncil = "hoi-dong"
 )
 
 // Award proposals (issue 5): the [khen_thuong] table says who proposes,
@@ -43,8 +53,11 @@ type Awards struct {
 	BaseSalary int `toml:"luong_co_so" label:"mức lương cơ sở (đồng)" eg:"2340000"`
 	// Voters is the number entitled to vote; defaults to the number of
 	// members.
-	Voters int         `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết"`
-	Kinds  []AwardKind `toml:"hinh_thuc" label:"các hình thức khen thưởng của hồ sơ" item:"hình thức khen thưởng"`
+	Voters int `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết" eg:"8"`
+	// Body is who cast the votes of [[de_nghi]]: VotedByCluster (default)
+	// or VotedByCouncil, whose shares the award catalogue holds.
+	Body  string      `toml:"bieu_quyet" label:"nơi biểu quyết số phiếu đồng ý" eg:"\"hoi-dong\"" enum:"cum,hoi-dong"`
+	Kinds []AwardKind `toml:"hinh_thuc" label:"các hình thức khen thưởng của hồ sơ" item:"hình thức khen thưởng"`
 }
 
 // AwardKind is one award as this record proposes it: a name of its own
@@ -53,7 +66,7 @@ type Awards struct {
 type AwardKind struct {
 	ID string `toml:"ma" label:"mã hình thức" required:"true" eg:"\"bang-khen-toan-dien\""`
 	// Of is the catalogue award it is; defaults to ID.
-	Of      string `toml:"danh_muc" label:"mã trong danh mục khen thưởng" eg:"\"bang-khen-cap-tinh\""`
+	Of      string `toml:"danh_muc" label:"mã trong danh mục khen thưởng" eg:"\"bang-khen-cap-bo-tinh\""`
 	Name    string `toml:"ten" label:"tên hình thức"`
 	Decider string `toml:"cap_tang" label:"cấp tặng"`
 	Number  int    `toml:"so" label:"số tờ trình"`
@@ -110,6 +123,28 @@ type EarlierAward struct {
 	Issuer   string `toml:"co_quan" label:"cơ quan ban hành quyết định"`
 }
 
+// The plausible range of a base salary (mức lương cơ sở), in đồng a
+// month. Every figure the decrees have set (1.150.000 in 2013, 2.340.000
+// in 2024) lies well inside; a figure outside is a typing error, such as
+// an amount of prize money written where the salary goes.
+const (
+	MinBaseSalary = 100_000
+	MaxBaseSalary = 100_000_000
+)
+
+// BaseSalaryProblem explains why n đồng is not a plausible base salary,
+// with a hint naming key; bad is false when it is plausible. The record's
+// luong_co_so and the award catalogue's salary table share it.
+func BaseSalaryProblem(n int, key string) (msg, hint string, bad bool) {
+	if n >= MinBaseSalary && n <= MaxBaseSalary {
+		return "", "", false
+	}
+	return fmt.Sprintf("mức lương cơ sở %s đồng nằm ngoài khoảng hợp lý (từ %s đến %s đồng một tháng)",
+			vn.FormatInt(int64(n)), vn.FormatInt(MinBaseSalary), vn.FormatInt(MaxBaseSalary)),
+		fmt.Sprintf("ghi mức lương cơ sở một tháng bằng đồng, không ghi tiền thưởng hay tổng tiền; ví dụ: %s = 2340000 (mức từ 01/7/2024)", key),
+		true
+}
+
 // checkAwards applies the rules of [khen_thuong] and [[de_nghi]] that do
 // not need the award catalogue, and fills their defaults.
 func (d *decoder) checkAwards(r *Record) {
@@ -147,8 +182,19 @@ func (d *decoder) checkAwards(r *Record) {
 		d.keyErr("khen_thuong", "chưa có địa danh cho dòng \"..., ngày ... tháng ... năm ...\" của tờ trình",
 			`thêm dia_danh = "..." vào bảng [khen_thuong]`)
 	}
-	d.positive("khen_thuong.luong_co_so", "mức lương cơ sở", a.BaseSalary)
+	if d.ok["khen_thuong.luong_co_so"] {
+		if msg, hint, bad := BaseSalaryProblem(a.BaseSalary, "luong_co_so"); bad {
+			d.valErr("khen_thuong.luong_co_so", msg, hint)
+		}
+	}
 	d.positive("khen_thuong.so_nguoi_bieu_quyet", "số người có quyền biểu quyết", a.Voters)
+	if d.ok["khen_thuong.bieu_quyet"] && a.Body != VotedByCluster && a.Body != VotedByCouncil {
+		d.valErr("khen_thuong.bieu_quyet", fmt.Sprintf("nơi biểu quyết %q không có", a.Body),
+			`ghi bieu_quyet = "cum" (các thành viên cụm bình xét) hoặc "hoi-dong" (Hội đồng Thi đua - Khen thưởng xét)`)
+	}
+	if a.Body == "" {
+		a.Body = VotedByCluster
+	}
 	if a.Voters == 0 {
 		a.Voters = len(r.Members)
 	}
@@ -169,7 +215,7 @@ func (d *decoder) awardKinds(kinds []AwardKind) {
 		k := &kinds[i]
 		p := itemPath("khen_thuong.hinh_thuc", i+1)
 		d.code(p+".ma", k.ID, `"bang-khen-toan-dien"`)
-		d.code(p+".danh_muc", k.Of, `"bang-khen-cap-tinh"`)
+		d.code(p+".danh_muc", k.Of, `"bang-khen-cap-bo-tinh"`)
 		d.positive(p+".so", "số tờ trình", k.Number)
 		if d.ok[p+".ty_le_phieu"] && (k.Threshold < 1 || k.Threshold > 100) {
 			d.valErr(p+".ty_le_phieu", fmt.Sprintf("tỷ lệ phiếu tối thiểu phải từ 1 đến 100 (phần trăm), đang là %d", k.Threshold), "ví dụ: ty_le_phieu = 80")

@@ -149,3 +149,41 @@ func TestDecodeFile(t *testing.T) {
 		t.Errorf("Errorf: %q", e.Error())
 	}
 }
+
+// Every abbreviation of Phụ lục III of Nghị định 30/2020, written as the
+// decree writes it, is a right symbol; other spellings get the decree's
+// form as the fix.
+func TestSymbolsOfPhuLucIII(t *testing.T) {
+	types := []string{"NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr",
+		"HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS", "SL"}
+	for _, ty := range types {
+		if msg, _, bad := SymbolProblem(ty+"-UBND", "ky_hieu"); bad {
+			t.Errorf("%s-UBND: %s", ty, msg)
+		}
+	}
+	for given, want := range map[string]string{
+		"QYĐ-UBND": "QyĐ-UBND", "qyđ-ubnd": "QyĐ-UBND", "Qyđ UBND": "QyĐ-UBND",
+		"TRS-UBND": "TrS-UBND", "trs-ubnd": "TrS-UBND", "TTR-UBND": "TTr-UBND", "ctr-ubnd": "CTr-UBND",
+		"bc ctđ": "BC-CTĐ", "TTr-TRS": "TTr-TRS", // only the paper's type is mixed case
+	} {
+		msg, hint, bad := SymbolProblem(given, "ky_hieu")
+		if want == given {
+			if bad {
+				t.Errorf("%q: %s", given, msg)
+			}
+			continue
+		}
+		if !bad || hint != `viết ky_hieu = "`+want+`"` || strings.Contains(msg, "phải viết hoa") {
+			t.Errorf("%q: %q, fix %q; want the fix %q", given, msg, hint, want)
+		}
+	}
+}
+
+// The decree's own mixed-case symbols pass a whole record.
+func TestMixedCaseSymbolsInARecord(t *testing.T) {
+	for _, s := range []string{"QyĐ-UBND", "TrS-UBND", "CTr-UBND"} {
+		if _, err := Parse("rec.toml", []byte(editAwards(t, `ky_hieu = "TTr-UBND"`, `ky_hieu = "`+s+`"`))); err != nil {
+			t.Errorf("%s: %v", s, err)
+		}
+	}
+}

@@ -133,16 +133,28 @@ func (d *decoder) symbol(field, s string) {
 	if s == "" || !d.ok[field] {
 		return
 	}
-	if want := CanonicalSymbol(s); want != s {
-		d.valErr(field, fmt.Sprintf("ký hiệu %q phải viết hoa, các nhóm nối bằng dấu \"-\", không có khoảng trắng", s),
-			fmt.Sprintf("viết %s = %q", field[strings.LastIndexByte(field, '.')+1:], want))
+	if msg, hint, bad := SymbolProblem(s, field[strings.LastIndexByte(field, '.')+1:]); bad {
+		d.valErr(field, msg, hint)
 	}
 }
 
-// mixedCase are the abbreviations of document types that Nghị định
-// 30/2020 (Phụ lục III) writes in mixed case (Tờ trình, Chương trình),
-// by their capitals.
-var mixedCase = map[string]string{"TTR": "TTr", "CTR": "CTr"}
+// SymbolProblem explains what is wrong with a document symbol written as
+// key = s, with the right form as the hint; bad is false when s is right.
+func SymbolProblem(s, key string) (msg, hint string, bad bool) {
+	want := CanonicalSymbol(s)
+	if want == s {
+		return "", "", false
+	}
+	return fmt.Sprintf("ký hiệu %q viết chưa đúng: chữ viết hoa (trừ chữ viết tắt tên loại văn bản mà Phụ lục III Nghị định 30/2020 viết thường một phần: TTr, CTr, QyĐ, TrS), các nhóm nối bằng dấu \"-\", không có khoảng trắng", s),
+		fmt.Sprintf("viết %s = %q", key, want), true
+}
+
+// mixedCase are the abbreviations of document types and copies that
+// Nghị định 30/2020 (Phụ lục III) writes in mixed case, by their capitals:
+// Tờ trình, Chương trình, Quy định, Bản trích sao. The others of its list
+// are all capitals: NQ, QĐ, CT, QC, TC, TB, HD, KH, PA, ĐA, DA, BC, BB,
+// HĐ, CĐ, BGN, BTT, GUQ, GM, GGT, GNP, PG, PC, PB, SY, SL.
+var mixedCase = map[string]string{"TTR": "TTr", "CTR": "CTr", "QYĐ": "QyĐ", "TRS": "TrS"}
 
 // positive checks an optional count that, when given, must be at least 1.
 func (d *decoder) positive(field, label string, n int) {

@@ -100,11 +100,26 @@ type Vote struct {
 	Recipients Lines       `toml:"noi_nhan" label:"nơi nhận biên bản bình xét" item:"nơi nhận"`
 }
 
-// Threshold is the share of votes an award needs.
+// Threshold is the share of votes an award needs in the cluster's vote,
+// and where that share comes from.
 type Threshold struct {
 	Award string `toml:"khen_thuong" label:"hình thức khen thưởng" required:"true" eg:"\"Cờ thi đua của Chính phủ\""`
 	Rule  string `toml:"ty_le" label:"tỷ lệ tối thiểu" required:"true" eg:"\"80%\""`
+	// Source is ThresholdRegulation, ThresholdDecree or ThresholdMeeting;
+	// it defaults to ThresholdRegulation when a basis is named.
+	Source string `toml:"nguon" label:"nguồn của ngưỡng" eg:"\"quy-che\"" enum:"quy-che,nghi-dinh,hoi-nghi"`
+	// Basis names the text the share comes from; defaults to binh_xet.can_cu.
+	Basis string `toml:"can_cu" label:"căn cứ của ngưỡng" eg:"\"Quy chế hoạt động của Cụm, Điều 8\""`
 }
+
+// Where a threshold of the cluster's vote comes from (binh_xet.nguong.nguon).
+// The 80% and 90% of the decrees bind the Hội đồng Thi đua - Khen thưởng;
+// a cluster's own vote follows its regulation unless it says otherwise.
+const (
+	ThresholdRegulation = "quy-che"   // the cluster's quy chế hoạt động
+	ThresholdDecree     = "nghi-dinh" // a decree, named in can_cu
+	ThresholdMeeting    = "hoi-nghi"  // agreed by the meeting itself
+)
 
 // Candidate is a unit (by member id) or a person put to the vote for an
 // award, and the votes they got.
@@ -192,14 +207,16 @@ type NextYear struct {
 }
 
 // CanonicalSymbol writes a document symbol as the decree wants it:
-// capitals, groups joined by "-", no blanks ("bc ctđ" -> "BC-CTĐ").
+// capitals, groups joined by "-", no blanks ("bc ctđ" -> "BC-CTĐ"); the
+// first group, the type of the paper, as Phụ lục III of Nghị định 30/2020
+// writes it ("ttr-ubnd" -> "TTr-UBND", "QYĐ-UBND" -> "QyĐ-UBND").
 func CanonicalSymbol(s string) string {
 	groups := strings.Split(strings.Join(strings.Fields(s), "-"), "-")
 	for i, g := range groups {
 		groups[i] = vn.Upper(g)
-		if m, ok := mixedCase[groups[i]]; ok {
-			groups[i] = m
-		}
+	}
+	if m, ok := mixedCase[groups[0]]; ok {
+		groups[0] = m
 	}
 	return strings.Join(groups, "-")
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"thidua/internal/doc"
 	"thidua/internal/frame"
 	"thidua/internal/testkit"
@@ -136,8 +138,8 @@ func TestLayoutAgreesWithLibreOffice(t *testing.T) {
 			wa, wb := testkit.Words(mine[p]), testkit.Words(theirs[p])
 			slices.Sort(wa)
 			slices.Sort(wb)
-			if !slices.Equal(wa, wb) {
-				t.Errorf("%s page %d: the words differ", name, p+1)
+			if diff := cmp.Diff(wb, wa); diff != "" {
+				t.Errorf("%s page %d: the words differ (-LibreOffice +thidua):\n%s", name, p+1, diff)
 			}
 		}
 	}

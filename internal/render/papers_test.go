@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"thidua/internal/doc"
 	"thidua/internal/forms"
 	"thidua/internal/record"
@@ -175,8 +177,8 @@ func TestSessionPapers(t *testing.T) {
 			}
 			for p := 1; p <= n; p++ {
 				a, b := words(pageText(t, ours, p)), words(pageText(t, theirs, p))
-				if !slices.Equal(a, b) {
-					t.Errorf("%s %s page %d: the words differ between thidua's PDF and LibreOffice's", s, paper, p)
+				if diff := cmp.Diff(b, a); diff != "" {
+					t.Errorf("%s %s page %d: the words differ between thidua's PDF and LibreOffice's (-LibreOffice +thidua):\n%s", s, paper, p, diff)
 				}
 			}
 		}

@@ -46,7 +46,7 @@ func Replace(src string, sections []Section) string {
 				first = h.line
 			} else {
 				// Blank lines between two replaced tables go with them.
-				for j := h.line - 1; j >= 0 && drop[j] == false && strings.TrimSpace(lines[j]) == "" && j > first; j-- {
+				for j := h.line - 1; j >= 0 && !drop[j] && strings.TrimSpace(lines[j]) == "" && j > first; j-- {
 					drop[j] = true
 				}
 			}

@@ -207,7 +207,7 @@ func (v *VoteResult) data() map[string]any {
 			n++
 			it["tt"] = n
 		}
-		return map[string]any{"khen_thuong": cs[0].Award, "muc": rule.Describe(), "mac_dinh": rule.Default,
+		return map[string]any{"khen_thuong": cs[0].Award, "muc": rule.Describe(), "nguon": rule.Origin(),
 			"ung_vien": items}
 	})
 	// Nominees by award, in the order awards first appear.
@@ -223,18 +223,24 @@ func (v *VoteResult) data() map[string]any {
 	nomGroups := list(nomAwards, func(k string) map[string]any {
 		return map[string]any{"khen_thuong": nomBy[k][0].Award, "ung_vien": list(nomBy[k], candidate)}
 	})
-	anyDefault := false
-	for _, c := range v.Candidates {
-		anyDefault = anyDefault || c.Rule.Default
+	// nguon_chung: where every threshold comes from, when they all come
+	// from the same place, so that the minutes say it once.
+	common := ""
+	for i, c := range v.Candidates {
+		if i == 0 {
+			common = c.Rule.Origin()
+		} else if c.Rule.Origin() != common {
+			common = ""
+			break
+		}
 	}
 	return map[string]any{
 		"so": int64(v.Number), "ky_hieu": v.Symbol, "bat_dau": v.Start, "ket_thuc": v.End, "noi_nhan": v.Recipients,
 		"cach_bieu_quyet": wayWords[v.Way], "bo_phieu": v.Way == record.VoteBallot,
 		"tinh_tren": baseWords[v.Base], "tren_co_mat": v.Base == record.BasePresent, "can_cu": v.Basis,
-		"co_nguong_mac_dinh": anyDefault,
-		"so_thanh_vien":      v.Entitled, "so_co_mat": v.Present, "so_vang": v.Entitled - v.Present,
+		"so_thanh_vien": v.Entitled, "so_co_mat": v.Present, "so_vang": v.Entitled - v.Present,
 		"so_phieu_phat_ra": v.Issued, "so_phieu_hop_le": v.Valid, "so_phieu_khong_hop_le": v.Issued - v.Valid,
-		"co_so": v.Denominator, "nhom": groups,
+		"co_so": v.Denominator, "nhom": groups, "nguon_chung": common,
 		"ung_vien": list(v.Candidates, candidate),
 		"de_nghi":  list(v.Nominees, candidate), "de_nghi_nhom": nomGroups,
 	}

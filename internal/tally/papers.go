@@ -97,8 +97,8 @@ type NextYearInfo struct {
 func (c *checker) symbol(section, given, prefix string) string {
 	field := section + ".ky_hieu"
 	if given != "" {
-		if want := record.CanonicalSymbol(given); want != given {
-			c.errf(field, fmt.Sprintf("viết ky_hieu = %q", want), "ký hiệu %q phải viết hoa, các nhóm nối bằng dấu \"-\", không có khoảng trắng", given)
+		if msg, hint, bad := record.SymbolProblem(given, "ky_hieu"); bad {
+			c.errf(field, hint, "%s", msg)
 		}
 		return given
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"thidua/internal/awards"
+	"thidua/internal/record"
 	"thidua/internal/vn"
 )
 
@@ -17,10 +18,27 @@ type Rule struct {
 	Text   string
 	Min    *big.Rat
 	Strict bool
-	// Default is true when the rule comes from the award catalogue rather
-	// than from the record.
-	Default bool
+	// Source is where the share comes from (record.ThresholdRegulation,
+	// ThresholdDecree, ThresholdMeeting) and Basis the text that sets it.
+	Source, Basis string
 }
+
+// Origin says where the rule comes from, for the minutes: "theo Quy chế
+// hoạt động của Cụm ...", "do hội nghị thống nhất".
+func (r Rule) Origin() string {
+	switch {
+	case r.Source == record.ThresholdMeeting:
+		return "do hội nghị thống nhất"
+	case r.Basis != "":
+		return "theo " + r.Basis
+	case r.Source == record.ThresholdDecree:
+		return "theo nghị định"
+	}
+	return "theo quy chế hoạt động của cụm"
+}
+
+// sourceWords name the sources of a threshold in check's table.
+var sourceWords = map[string]string{record.ThresholdRegulation: "quy chế", record.ThresholdDecree: "nghị định", record.ThresholdMeeting: "hội nghị"}
 
 // Met reports whether the ratio r reaches the rule.
 func (r Rule) Met(x *big.Rat) bool {
@@ -99,13 +117,10 @@ func allDigits(s string) bool {
 // awardKey is how award names compare (see awards.Key).
 func awardKey(s string) string { return awards.Key(s) }
 
-// defaultRule returns the share the award catalogue sets for an award
-// (the shares of Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7, unless the
-// user's catalogue says otherwise), if it sets one.
-func (c *checker) defaultRule(award string) (Rule, bool) {
-	p, ok := c.catalogue.Threshold(award)
-	if !ok {
-		return Rule{}, false
-	}
-	return Rule{Text: strconv.Itoa(p) + "%", Min: big.NewRat(int64(p), 100), Default: true}, true
+// councilRule returns the share the award catalogue sets for an award:
+// the Hội đồng Thi đua - Khen thưởng's share under the decrees, which a
+// cluster's own vote does not take unless its record says so. It only
+// serves the hint of a missing threshold.
+func (c *checker) councilRule(award string) (int, bool) {
+	return c.catalogue.Threshold(award)
 }

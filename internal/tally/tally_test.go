@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
+
 	"thidua/internal/awards"
 	"thidua/internal/record"
 )
@@ -315,8 +317,8 @@ func TestScoring(t *testing.T) {
 	for i, w := range want {
 		r := s.Rows[i]
 		got := row{r.Rank, r.Name, r.Self.String(), r.Cluster.String(), r.Groups[0].String(), r.Bonus.String(), r.BonusGiven.String(), r.Penalty.String(), r.Total.String(), r.Class}
-		if got != w {
-			t.Errorf("row %d:\n got %+v\nwant %+v", i+1, got, w)
+		if diff := cmp.Diff(w, got, cmp.AllowUnexported(row{})); diff != "" {
+			t.Errorf("row %d (-want +got):\n%s", i+1, diff)
 		}
 	}
 	ranges := []string{"từ 90 điểm trở lên", "từ 80 đến dưới 90 điểm", "dưới 80 điểm"}
@@ -373,10 +375,10 @@ func TestVoteCountedAgainstEntitled(t *testing.T) {
 		name, share, rule string
 		passed            bool
 	}{
-		{"An Phú", "75,00%", "từ 80% trở lên", false},        // 3/4 < 80% (Cờ thi đua của Chính phủ, default)
+		{"An Phú", "75,00%", "từ 80% trở lên", false},        // 3/4 < 80% (Cờ thi đua của Chính phủ)
 		{"Bình Minh", "50,00%", "từ 80% trở lên", false},     // 2/4
-		{"Cam Lộ", "75,00%", "từ 2/3 trở lên", true},         // 3/4 >= 2/3, the record's rule
-		{"Trần Thị Bình", "75,00%", "từ 90% trở lên", false}, // "Chiến sỹ" spelt with y still gets 90%
+		{"Cam Lộ", "75,00%", "từ 2/3 trở lên", true},         // 3/4 >= 2/3
+		{"Trần Thị Bình", "75,00%", "từ 90% trở lên", false}, // "Chiến sỹ" spelt with y still matches "Chiến sĩ"
 	}
 	for i, w := range want {
 		c := v.Candidates[i]
@@ -387,8 +389,13 @@ func TestVoteCountedAgainstEntitled(t *testing.T) {
 	if len(v.Nominees) != 1 || v.Nominees[0].Name != "Cam Lộ" {
 		t.Errorf("nominees %v, want only Cam Lộ (every candidate who passed)", v.Nominees)
 	}
-	if v.Candidates[2].Rule.Default || !v.Candidates[0].Rule.Default {
-		t.Error("the record's rule must not be marked as a default, and the built-in one must")
+	// Each threshold says where it comes from: the cluster's regulation
+	// named in [binh_xet] by default, the meeting, or a decree.
+	for i, want := range []string{"theo Quy chế hoạt động của Khối thi đua, Điều 9", "theo Quy chế hoạt động của Khối thi đua, Điều 9",
+		"do hội nghị thống nhất", "theo khoản 7 Điều 30 Nghị định số 98/2023/NĐ-CP"} {
+		if got := v.Candidates[i].Rule.Origin(); got != want {
+			t.Errorf("candidate %d: threshold %q, want %q", i+1, got, want)
+		}
 	}
 }
 
@@ -570,8 +577,8 @@ func checkErrors(t *testing.T, src string, err error, want []wantErr) {
 			t.Errorf("error %d at %d:%d %s, want %d:%d %s (%s)", i+1, e.Line, e.Col, e.Field, line, col, w.field, e.Msg)
 		}
 		for _, m := range w.msg {
-			if !strings.Contains(e.Msg, m) {
-				t.Errorf("error %d: %q lacks %q", i+1, e.Msg, m)
+			if !strings.Contains(e.Msg+" Cách sửa: "+e.Hint, m) {
+				t.Errorf("error %d: %q (Cách sửa: %q) lacks %q", i+1, e.Msg, e.Hint, m)
 			}
 		}
 		if e.Hint == "" || e.File != "phien.toml" {
@@ -673,10 +680,36 @@ func TestBadSessions(t *testing.T) {
 		old:  "khen_thuong = \"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\"\nso_phieu", new: "khen_thuong = \"Giấy khen\"\nso_phieu",
 		want: []wantErr{{`"Giấy khen"`, "binh_xet.ung_vien[3].khen_thuong", []string{`chưa có tỷ lệ phiếu tối thiểu cho hình thức "Giấy khen"`}}},
 	}, {
+		name: "negative votes",
+		old:  "khen_thuong = \"Cờ thi đua cấp tỉnh\"\nso_phieu = 2", new: "khen_thuong = \"Cờ thi đua cấp tỉnh\"\nso_phieu = -2",
+		want: []wantErr{{"so_phieu = |-2", "binh_xet.ung_vien[2].so_phieu", []string{"Bình Minh có số phiếu âm (-2)", "từ 0 trở lên"}}},
+	}, {
+		name: "cluster vote without its own threshold: the council's is not borrowed",
+		old:  "[[binh_xet.nguong]]\nkhen_thuong = \"Cờ thi đua của Chính phủ\"\nty_le = \"80%\"\n", new: "",
+		want: []wantErr{{"khen_thuong = |\"Cờ thi đua của Chính phủ\"\nso_phieu", "binh_xet.ung_vien[1].khen_thuong",
+			[]string{`chưa có tỷ lệ phiếu tối thiểu cho hình thức "Cờ thi đua của Chính phủ" trong bình xét của cụm`,
+				"tỷ lệ 80% của nghị định là ngưỡng của Hội đồng Thi đua - Khen thưởng", `nguon = "quy-che"`}}},
+	}, {
+		name: "threshold without a source",
+		old:  "can_cu = \"Quy chế hoạt động của Khối thi đua, Điều 9\"\n", new: "",
+		want: []wantErr{
+			{"ty_le = |\"80%\"\n\n[[binh_xet.nguong]]\nkhen_thuong = \"Cờ thi đua cấp", "binh_xet.nguong[1].ty_le", []string{`ngưỡng của hình thức "Cờ thi đua của Chính phủ" chưa ghi nguồn`}},
+			{"ty_le = |\"80%\"\n\n[[binh_xet.nguong]]\nkhen_thuong = \"Bằng", "binh_xet.nguong[2].ty_le", nil},
+			{"khen_thuong = |\"Cờ thi đua của Chính phủ\"\nso_phieu", "binh_xet.ung_vien[1].khen_thuong", nil},
+			{"khen_thuong = |\"Cờ thi đua cấp tỉnh\"\nso_phieu", "binh_xet.ung_vien[2].khen_thuong", nil},
+		},
+	}, {
+		name: "decree threshold without the decree",
+		old:  "can_cu = \"khoản 7 Điều 30 Nghị định số 98/2023/NĐ-CP\"\n", new: "",
+		want: []wantErr{
+			{`"nghi-dinh"`, "binh_xet.nguong[4].nguon", []string{"theo nghị định nhưng chưa ghi nghị định nào"}},
+			{"khen_thuong = |\"Chiến sỹ thi đua cấp tỉnh\"", "binh_xet.ung_vien[4].khen_thuong", nil},
+		},
+	}, {
 		name: "unreadable threshold",
 		old:  `ty_le = "2/3"`, new: `ty_le = "hai phần ba"`,
 		want: []wantErr{
-			{`"hai phần ba"`, "binh_xet.nguong[1].ty_le", []string{`tỷ lệ "hai phần ba" không đọc được`}},
+			{`"hai phần ba"`, "binh_xet.nguong[3].ty_le", []string{`tỷ lệ "hai phần ba" không đọc được`}},
 			{"khen_thuong = |\"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\"\nso_phieu", "binh_xet.ung_vien[3].khen_thuong", nil},
 		},
 	}, {
@@ -753,5 +786,32 @@ func TestMidYearPeriods(t *testing.T) {
 		if res.Period != want[0] || res.Report.Period != want[0] || res.Report.Ahead != want[1] || res.Report.Review != "sơ kết" {
 			t.Errorf("ky %q: period %q, report %q ahead %q; want %q, %q", ky, res.Period, res.Report.Period, res.Report.Ahead, want[0], want[1])
 		}
+	}
+}
+
+// The minutes say where each threshold comes from: once when they share
+// their source, by award otherwise.
+func TestThresholdSourcesInTheMinutes(t *testing.T) {
+	v := mustCompute(t, fixture(t)).Vote.data()
+	if v["nguon_chung"] != "" {
+		t.Errorf("mixed sources printed once as %q", v["nguon_chung"])
+	}
+	var got []string
+	for _, g := range v["nhom"].([]map[string]any) {
+		got = append(got, g["khen_thuong"].(string)+": "+g["nguon"].(string))
+	}
+	want := []string{
+		"Cờ thi đua của Chính phủ: theo Quy chế hoạt động của Khối thi đua, Điều 9",
+		"Cờ thi đua cấp tỉnh: theo Quy chế hoạt động của Khối thi đua, Điều 9",
+		"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: do hội nghị thống nhất",
+		"Chiến sỹ thi đua cấp tỉnh: theo khoản 7 Điều 30 Nghị định số 98/2023/NĐ-CP",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sources (-want +got):\n%s", diff)
+	}
+	src := edit(t, fixture(t), "nguon = \"hoi-nghi\"\n", "")
+	src = edit(t, src, "nguon = \"nghi-dinh\"\ncan_cu = \"khoản 7 Điều 30 Nghị định số 98/2023/NĐ-CP\"\n", "")
+	if got := mustCompute(t, src).Vote.data()["nguon_chung"]; got != "theo Quy chế hoạt động của Khối thi đua, Điều 9" {
+		t.Errorf("one source for all: %q", got)
 	}
 }

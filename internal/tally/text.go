@@ -195,10 +195,7 @@ func (p *printer) vote(v *VoteResult) {
 		if c.Passed {
 			result = "Đạt"
 		}
-		rule := c.Rule.Describe()
-		if c.Rule.Default {
-			rule += " (mặc định)"
-		}
+		rule := c.Rule.Describe() + " (" + sourceWords[c.Rule.Source] + ")"
 		rows = append(rows, []string{vn.FormatInt(int64(i + 1)), c.who(), c.Award,
 			vn.Fraction(int64(c.Votes), int64(v.Denominator)), c.Share.String(), rule, result})
 	}

@@ -43,13 +43,17 @@ type Candidate struct {
 	Member *record.Member `json:"-"`
 	// Name is the unit's short name or the person's full name; Title the
 	// person's position.
-	Name   string  `json:"ten"`
-	Title  string  `json:"chuc_vu,omitempty"`
-	Award  string  `json:"khen_thuong"`
-	Votes  int     `json:"so_phieu"`
-	Share  Percent `json:"ty_le"`
-	Rule   Rule    `json:"-"`
-	Passed bool    `json:"dat"`
+	Name  string  `json:"ten"`
+	Title string  `json:"chuc_vu,omitempty"`
+	Award string  `json:"khen_thuong"`
+	Votes int     `json:"so_phieu"`
+	Share Percent `json:"ty_le"`
+	Rule  Rule    `json:"-"`
+	// Threshold is the rule in words and Origin where it comes from, as
+	// the minutes print them.
+	Threshold string `json:"nguong"`
+	Origin    string `json:"nguon_nguong"`
+	Passed    bool   `json:"dat"`
 	// Nominated is true when the candidate is put forward.
 	Nominated bool `json:"de_nghi"`
 }
@@ -198,12 +202,7 @@ func (c *checker) vote(minutes *MinutesInfo) *VoteResult {
 		}
 		rule, found := rules[awardKey(cand.Award)]
 		if !found {
-			rule, found = c.defaultRule(cand.Award)
-		}
-		if !found {
-			c.errf(path("binh_xet.ung_vien", i, "khen_thuong"),
-				fmt.Sprintf("thêm vào hồ sơ: [[binh_xet.nguong]] khen_thuong = %q, ty_le = \"...\" (ví dụ \"80%%\" hoặc \"2/3\") theo quy chế của cụm", cand.Award),
-				"%s: chưa có tỷ lệ phiếu tối thiểu cho hình thức %q", what, cand.Award)
+			c.missingRule(path("binh_xet.ung_vien", i, "khen_thuong"), what, cand.Award)
 			continue
 		}
 		if !okCounts {
@@ -212,6 +211,7 @@ func (c *checker) vote(minutes *MinutesInfo) *VoteResult {
 		delete(broken, k)
 		share := ratio(int64(cv.Votes), int64(r.Denominator))
 		cand.Rule, cand.Passed = rule, rule.Met(share)
+		cand.Threshold, cand.Origin = rule.Describe(), rule.Origin()
 		cand.Share = percentOf(share, cand.Passed)
 		r.Candidates = append(r.Candidates, cand)
 	}
@@ -240,13 +240,30 @@ func (c *checker) candidate(p, what, id, name, award string) (*Candidate, bool) 
 	return &Candidate{Name: name, Award: award}, true
 }
 
-// thresholds reads the record's [[binh_xet.nguong]] by award.
+// thresholds reads the record's [[binh_xet.nguong]] by award, each with
+// where it comes from.
 func (c *checker) thresholds(v *record.Vote) map[string]Rule {
 	out := map[string]Rule{}
 	for i, t := range v.Thresholds {
 		rule, err := ParseRule(t.Rule)
 		if err != nil {
 			c.errf(path("binh_xet.nguong", i, "ty_le"), `viết ty_le = "80%", "2/3", "trên 50%" hoặc "quá bán"`, "%v", err)
+			continue
+		}
+		rule.Source, rule.Basis = t.Source, t.Basis
+		if rule.Basis == "" && (rule.Source == "" || rule.Source == record.ThresholdRegulation) {
+			rule.Basis = v.Basis // the cluster's regulation, named once for all
+		}
+		switch {
+		case rule.Source == "" && rule.Basis != "":
+			rule.Source = record.ThresholdRegulation
+		case rule.Source == "":
+			c.errf(path("binh_xet.nguong", i, "ty_le"), `ghi ngưỡng này theo đâu: nguon = "quy-che" (quy chế hoạt động của cụm), "hoi-nghi" (hội nghị thống nhất) hoặc "nghi-dinh", và can_cu = "..." (ví dụ: can_cu = "Quy chế hoạt động của Cụm, Điều 8"); biên bản ghi rõ nguồn của từng ngưỡng`,
+				"ngưỡng của hình thức %q chưa ghi nguồn (quy chế của cụm, nghị định hay hội nghị thống nhất)", t.Award)
+			continue
+		case rule.Source == record.ThresholdDecree && rule.Basis == "":
+			c.errf(path("binh_xet.nguong", i, "nguon"), `ghi điều, khoản và số nghị định: can_cu = "Điều ..., Nghị định số .../NĐ-CP"`,
+				"ngưỡng của hình thức %q theo nghị định nhưng chưa ghi nghị định nào", t.Award)
 			continue
 		}
 		k := awardKey(t.Award)
@@ -258,6 +275,17 @@ func (c *checker) thresholds(v *record.Vote) map[string]Rule {
 		out[k] = rule
 	}
 	return out
+}
+
+// missingRule reports a candidate whose award has no threshold in the
+// record. The cluster's vote never borrows the council's share: the hint
+// only mentions it.
+func (c *checker) missingRule(field, what, award string) {
+	hint := fmt.Sprintf(`thêm vào hồ sơ: [[binh_xet.nguong]] khen_thuong = %q, ty_le = "..." (ví dụ "80%%" hoặc "2/3"), nguon = "quy-che", theo quy chế hoạt động của cụm`, award)
+	if p, ok := c.councilRule(award); ok {
+		hint += fmt.Sprintf("; tỷ lệ %d%% của nghị định là ngưỡng của Hội đồng Thi đua - Khen thưởng, chỉ ghi nếu quy chế của cụm cũng dùng tỷ lệ đó", p)
+	}
+	c.errf(field, hint, "%s: chưa có tỷ lệ phiếu tối thiểu cho hình thức %q trong bình xét của cụm", what, award)
 }
 
 // nominees checks [[binh_xet.de_nghi]]: each must name a candidate who

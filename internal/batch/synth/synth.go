@@ -1,8 +1,10 @@
 // Package synth writes made-up but valid award records, as large as
 // asked, for the batch tests and the benchmark (bench/): every kind of
 // nominee and award of the built-in catalogue, Vietnamese names, a few
-// paragraphs of achievements and earlier awards each, votes above the
-// thresholds. The same seed gives the same record.
+// paragraphs of achievements and earlier awards each, and the cluster's
+// own vote (bình xét) on its members, where some fall below the share its
+// regulation sets and are not put forward. The same seed gives the same
+// record.
 package synth
 
 import (
@@ -57,6 +59,28 @@ dia_danh = %q
 thu_truong = { ho_ten = "%s %s %s", chuc_vu = "Chủ tịch", tham_quyen = "TM. Ủy ban nhân dân xã %s" }
 `, i, place, place, pick(families), pick(middles), pick(givens), place)
 	}
+	// The cluster's vote: each member for a Cờ thi đua or a Bằng khen,
+	// 6 to 9 votes of 9, against 80% and 75%: some fail.
+	b.WriteString(`
+[binh_xet]
+can_cu = "Quy chế hoạt động của Khối thi đua thử nghiệm"
+
+[[binh_xet.nguong]]
+khen_thuong = "Cờ thi đua của Ủy ban nhân dân tỉnh"
+ty_le = "80%"
+
+[[binh_xet.nguong]]
+khen_thuong = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+ty_le = "75%"
+nguon = "hoi-nghi"
+`)
+	for i := 1; i <= members; i++ {
+		award := "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+		if i%3 == 1 {
+			award = "Cờ thi đua của Ủy ban nhân dân tỉnh"
+		}
+		fmt.Fprintf(&b, "\n[[binh_xet.ung_vien]]\nthanh_vien = \"don-vi-%d\"\nkhen_thuong = %q\nso_phieu = %d\n", i, award, members-3+r.IntN(4))
+	}
 	b.WriteString(`
 [phien]
 loai = "tong-ket"
@@ -89,7 +113,7 @@ noi_nhan = ["Thường trực Thị ủy", "Lưu: VT, Phòng Nội vụ"]
 			fmt.Fprintf(&b, "loai = \"ca-nhan\"\nten = \"%s %s %s\"\nchuc_vu = %q\ndon_vi = %q\n", pick(families), pick(middles), pick(givens), pick(titles), fmt.Sprintf(pick(units), place))
 			fmt.Fprintf(&b, "ngay_sinh = %d-%02d-%02d\ngioi_tinh = %q\nque_quan = %q\ntrinh_do = \"Đại học\"\n", 1965+r.IntN(35), 1+r.IntN(12), 1+r.IntN(28), pick([]string{"Nam", "Nữ"}), "Xã "+place)
 		}
-		fmt.Fprintf(&b, "hinh_thuc = %q\nthanh_vien = \"don-vi-%d\"\nphieu_dong_y = %d\n", award, 1+r.IntN(members), members-r.IntN(1))
+		fmt.Fprintf(&b, "hinh_thuc = %q\nthanh_vien = \"don-vi-%d\"\nphieu_dong_y = %d\n", award, 1+r.IntN(members), members-r.IntN(3))
 		b.WriteString("thanh_tich = [\n")
 		for k := 0; k < 3+r.IntN(3); k++ {
 			var p []string
