@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"thidua/internal/fieldpath"
 )
 
 // index maps the field paths of a TOML source ("thanh_vien[2].thu_truong.ho_ten")
@@ -93,7 +95,7 @@ func (ix *index) lineOffset(line int) int {
 // write that key, of its nearest parent that it does write (the key of a
 // table, or the first character of an item of an array).
 func (ix *index) keyOff(path string) (int, bool) {
-	for p := path; p != ""; p = parentPath(p) {
+	for p := path; p != ""; p = fieldpath.Parent(p) {
 		if off, ok := ix.keys[p]; ok {
 			return off, true
 		}
@@ -128,53 +130,6 @@ func (ix *index) at(off int) string {
 		}
 	}
 	return path
-}
-
-// parentPath strips the last key or item number: "a[2].b" -> "a[2]" -> "a" -> "".
-func parentPath(p string) string {
-	if strings.HasSuffix(p, "]") {
-		if i := strings.LastIndexByte(p, '['); i > 0 && !strings.HasSuffix(p, `"]`) {
-			return p[:i]
-		}
-	}
-	inQuote := false
-	last := -1
-	for i := 0; i < len(p); i++ {
-		switch p[i] {
-		case '\\':
-			if inQuote {
-				i++
-			}
-		case '"':
-			inQuote = !inQuote
-		case '.', '[':
-			if !inQuote {
-				last = i
-			}
-		}
-	}
-	if last < 0 {
-		return ""
-	}
-	return p[:last]
-}
-
-// joinPath appends a key to a field path, quoting it when it could be
-// mistaken for path syntax. The scanner and the decoder both build paths
-// with it, so that they agree.
-func joinPath(prefix, key string) string {
-	if key == "" || strings.ContainsAny(key, ".[]\" \t\r\n") {
-		key = strconv.Quote(key)
-	}
-	if prefix == "" {
-		return key
-	}
-	return prefix + "." + key
-}
-
-// itemPath appends a 1-based item number: itemPath("thanh_vien", 2) = "thanh_vien[2]".
-func itemPath(prefix string, n int) string {
-	return prefix + "[" + strconv.Itoa(n) + "]"
 }
 
 // scanner walks a TOML source, recording positions into an index.
@@ -272,13 +227,13 @@ func (s *scanner) header(start int, array bool) {
 	}
 	path := ""
 	for i, seg := range segs {
-		path = joinPath(path, seg.name)
+		path = fieldpath.Key(path, seg.name)
 		if i == len(segs)-1 && array {
 			s.key(path, start)
 			s.counts[path]++
-			path = itemPath(path, s.counts[path])
+			path = fieldpath.Item(path, s.counts[path])
 		} else if n := s.counts[path]; n > 0 {
-			path = itemPath(path, n)
+			path = fieldpath.Item(path, n)
 		}
 		s.key(path, start)
 	}
@@ -363,7 +318,7 @@ func (s *scanner) keyValue(prefix string, depth int) {
 	}
 	path := prefix
 	for _, seg := range segs {
-		path = joinPath(path, seg.name)
+		path = fieldpath.Key(path, seg.name)
 		s.key(path, seg.off)
 	}
 	s.blank(false)
@@ -434,7 +389,7 @@ func (s *scanner) array(path string, depth int) {
 			return // malformed; BurntSushi reports it
 		}
 		start := s.pos
-		s.value(itemPath(path, n), depth)
+		s.value(fieldpath.Item(path, n), depth)
 		s.blank(true)
 		if s.peek(0) == ',' {
 			s.pos++

@@ -3,6 +3,8 @@ package tomledit
 import (
 	"strconv"
 	"strings"
+
+	"thidua/internal/fieldpath"
 )
 
 // span is a byte range [start, end) of the source.
@@ -167,13 +169,13 @@ func (s *scanner) header(lead, lineStart int) {
 	keys := s.dottedKey()
 	path := ""
 	for i, k := range keys {
-		path = joinKey(path, k)
+		path = fieldpath.Key(path, k)
 		last := i == len(keys)-1
 		if last && array {
 			s.counts[path]++
-			path = itemPath(path, s.counts[path])
+			path = fieldpath.Item(path, s.counts[path])
 		} else if n := s.counts[path]; n > 0 {
-			path = itemPath(path, n)
+			path = fieldpath.Item(path, n)
 		}
 	}
 	s.skipLine()
@@ -190,7 +192,7 @@ func (s *scanner) pair(lineStart int) {
 	keyEnd := s.pos
 	path := s.cur.path
 	for i, k := range keys {
-		path = joinKey(path, k)
+		path = fieldpath.Key(path, k)
 		if i < len(keys)-1 {
 			s.dotted[path] = s.cur.path
 		}
@@ -202,7 +204,7 @@ func (s *scanner) pair(lineStart int) {
 	s.blank(false)
 	valStart := s.pos
 	s.value(path)
-	e := &entry{key: span{keyStart, keyEnd}, val: span{valStart, s.pos}, parent: parentPath(path), sec: s.cur.path}
+	e := &entry{key: span{keyStart, keyEnd}, val: span{valStart, s.pos}, parent: fieldpath.Parent(path), sec: s.cur.path}
 	s.skipLine()
 	e.line = span{lineStart, s.pos}
 	s.vals[path] = e
@@ -310,7 +312,7 @@ func (s *scanner) value(path string) {
 			keyEnd := s.pos
 			p := path
 			for _, k := range keys {
-				p = joinKey(p, k)
+				p = fieldpath.Key(p, k)
 			}
 			s.blank(true)
 			if s.peek(0) == '=' {
@@ -341,7 +343,7 @@ func (s *scanner) value(path string) {
 			if s.pos >= len(s.src) || s.peek(0) == ']' {
 				break
 			}
-			p := itemPath(path, len(in.elems)+1)
+			p := fieldpath.Item(path, len(in.elems)+1)
 			start := s.pos
 			s.value(p)
 			if s.pos == start {
@@ -375,64 +377,9 @@ func (s *scanner) value(path string) {
 	}
 }
 
-// joinKey appends a key to a path, quoting it when it could be taken for
-// path syntax, as package record names fields in its errors.
-func joinKey(prefix, key string) string {
-	if key == "" || strings.ContainsAny(key, ".[]\" \t\r\n") {
-		key = strconv.Quote(key)
-	}
-	if prefix == "" {
-		return key
-	}
-	return prefix + "." + key
-}
-
-// itemPath appends a 1-based item number: itemPath("a", 2) = "a[2]".
-func itemPath(prefix string, n int) string { return prefix + "[" + strconv.Itoa(n) + "]" }
-
-// parentPath strips the last key or item number: "a[2].b" -> "a[2]" -> "a" -> "".
-func parentPath(p string) string {
-	_, last := splitLast(p)
-	return p[:last]
-}
-
-// splitLast returns the last key of a path (unquoted; "" for an item
-// number) and where the parent path ends.
-func splitLast(p string) (key string, parentEnd int) {
-	if strings.HasSuffix(p, "]") && !strings.HasSuffix(p, `"]`) {
-		if i := strings.LastIndexByte(p, '['); i > 0 {
-			return "", i
-		}
-	}
-	inQuote := false
-	last := -1
-	for i := 0; i < len(p); i++ {
-		switch p[i] {
-		case '\\':
-			if inQuote {
-				i++
-			}
-		case '"':
-			inQuote = !inQuote
-		case '.', '[':
-			if !inQuote {
-				last = i
-			}
-		}
-	}
-	k := p[last+1:]
-	if uq, err := strconv.Unquote(k); err == nil {
-		k = uq
-	}
-	if last < 0 {
-		return k, 0
-	}
-	return k, last
-}
-
 // itemIndex splits "a[3]" into "a" and 3; ok is false for other paths.
 func itemIndex(p string) (string, int, bool) {
-	k, end := splitLast(p)
+	k, end := fieldpath.Last(p)
 	if k != "" || end == 0 || !strings.HasSuffix(p, "]") {
 		return "", 0, false
 	}
