@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"thidua/internal/fieldpath"
+	"thidua/internal/tomllex"
 )
 
 // index maps the field paths of a TOML source ("thanh_vien[2].thu_truong.ho_ten")
@@ -172,7 +173,7 @@ func (s *scanner) blank(multiline bool) {
 		case c == ' ' || c == '\t':
 			s.pos++
 		case c == '#':
-			s.skipLine()
+			s.pos = tomllex.LineEnd(s.src, s.pos)
 			if !multiline {
 				return
 			}
@@ -181,15 +182,6 @@ func (s *scanner) blank(multiline bool) {
 		default:
 			return
 		}
-	}
-}
-
-// skipLine moves to the newline that ends the current line (or to the end).
-func (s *scanner) skipLine() {
-	if i := strings.IndexByte(s.src[s.pos:], '\n'); i >= 0 {
-		s.pos += i
-	} else {
-		s.pos = len(s.src)
 	}
 }
 
@@ -212,7 +204,7 @@ func (s *scanner) run() {
 		}
 		// Whatever is left on the line is either a comment or an error
 		// BurntSushi reports; step past it.
-		s.skipLine()
+		s.pos = tomllex.LineEnd(s.src, s.pos)
 		if s.pos == start {
 			s.pos++
 		}
@@ -273,13 +265,13 @@ func (s *scanner) simpleKey() (string, bool) {
 	}
 	switch s.src[s.pos] {
 	case '"':
-		raw := s.quoted('"')
+		raw := s.quoted()
 		if name, err := strconv.Unquote(raw); err == nil {
 			return name, true
 		}
 		return strings.Trim(raw, `"`), true
 	case '\'':
-		return strings.Trim(s.quoted('\''), "'"), true
+		return strings.Trim(s.quoted(), "'"), true
 	}
 	start := s.pos
 	for s.pos < len(s.src) && !strings.ContainsRune(" \t\r\n.=[]{},#\"'", rune(s.src[s.pos])) {
@@ -288,25 +280,11 @@ func (s *scanner) simpleKey() (string, bool) {
 	return s.src[start:s.pos], s.pos > start
 }
 
-// quoted reads a one-line string opened by q at s.pos and returns it with
-// its quotes; a string left open ends at the end of the line.
-func (s *scanner) quoted(q byte) string {
+// quoted reads a one-line string at s.pos and returns it with its quotes;
+// a string left open ends at the end of the line.
+func (s *scanner) quoted() string {
 	start := s.pos
-	s.pos++
-	for s.pos < len(s.src) {
-		c := s.src[s.pos]
-		switch {
-		case c == '\\' && q == '"' && s.pos+1 < len(s.src) && s.src[s.pos+1] != '\n':
-			s.pos += 2
-		case c == q:
-			s.pos++
-			return s.src[start:s.pos]
-		case c == '\n':
-			return s.src[start:s.pos]
-		default:
-			s.pos++
-		}
-	}
+	s.pos = tomllex.LineStringEnd(s.src, s.pos)
 	return s.src[start:s.pos]
 }
 
@@ -335,11 +313,7 @@ func (s *scanner) value(path string, depth int) {
 	s.val(path, s.pos)
 	switch c := s.peek(0); {
 	case c == '"' || c == '\'':
-		if s.peek(1) == c && s.peek(2) == c {
-			s.multiline(c)
-		} else {
-			s.quoted(c)
-		}
+		s.pos = tomllex.StringEnd(s.src, s.pos)
 	case c == '[' && depth < maxDepth:
 		s.pos++
 		s.array(path, depth+1)
@@ -351,28 +325,6 @@ func (s *scanner) value(path string, depth int) {
 			s.pos++
 		}
 	}
-}
-
-// multiline reads a """...""" or ”'...”' string, whose closing delimiter
-// may carry up to two more quotes.
-func (s *scanner) multiline(q byte) {
-	s.pos += 3
-	for s.pos < len(s.src) {
-		c := s.src[s.pos]
-		if c == '\\' && q == '"' {
-			s.pos += 2
-			continue
-		}
-		if c == q && s.peek(1) == q && s.peek(2) == q {
-			s.pos += 3
-			for n := 0; n < 2 && s.peek(0) == q; n++ {
-				s.pos++
-			}
-			return
-		}
-		s.pos++
-	}
-	s.pos = len(s.src)
 }
 
 // array reads the elements of [ ... ] after the '[', numbering them from 1.

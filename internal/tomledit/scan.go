@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"thidua/internal/fieldpath"
+	"thidua/internal/tomllex"
 )
 
 // span is a byte range [start, end) of the source.
@@ -123,11 +124,7 @@ func (s *scanner) blank(multiline bool) {
 
 // skipLine moves to the start of the next line.
 func (s *scanner) skipLine() {
-	if i := strings.IndexByte(s.src[s.pos:], '\n'); i >= 0 {
-		s.pos += i + 1
-	} else {
-		s.pos = len(s.src)
-	}
+	s.pos = min(tomllex.LineEnd(s.src, s.pos)+1, len(s.src))
 }
 
 func (s *scanner) run() {
@@ -228,7 +225,7 @@ func (s *scanner) simpleKey() string {
 	switch q := s.peek(0); q {
 	case '"', '\'':
 		start := s.pos
-		s.str()
+		s.pos = tomllex.StringEnd(s.src, s.pos)
 		raw := s.src[start:s.pos]
 		if q == '\'' {
 			return raw[1 : len(raw)-1]
@@ -254,50 +251,11 @@ func (s *scanner) simpleKey() string {
 	return s.src[start:s.pos]
 }
 
-// str skips a string of any of the four kinds.
-func (s *scanner) str() {
-	q := s.src[s.pos]
-	if strings.HasPrefix(s.src[s.pos:], strings.Repeat(string(q), 3)) {
-		end := strings.Repeat(string(q), 3)
-		s.pos += 3
-		for s.pos < len(s.src) {
-			if q == '"' && s.src[s.pos] == '\\' {
-				s.pos += 2
-				continue
-			}
-			if strings.HasPrefix(s.src[s.pos:], end) {
-				s.pos += 3
-				for s.pos < len(s.src) && s.src[s.pos] == q { // up to two quotes end the content
-					s.pos++
-				}
-				return
-			}
-			s.pos++
-		}
-		return
-	}
-	s.pos++
-	for s.pos < len(s.src) {
-		c := s.src[s.pos]
-		switch {
-		case q == '"' && c == '\\':
-			s.pos += 2
-			continue
-		case c == q:
-			s.pos++
-			return
-		case c == '\n':
-			return
-		}
-		s.pos++
-	}
-}
-
 // value skips one value, recording what is inside inline tables and arrays.
 func (s *scanner) value(path string) {
 	switch c := s.peek(0); c {
 	case '"', '\'':
-		s.str()
+		s.pos = tomllex.StringEnd(s.src, s.pos)
 	case '{':
 		in := &inline{open: s.pos}
 		s.inlines[path] = in
