@@ -22,7 +22,7 @@ func init() {
 	register(&command{
 		name:    "batch",
 		summary: "làm giấy tờ của nhiều hồ sơ, nhiều người được đề nghị cùng lúc",
-		usage:   "HỒ_SƠ.toml... | THƯ_MỤC... [-o THƯ_MỤC_RA] [-j SỐ_LUỒNG] [--giay TÊN,...] [--dinh-dang docx,pdf] [--mau THƯ_MỤC_MẪU] [--khen-thuong TỆP]",
+		usage:   "HỒ_SƠ.toml... | THƯ_MỤC... [-o THƯ_MỤC_RA] [-j SỐ_LUỒNG] [--giay TÊN,...] [--dinh-dang docx,pdf,xlsx] [--mau THƯ_MỤC_MẪU] [--khen-thuong TỆP]",
 		help: `Đọc mọi hồ sơ (một thư mục nghĩa là mọi tệp .toml trong đó) và làm mọi giấy tờ của
 từng hồ sơ, mỗi tập thể, cá nhân được đề nghị một báo cáo thành tích, song song trên
 nhiều luồng. Giấy tờ của mỗi hồ sơ nằm trong một thư mục con của THƯ_MỤC_RA, đặt tên
@@ -51,7 +51,7 @@ func batchFlags(fs *flag.FlagSet) {
 	fs.StringVar(&batchOptions.out, "o", "ra", "thư mục ghi tệp")
 	fs.IntVar(&batchOptions.workers, "j", runtime.NumCPU(), "số giấy tờ làm song song, nhiều nhất 4 lần số lõi")
 	fs.StringVar(&batchOptions.papers, "giay", "", "chỉ làm các giấy tờ này, theo tên mẫu (xem: thidua templates list)")
-	fs.StringVar(&batchOptions.formats, "dinh-dang", "docx,pdf", "định dạng ra: docx, pdf hoặc docx,pdf")
+	fs.StringVar(&batchOptions.formats, "dinh-dang", "docx,pdf", "định dạng ra: docx, pdf, xlsx (bảng tính của các giấy tờ có bảng), vài định dạng cách nhau bởi dấu phẩy")
 	fs.StringVar(&batchOptions.templates, "mau", "", "thư mục chứa mẫu đã sửa (xuất mẫu có sẵn: thidua templates export)")
 	fs.StringVar(&batchOptions.catalogue, "khen-thuong", "", "tệp danh mục khen thưởng đã sửa, thay danh mục có sẵn")
 }

@@ -116,8 +116,10 @@ func TestMidYearComputedTotal(t *testing.T) {
 	// 3.850 + 3.410 + 2.600 + 2.290 + 1.870 = 14.020: +4,71%.
 	contains(t, "the report", text,
 		"Thu ngân sách trên địa bàn (triệu đồng)",
-		"2.410,25 2.290 105,25",
-		"Cộng 14.680,75 14.020 104,71",
+		"2.410,25 2.290,00 105,25",
+		// One precision per indicator: 4.120 beside 3.275,5 and 2.410,25.
+		"4.120,00 3.850,00 107,01", "3.275,50 3.410,00 96,06",
+		"Cộng 14.680,75 14.020,00 104,71",
 		"Thu ngân sách trên địa bàn: tổng các đơn vị đạt 14.680,75 triệu đồng, tăng 4,71% so với cùng kỳ")
 
 	code, out, errOut := cli(t, "check", "--json", path)
@@ -197,7 +199,7 @@ func TestMidYearProgressNotFailure(t *testing.T) {
 	path := midYearRecord(t, "chi_tieu_ky = 150\n", "", "chi_tieu_ky = 125\n", "")
 	text := renderText(t, path, "bao-cao")
 	contains(t, "the report", text, "Tổng giá trị sản xuất: toàn cụm đạt 801,2 tỷ đồng, đạt 43,31% kế hoạch năm, tăng 8,20% so với cùng kỳ",
-		"Toàn cụm 1.850 801,2 43,31 740,5 108,20")
+		"Toàn cụm 1.850,0 801,2 43,31 740,5 108,20")
 	lacks(t, "the report", text, "Chưa đạt", "chưa hoàn thành", "Đánh giá")
 	_, out, _ := cli(t, "check", path)
 	contains(t, "check", out, "Tổng giá trị sản xuất, Toàn cụm: đạt 43,31% kế hoạch năm, tăng 8,20% so với cùng kỳ.")

@@ -5,22 +5,28 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"thidua/internal/awards"
 	"thidua/internal/forms"
 	"thidua/internal/output"
 	"thidua/internal/record"
 	"thidua/internal/render"
+	"thidua/internal/sheet"
 )
 
 func init() {
 	register(&command{
 		name:    "render",
-		summary: "viết giấy tờ của một bản ghi ra DOCX và PDF",
-		usage:   "BẢN_GHI.toml [-o THƯ_MỤC] [--giay TÊN,...] [--dinh-dang docx,pdf] [--mau THƯ_MỤC_MẪU]",
+		summary: "viết giấy tờ của một bản ghi ra DOCX và PDF (và bảng tính XLSX)",
+		usage:   "BẢN_GHI.toml [-o THƯ_MỤC] [--giay TÊN,...] [--dinh-dang docx,pdf,xlsx] [--mau THƯ_MỤC_MẪU]",
 		help: `Đọc bản ghi, kiểm tra, rồi viết mọi giấy tờ mà bản ghi có đủ dữ liệu (hoặc chỉ những
 giấy tờ chọn bằng --giay) vào thư mục ra. Mỗi tệp được ghi trọn vẹn rồi mới thay tệp cũ;
-tệp không đổi nội dung thì để nguyên. Bản ghi có lỗi thì không ghi tệp nào.`,
+tệp không đổi nội dung thì để nguyên. Bản ghi có lỗi thì không ghi tệp nào.
+--dinh-dang xlsx viết thêm bảng tính Excel của các giấy tờ có bảng (bảng điểm và xếp hạng, chỉ
+tiêu, kết quả bình xét, danh sách đề nghị, tổng hợp tiền thưởng): ô số thật, công thức tính tổng
+và tỷ lệ, tiêu đề cột cố định và in lặp lại, trang A4, phần đầu văn bản theo Nghị định 30.`,
 		flags: func(fs *flag.FlagSet) { renderFlags(fs) },
 		run:   runRender,
 	})
@@ -34,7 +40,7 @@ func renderFlags(fs *flag.FlagSet) *renderOpts {
 	o := &renderOpts{}
 	fs.StringVar(&o.out, "o", "ra", "thư mục ghi tệp")
 	fs.StringVar(&o.papers, "giay", "", "chỉ viết các giấy tờ này, theo tên mẫu (xem: thidua templates list)")
-	fs.StringVar(&o.formats, "dinh-dang", "docx,pdf", "định dạng ra: docx, pdf hoặc docx,pdf")
+	fs.StringVar(&o.formats, "dinh-dang", "docx,pdf", "định dạng ra: docx, pdf, xlsx (bảng tính của các giấy tờ có bảng), vài định dạng cách nhau bởi dấu phẩy")
 	fs.StringVar(&o.templates, "mau", "", "thư mục chứa mẫu đã sửa (xuất mẫu có sẵn: thidua templates export)")
 	fs.StringVar(&o.catalogue, "khen-thuong", "", "tệp danh mục khen thưởng đã sửa, thay danh mục có sẵn (xuất bằng: thidua templates export)")
 	return o
@@ -87,6 +93,10 @@ func runRender(e *env, args []string) int {
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		fmt.Fprintf(e.stderr, "không tạo được thư mục ra %q: %v\n", o.out, err)
 		return exitInternal
+	}
+	if slices.Equal(formats, []string{"xlsx"}) && !slices.ContainsFunc(tpls, func(t *forms.Template) bool { return sheet.HasTables(t.Name) }) {
+		fmt.Fprintf(e.stderr, "%s: các giấy tờ chọn không có bảng để viết ra xlsx; giấy tờ có bảng: %s\n", rest[0], strings.Join(sheet.Papers(), ", "))
+		return exitInput
 	}
 	exit := exitOK
 	for _, t := range tpls {

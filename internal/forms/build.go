@@ -49,8 +49,8 @@ func (t *Template) Each(data map[string]any) []map[string]any {
 	return out
 }
 
-// Build executes the template over data and lays out the paper.
-func (t *Template) Build(data map[string]any) (*doc.Document, error) {
+// executeFront executes the front matter's template fields over data.
+func (t *Template) executeFront(data map[string]any) (map[string]string, error) {
 	front := map[string]string{}
 	for key, tt := range t.front {
 		s, err := execute(tt, data)
@@ -66,13 +66,12 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 		}
 		front[key] = s
 	}
-	body, err := run(t.body, data)
-	if err != nil {
-		return nil, fmt.Errorf("%s", cleanTemplateError(err))
-	}
-	// the document holds copies of the text it takes from body
-	defer release(body)
-	head := frame.Head{
+	return front, nil
+}
+
+// headOf is the header and title the front matter gives for data.
+func (t *Template) headOf(front map[string]string, data map[string]any) frame.Head {
+	return frame.Head{
 		Parent:    front["co_quan_chu_quan"],
 		Issuer:    front["co_quan_ban_hanh"],
 		Number:    front["so"],
@@ -83,6 +82,31 @@ func (t *Template) Build(data map[string]any) (*doc.Document, error) {
 		To:        lines(front["kinh_gui"]),
 		Break:     frame.Breaker{Places: frame.Places(data)},
 	}
+}
+
+// Head returns what the paper's NĐ30 header and title say for data, for
+// outputs other than the laid-out paper (a spreadsheet of its table).
+func (t *Template) Head(data map[string]any) (frame.Head, error) {
+	front, err := t.executeFront(data)
+	if err != nil {
+		return frame.Head{}, err
+	}
+	return t.headOf(front, data), nil
+}
+
+// Build executes the template over data and lays out the paper.
+func (t *Template) Build(data map[string]any) (*doc.Document, error) {
+	front, err := t.executeFront(data)
+	if err != nil {
+		return nil, err
+	}
+	body, err := run(t.body, data)
+	if err != nil {
+		return nil, fmt.Errorf("%s", cleanTemplateError(err))
+	}
+	// the document holds copies of the text it takes from body
+	defer release(body)
+	head := t.headOf(front, data)
 	first := &doc.Section{Numbered: true, Blocks: head.Blocks()}
 	sections, bodyEnd, err := convert(body.Bytes(), first, head.Break)
 	if err != nil {

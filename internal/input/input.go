@@ -34,6 +34,9 @@ var (
 	Text = &Kind{What: "tệp văn bản (hồ sơ, danh mục, mẫu)", Env: "THIDUA_GIOI_HAN_VAN_BAN", Default: 8 << 20}
 	// Word is a clerk's .docx form for fill; pictures make it large.
 	Word = &Kind{What: "mẫu Word", Env: "THIDUA_GIOI_HAN_MAU_WORD", Default: 64 << 20}
+	// Sheet is a workbook for thidua nhap; a 1.000-row nominee sheet with
+	// achievements is about 120 KB.
+	Sheet = &Kind{What: "bảng tính Excel", Env: "THIDUA_GIOI_HAN_EXCEL", Default: 32 << 20}
 )
 
 // Error says in Vietnamese why a file was not read.

@@ -53,6 +53,10 @@ func (n Number) Sign() int {
 // written with: "1.721,4", "92,58", "18.500".
 func (n Number) String() string { return vn.FormatNumber(n.Float64(), n.Scale) }
 
+// Decimals writes n with at least the given number of decimals, so that a
+// column of figures shows one precision: 4.120 with 2 is "4.120,00".
+func (n Number) Decimals(d int) string { return vn.FormatNumber(n.Float64(), max(d, n.Scale)) }
+
 // TemplateValue is what templates see: the number as a float64.
 func (n Number) TemplateValue() any { return n.Float64() }
 

@@ -38,19 +38,6 @@ func WithVotes(v awards.VoteSource) Option {
 	return func(s *settings) { s.votes = v }
 }
 
-// addAwards puts the computed award dossier under "ho_so".
-func addAwards(data map[string]any, rec *record.Record, s settings) error {
-	d := awards.Compute(rec, s.catalogue, s.votes)
-	if d == nil {
-		return nil
-	}
-	data["ho_so"] = d.Data(rec)
-	if len(d.Errors) > 0 {
-		return d.Errors
-	}
-	return nil
-}
-
 // sessionVotes finds a nominee among the candidates of the session's
 // vote: the same member unit, or a person of the same name; a nominee put
 // to the vote for several awards is ambiguous and gets no vote from here.

@@ -55,22 +55,23 @@ func indicatorsData(groups []*IndicatorGroup, tallies []*MemberTally) map[string
 	for i, c := range cols {
 		heads[i] = map[string]any{"ten": c.head, "so": c.number}
 	}
-	row := func(f *Figure, unit string) map[string]any {
+	row := func(f *Figure, unit string, d int) map[string]any {
 		cells := make([]string, len(cols))
 		for i, c := range cols {
-			cells[i] = c.cell(f)
+			cells[i] = c.cell(f, d)
 		}
 		return map[string]any{"thanh_vien": f.ID, "don_vi": f.Name, "toan_cum": f.Stated,
-			"thuc_hien": f.Result.String(), "so_luong": amount(f.Result, unit),
+			"thuc_hien": f.Result.Decimals(d), "so_luong": amount(f.Result, unit),
 			"danh_gia": f.Status, "nhan_xet": f.Words, "o": cells}
 	}
 	return map[string]any{
 		"cot": heads,
 		"nhom": list(groups, func(g *IndicatorGroup) map[string]any {
+			d := g.decimals()
 			m := map[string]any{"ten": g.Name, "don_vi_tinh": g.Unit,
-				"dong": list(g.Rows, func(f *Figure) map[string]any { return row(f, g.Unit) })}
+				"dong": list(g.Rows, func(f *Figure) map[string]any { return row(f, g.Unit, d) })}
 			if g.Total != nil {
-				m["tong"] = row(g.Total, g.Unit)
+				m["tong"] = row(g.Total, g.Unit, d)
 			}
 			return m
 		}),
@@ -93,7 +94,9 @@ func amount(n record.Number, unit string) string {
 type column struct {
 	head   string
 	number bool // right-aligned
-	cell   func(*Figure) string
+	// cell writes the column's figure of a row, its numbers with at
+	// least d decimals (the indicator's precision).
+	cell func(f *Figure, d int) string
 }
 
 // indicatorColumns are the columns some figure fills, in the order
@@ -108,13 +111,13 @@ func indicatorColumns(groups []*IndicatorGroup) []column {
 			has.status = has.status || f.Status != ""
 		}
 	}
-	num := func(n *record.Number) string {
+	num := func(n *record.Number, d int) string {
 		if n == nil {
 			return ""
 		}
-		return n.String()
+		return n.Decimals(d)
 	}
-	pct := func(p *Percent) string {
+	pct := func(p *Percent, _ int) string {
 		if p == nil {
 			return ""
 		}
@@ -122,24 +125,24 @@ func indicatorColumns(groups []*IndicatorGroup) []column {
 	}
 	var cols []column
 	if has.plan {
-		cols = append(cols, column{"Kế hoạch năm", true, func(f *Figure) string { return num(f.Plan) }})
+		cols = append(cols, column{"Kế hoạch năm", true, func(f *Figure, d int) string { return num(f.Plan, d) }})
 	}
 	if has.target {
-		cols = append(cols, column{"Chỉ tiêu kỳ", true, func(f *Figure) string { return num(f.Target) }})
+		cols = append(cols, column{"Chỉ tiêu kỳ", true, func(f *Figure, d int) string { return num(f.Target, d) }})
 	}
-	cols = append(cols, column{"Thực hiện", true, func(f *Figure) string { return f.Result.String() }})
+	cols = append(cols, column{"Thực hiện", true, func(f *Figure, d int) string { return f.Result.Decimals(d) }})
 	if has.plan {
-		cols = append(cols, column{"% kế hoạch năm", true, func(f *Figure) string { return pct(f.OfPlan) }})
+		cols = append(cols, column{"% kế hoạch năm", true, func(f *Figure, d int) string { return pct(f.OfPlan, d) }})
 	}
 	if has.target {
-		cols = append(cols, column{"% chỉ tiêu kỳ", true, func(f *Figure) string { return pct(f.OfTarget) }})
+		cols = append(cols, column{"% chỉ tiêu kỳ", true, func(f *Figure, d int) string { return pct(f.OfTarget, d) }})
 	}
 	if has.same {
-		cols = append(cols, column{"Cùng kỳ", true, func(f *Figure) string { return num(f.SamePeriod) }},
-			column{"% cùng kỳ", true, func(f *Figure) string { return pct(f.OfSame) }})
+		cols = append(cols, column{"Cùng kỳ", true, func(f *Figure, d int) string { return num(f.SamePeriod, d) }},
+			column{"% cùng kỳ", true, func(f *Figure, d int) string { return pct(f.OfSame, d) }})
 	}
 	if has.status {
-		cols = append(cols, column{"Đánh giá", false, func(f *Figure) string { return f.Status }})
+		cols = append(cols, column{"Đánh giá", false, func(f *Figure, _ int) string { return f.Status }})
 	}
 	return cols
 }

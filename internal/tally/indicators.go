@@ -177,6 +177,20 @@ type rowSource struct {
 	order int
 }
 
+// decimals is the most decimals any figure of the indicator has, so that
+// its rows print one precision: 4.120,00 beside 3.275,50 and 2.410,25.
+func (g *IndicatorGroup) decimals() int {
+	d := 0
+	for _, f := range g.figures() {
+		for _, n := range []*record.Number{&f.Result, f.Plan, f.Target, f.SamePeriod} {
+			if n != nil {
+				d = max(d, n.Scale)
+			}
+		}
+	}
+	return d
+}
+
 func inMemberOrder(rs []rowSource) []*Figure {
 	slices.SortStableFunc(rs, func(a, b rowSource) int { return cmp.Compare(a.order, b.order) })
 	out := make([]*Figure, len(rs))

@@ -154,13 +154,14 @@ func (p *printer) indicators(groups []*IndicatorGroup, tallies []*MemberTally, p
 		if g.Unit != "" {
 			name += " (" + g.Unit + ")"
 		}
+		d := g.decimals()
 		for i, f := range g.figures() {
 			row := []string{"", f.Name}
 			if i == 0 {
 				row[0] = name
 			}
 			for _, c := range cols {
-				row = append(row, c.cell(f))
+				row = append(row, c.cell(f, d))
 			}
 			rows = append(rows, row)
 			if f.Words != "" {

@@ -97,16 +97,6 @@ func (c *checker) vote(minutes *MinutesInfo) *VoteResult {
 		r.Base = record.BaseAll
 	}
 	okCounts := true
-	if r.Way != record.VoteBallot && r.Way != record.VoteHands {
-		c.errf("binh_xet.cach_bieu_quyet", `ghi cach_bieu_quyet = "bo-phieu-kin" (bỏ phiếu kín) hoặc "gio-tay" (giơ tay)`,
-			"cách biểu quyết %q không có", r.Way)
-		okCounts = false
-	}
-	if r.Base != record.BaseAll && r.Base != record.BasePresent {
-		c.errf("binh_xet.tinh_tren", `ghi tinh_tren = "tong-so" (trên tổng số thành viên có quyền biểu quyết) hoặc "co-mat" (trên số thành viên có mặt)`,
-			"cơ sở tính tỷ lệ %q không có", r.Base)
-		okCounts = false
-	}
 	r.Entitled = v.Entitled
 	if r.Entitled == 0 {
 		r.Entitled = len(c.rec.Members)

@@ -8,11 +8,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/csv"
 	"errors"
 	"html"
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -144,6 +146,68 @@ func LibreOffice(t testing.TB, dir string, docx ...string) []string {
 		t.Fatal(err)
 	}
 	return pdfs
+}
+
+const recalcAlways = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+
+// Sheets recalculates .xlsx workbooks in LibreOffice Calc and returns
+// every sheet as the CSV LibreOffice writes, cells as shown, by workbook
+// file name and sheet name. It needs the Calc part of LibreOffice
+// (libreoffice-calc-nogui).
+func Sheets(t testing.TB, dir string, xlsx ...string) map[string]map[string][][]string {
+	t.Helper()
+	Need(t, "soffice")
+	soffice, _ := office.Find()
+	profile := t.TempDir()
+	// Recalculate every formula on load: by default Calc shows the values
+	// an .xlsx file caches.
+	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcAlways), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := append([]string{"-env:UserInstallation=file://" + profile, "--headless", "--norestore", "--nolockcheck",
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", dir}, xlsx...)
+	cmd := exec.Command(soffice, args...)
+	cmd.Env = append(os.Environ(), "HOME="+profile)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice --convert-to csv: %v\n%s", err, out)
+	}
+	res := map[string]map[string][][]string{}
+	for _, x := range xlsx {
+		base := strings.TrimSuffix(filepath.Base(x), filepath.Ext(x))
+		matches, _ := filepath.Glob(filepath.Join(dir, base+"-*.csv"))
+		if len(matches) == 0 {
+			msg := "LibreOffice không đọc được " + filepath.Base(x) + ": cần LibreOffice Calc (apt-get install libreoffice-calc-nogui)\n" + string(out)
+			if os.Getenv("CI") == "true" {
+				t.Fatal(msg)
+			}
+			t.Skip(msg)
+		}
+		res[filepath.Base(x)] = map[string][][]string{}
+		for _, m := range matches {
+			f, err := os.Open(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := csv.NewReader(f)
+			r.FieldsPerRecord = -1
+			rows, err := r.ReadAll()
+			f.Close()
+			if err != nil {
+				t.Fatalf("%s: %v", m, err)
+			}
+			sheet := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(m), base+"-"), ".csv")
+			res[filepath.Base(x)][sheet] = rows
+		}
+	}
+	return res
 }
 
 // Words splits text into words.

@@ -451,6 +451,9 @@ func PathsOf(data map[string]any) []string {
 		switch x := v.(type) {
 		case map[string]any:
 			for k, sub := range x {
+				if strings.HasPrefix(k, "\x00") {
+					continue // a value for Go code, not a field (render's typed results)
+				}
 				walk(join(prefix, k), sub)
 			}
 		case []map[string]any:

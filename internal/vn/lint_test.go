@@ -22,6 +22,7 @@ func TestNoFormattingOutsideVN(t *testing.T) {
 		"internal/record/date.go":       "suggests a TOML date (2024-03-05) in a hint",
 		"internal/tally/numbers.go":     "writes JSON numbers for check --json",
 		"internal/batch/synth/synth.go": "writes TOML records for benchmarks",
+		"internal/sheet/toml.go":        "writes TOML values, formula constants and document dates",
 		"internal/tomledit/edit.go":     "writes values in TOML syntax into a record",
 	}
 	goPattern := regexp.MustCompile(`\.Format\("|FormatFloat|AppendFloat|%0\d+d|%\.\d+f|%\d*\.\d+[fg]`)
