@@ -60,8 +60,8 @@ func TestCheckPrintsResults(t *testing.T) {
 		`5\s+Tiên Lãng\s+.*\s95,5\s+Xuất sắc`,
 		`8\s+Bạch Long Vĩ\s+.*\s93\s+Tốt`,
 		`1\s+Vĩnh Bảo\s+Cờ thi đua của Chính phủ\s+8/8\s+100,00%\s+từ 80% trở lên \(quy chế\)\s+Đạt`,
-		`Tiên Lãng\s+690\s+671,25\s+97,28\s+Chưa đạt`,
-		`Cộng\s+10\.412\s+11\.210,60\s+107,67\s+Vượt`,
+		`Tiên Lãng\s+690,00\s+671,25\s+97,28\s+Chưa đạt`,
+		`Cộng\s+10\.412,00\s+11\.210,60\s+107,67\s+Vượt`,
 	}
 	for _, r := range rows {
 		if !regexp.MustCompile(`(?m)^\s*` + r + `\s*$`).MatchString(out) {

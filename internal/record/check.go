@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"thidua/internal/fieldpath"
 	"thidua/internal/suggest"
 )
 
@@ -80,7 +81,7 @@ func (d *decoder) members(r *Record) []string {
 	short := map[string]int{}
 	for i := range r.Members {
 		m := &r.Members[i]
-		p := itemPath("thanh_vien", i+1)
+		p := fieldpath.Item("thanh_vien", i+1)
 		if m.Short == "" {
 			m.Short = m.Name
 		}
