@@ -12,7 +12,6 @@ import (
 	"golang.org/x/term"
 
 	"thidua/internal/batch"
-	"thidua/internal/forms"
 	"thidua/internal/render"
 )
 
@@ -97,14 +96,9 @@ func runBatch(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "thidua batch: %v\n", err)
 		return exitInput
 	}
-	set, err := forms.LoadSet(o.templates)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "%v\n", err)
-		return exitInput
-	}
-	cat, err := loadCatalogue(o.catalogue)
-	if err != nil {
-		return reportRecordError(e, err)
+	set, cat, code := loadSetAndCatalogue(e, o.templates, o.catalogue)
+	if code != exitOK {
+		return code
 	}
 	opts := batch.Options{Out: o.out, Workers: o.workers, Formats: formats, Templates: set, Catalogue: cat, Papers: o.papers}
 	if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {

@@ -164,6 +164,22 @@ func size(n int) string {
 	return fmt.Sprintf("%d KB", (n+512)/1024)
 }
 
+// loadSetAndCatalogue loads the templates and the award catalogue the
+// --mau and --khen-thuong flags name, reporting a failure on stderr: the
+// exit code is exitOK when both loaded.
+func loadSetAndCatalogue(e *env, templates, catalogue string) (*forms.Set, *awards.Catalogue, int) {
+	set, err := forms.LoadSet(templates)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%v\n", err)
+		return nil, nil, exitInput
+	}
+	cat, err := loadCatalogue(catalogue)
+	if err != nil {
+		return nil, nil, reportRecordError(e, err)
+	}
+	return set, cat, exitOK
+}
+
 // loadCatalogue reads the award catalogue a --khen-thuong flag names, or
 // returns the built-in one.
 func loadCatalogue(path string) (*awards.Catalogue, error) {

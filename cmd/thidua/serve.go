@@ -17,7 +17,6 @@ import (
 	"syscall"
 	"time"
 
-	"thidua/internal/forms"
 	"thidua/internal/serve"
 )
 
@@ -85,14 +84,9 @@ func runServe(e *env, args []string) int {
 			return usageError(e, c, "--dia-chi %s cho mọi máy trong mạng vào được trang và sửa hồ sơ: cần thêm --mat-khau MẬT_KHẨU", addr)
 		}
 	}
-	set, err := forms.LoadSet(o.templates)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "%v\n", err)
-		return exitInput
-	}
-	cat, err := loadCatalogue(o.catalogue)
-	if err != nil {
-		return reportRecordError(e, err)
+	set, cat, code := loadSetAndCatalogue(e, o.templates, o.catalogue)
+	if code != exitOK {
+		return code
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {

@@ -12,23 +12,8 @@ import (
 	"time"
 
 	"thidua/internal/batch/synth"
+	"thidua/internal/testkit"
 )
-
-// needTools skips the test when a command is missing, naming the Debian
-// package that provides it; under CI=true it fails instead.
-func needTools(t *testing.T, tools ...string) {
-	t.Helper()
-	pkgs := map[string]string{"soffice": "libreoffice-writer-nogui", "pdftotext": "poppler-utils", "pdfinfo": "poppler-utils"}
-	for _, tool := range tools {
-		if _, err := exec.LookPath(tool); err != nil {
-			msg := tool + " không có trên máy; hãy cài gói Debian " + pkgs[tool] + " (apt-get install " + pkgs[tool] + ")"
-			if os.Getenv("CI") == "true" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
-		}
-	}
-}
 
 // pageWords returns, page by page, the words pdftotext reads from a PDF,
 // sorted: the reading order of table cells differs between PDF writers,
@@ -64,7 +49,7 @@ func TestLibreOfficeAgrees(t *testing.T) {
 	if testing.Short() && os.Getenv("CI") != "true" {
 		t.Skip("LibreOffice conversion is slow; run without -short")
 	}
-	needTools(t, "soffice", "pdftotext", "pdfinfo")
+	testkit.Need(t, "soffice", "pdftotext", "pdfinfo")
 	dir, out := t.TempDir(), t.TempDir()
 	mixed := filepath.Join(dir, "hon-hop.toml") // every award, collectives and persons in one group
 	must(t, os.WriteFile(mixed, synth.Record(12, 5), 0o644))

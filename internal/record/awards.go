@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"thidua/internal/fieldpath"
 	"thidua/internal/vn"
 )
 
@@ -213,7 +214,7 @@ func (d *decoder) awardKinds(kinds []AwardKind) {
 	first := map[string]int{}
 	for i := range kinds {
 		k := &kinds[i]
-		p := itemPath("khen_thuong.hinh_thuc", i+1)
+		p := fieldpath.Item("khen_thuong.hinh_thuc", i+1)
 		d.code(p+".ma", k.ID, `"bang-khen-toan-dien"`)
 		d.code(p+".danh_muc", k.Of, `"bang-khen-cap-bo-tinh"`)
 		d.positive(p+".so", "số tờ trình", k.Number)
@@ -232,7 +233,7 @@ func (d *decoder) awardKinds(kinds []AwardKind) {
 // nominee checks the i-th [[de_nghi]].
 func (d *decoder) nominee(r *Record, i int, members []string) {
 	n := &r.Nominees[i]
-	p := itemPath("de_nghi", i+1)
+	p := fieldpath.Item("de_nghi", i+1)
 	who := fmt.Sprintf("đề nghị thứ %d", i+1)
 	if d.ok[p+".ten"] {
 		d.fullName(p+".ten", who, n.Name)

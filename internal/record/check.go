@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"thidua/internal/fieldpath"
 	"thidua/internal/suggest"
 )
 
@@ -81,7 +82,7 @@ func (d *decoder) members(r *Record) []string {
 	short := map[string]int{}
 	for i := range r.Members {
 		m := &r.Members[i]
-		p := itemPath("thanh_vien", i+1)
+		p := fieldpath.Item("thanh_vien", i+1)
 		if m.Short == "" {
 			m.Short = m.Name
 		}

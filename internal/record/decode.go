@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"thidua/fonts"
+	"thidua/internal/fieldpath"
 	"thidua/internal/input"
 	"thidua/internal/suggest"
 	"thidua/internal/tomlguard"
@@ -191,7 +192,7 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, path string, who own
 	slices.Sort(keys)
 	seen := map[string]bool{}
 	for _, k := range keys {
-		fp := joinPath(path, k)
+		fp := fieldpath.Key(path, k)
 		i := slices.IndexFunc(fields, func(f field) bool { return f.key == k })
 		if i < 0 {
 			d.unknownKey(fields, k, fp, path, who)
@@ -206,7 +207,7 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, path string, who own
 	}
 	for _, f := range fields {
 		if f.required && !seen[f.key] {
-			fp := joinPath(path, f.key)
+			fp := fieldpath.Key(path, f.key)
 			d.keyErr(fp, fmt.Sprintf("%sthiếu %s (khóa %s)", who.prefix(), f.label, f.key), d.addHint(rv.Field(f.index).Type(), f, path, who))
 		}
 	}
@@ -214,7 +215,7 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, path string, who own
 
 // addHint says how to add a missing field.
 func (d *decoder) addHint(t reflect.Type, f field, path string, who owner) string {
-	full := tablePath(joinPath(path, f.key))
+	full := tablePath(fieldpath.Key(path, f.key))
 	if t.Kind() == reflect.Pointer && t.Elem() != numberType {
 		t = t.Elem() // an optional table
 	}
@@ -347,14 +348,14 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 		if p != nil {
 			at, want := path, "chuỗi hoặc danh sách chuỗi"
 			if p.item > 0 {
-				at, want = itemPath(path, p.item), "chuỗi"
+				at, want = fieldpath.Item(path, p.item), "chuỗi"
 				subject = fmt.Sprintf("%smục thứ %d của %s", who.prefix(), p.item, f.label)
 			}
 			d.typeErr(p.value, at, subject, want, fmt.Sprintf(`ghi một chuỗi, hoặc danh sách chuỗi: %s = ["...", "..."]`, f.key))
 			return
 		}
 		for i := range lines {
-			lines[i] = d.text(itemPath(path, i+1), fmt.Sprintf("%smục thứ %d của %s", who.prefix(), i+1, f.label), lines[i], true)
+			lines[i] = d.text(fieldpath.Item(path, i+1), fmt.Sprintf("%smục thứ %d của %s", who.prefix(), i+1, f.label), lines[i], true)
 		}
 		if f.required && len(lines) == 0 {
 			d.valErr(path, subject+" đang để trống", fmt.Sprintf(`ghi ít nhất một mục: %s = ["..."]`, f.key))
@@ -416,7 +417,7 @@ func (d *decoder) value(v any, fv reflect.Value, path string, f field, who owner
 		}
 		fv.Set(reflect.MakeSlice(t, len(items), len(items)))
 		for i, v := range items {
-			ip := itemPath(path, i+1)
+			ip := fieldpath.Item(path, i+1)
 			item := owner(fmt.Sprintf("%s thứ %d", f.item, i+1))
 			m, ok := v.(map[string]any)
 			if !ok {
@@ -448,7 +449,7 @@ func (d *decoder) mapValue(v any, fv reflect.Value, path string, f field, who ow
 	slices.Sort(keys)
 	out := reflect.MakeMapWithSize(t, len(m))
 	for _, k := range keys {
-		kp := joinPath(path, k)
+		kp := fieldpath.Key(path, k)
 		ev := reflect.New(t.Elem()).Elem()
 		if sub, isTable := m[k].(map[string]any); isTable && !isTableType(t.Elem()) {
 			// "1.1 = 10" without quotes is the table {1 = {1 = 10}}.

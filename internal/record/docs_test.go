@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"thidua/internal/fieldpath"
 )
 
 func readDoc(t *testing.T) string {
@@ -21,7 +23,7 @@ func readDoc(t *testing.T) string {
 func keyPaths(t reflect.Type, prefix string) []string {
 	var out []string
 	for _, f := range fieldsOf(t) {
-		p := joinPath(prefix, f.key)
+		p := fieldpath.Key(prefix, f.key)
 		ft := t.Field(f.index).Type
 		if ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice && ft != linesType {
 			ft = ft.Elem()

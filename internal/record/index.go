@@ -4,6 +4,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"thidua/internal/fieldpath"
+	"thidua/internal/tomllex"
 )
 
 // index maps the field paths of a TOML source ("thanh_vien[2].thu_truong.ho_ten")
@@ -93,7 +96,7 @@ func (ix *index) lineOffset(line int) int {
 // write that key, of its nearest parent that it does write (the key of a
 // table, or the first character of an item of an array).
 func (ix *index) keyOff(path string) (int, bool) {
-	for p := path; p != ""; p = parentPath(p) {
+	for p := path; p != ""; p = fieldpath.Parent(p) {
 		if off, ok := ix.keys[p]; ok {
 			return off, true
 		}
@@ -128,53 +131,6 @@ func (ix *index) at(off int) string {
 		}
 	}
 	return path
-}
-
-// parentPath strips the last key or item number: "a[2].b" -> "a[2]" -> "a" -> "".
-func parentPath(p string) string {
-	if strings.HasSuffix(p, "]") {
-		if i := strings.LastIndexByte(p, '['); i > 0 && !strings.HasSuffix(p, `"]`) {
-			return p[:i]
-		}
-	}
-	inQuote := false
-	last := -1
-	for i := 0; i < len(p); i++ {
-		switch p[i] {
-		case '\\':
-			if inQuote {
-				i++
-			}
-		case '"':
-			inQuote = !inQuote
-		case '.', '[':
-			if !inQuote {
-				last = i
-			}
-		}
-	}
-	if last < 0 {
-		return ""
-	}
-	return p[:last]
-}
-
-// joinPath appends a key to a field path, quoting it when it could be
-// mistaken for path syntax. The scanner and the decoder both build paths
-// with it, so that they agree.
-func joinPath(prefix, key string) string {
-	if key == "" || strings.ContainsAny(key, ".[]\" \t\r\n") {
-		key = strconv.Quote(key)
-	}
-	if prefix == "" {
-		return key
-	}
-	return prefix + "." + key
-}
-
-// itemPath appends a 1-based item number: itemPath("thanh_vien", 2) = "thanh_vien[2]".
-func itemPath(prefix string, n int) string {
-	return prefix + "[" + strconv.Itoa(n) + "]"
 }
 
 // scanner walks a TOML source, recording positions into an index.
@@ -217,7 +173,7 @@ func (s *scanner) blank(multiline bool) {
 		case c == ' ' || c == '\t':
 			s.pos++
 		case c == '#':
-			s.skipLine()
+			s.pos = tomllex.LineEnd(s.src, s.pos)
 			if !multiline {
 				return
 			}
@@ -226,15 +182,6 @@ func (s *scanner) blank(multiline bool) {
 		default:
 			return
 		}
-	}
-}
-
-// skipLine moves to the newline that ends the current line (or to the end).
-func (s *scanner) skipLine() {
-	if i := strings.IndexByte(s.src[s.pos:], '\n'); i >= 0 {
-		s.pos += i
-	} else {
-		s.pos = len(s.src)
 	}
 }
 
@@ -257,7 +204,7 @@ func (s *scanner) run() {
 		}
 		// Whatever is left on the line is either a comment or an error
 		// BurntSushi reports; step past it.
-		s.skipLine()
+		s.pos = tomllex.LineEnd(s.src, s.pos)
 		if s.pos == start {
 			s.pos++
 		}
@@ -272,13 +219,13 @@ func (s *scanner) header(start int, array bool) {
 	}
 	path := ""
 	for i, seg := range segs {
-		path = joinPath(path, seg.name)
+		path = fieldpath.Key(path, seg.name)
 		if i == len(segs)-1 && array {
 			s.key(path, start)
 			s.counts[path]++
-			path = itemPath(path, s.counts[path])
+			path = fieldpath.Item(path, s.counts[path])
 		} else if n := s.counts[path]; n > 0 {
-			path = itemPath(path, n)
+			path = fieldpath.Item(path, n)
 		}
 		s.key(path, start)
 	}
@@ -318,13 +265,13 @@ func (s *scanner) simpleKey() (string, bool) {
 	}
 	switch s.src[s.pos] {
 	case '"':
-		raw := s.quoted('"')
+		raw := s.quoted()
 		if name, err := strconv.Unquote(raw); err == nil {
 			return name, true
 		}
 		return strings.Trim(raw, `"`), true
 	case '\'':
-		return strings.Trim(s.quoted('\''), "'"), true
+		return strings.Trim(s.quoted(), "'"), true
 	}
 	start := s.pos
 	for s.pos < len(s.src) && !strings.ContainsRune(" \t\r\n.=[]{},#\"'", rune(s.src[s.pos])) {
@@ -333,25 +280,11 @@ func (s *scanner) simpleKey() (string, bool) {
 	return s.src[start:s.pos], s.pos > start
 }
 
-// quoted reads a one-line string opened by q at s.pos and returns it with
-// its quotes; a string left open ends at the end of the line.
-func (s *scanner) quoted(q byte) string {
+// quoted reads a one-line string at s.pos and returns it with its quotes;
+// a string left open ends at the end of the line.
+func (s *scanner) quoted() string {
 	start := s.pos
-	s.pos++
-	for s.pos < len(s.src) {
-		c := s.src[s.pos]
-		switch {
-		case c == '\\' && q == '"' && s.pos+1 < len(s.src) && s.src[s.pos+1] != '\n':
-			s.pos += 2
-		case c == q:
-			s.pos++
-			return s.src[start:s.pos]
-		case c == '\n':
-			return s.src[start:s.pos]
-		default:
-			s.pos++
-		}
-	}
+	s.pos = tomllex.LineStringEnd(s.src, s.pos)
 	return s.src[start:s.pos]
 }
 
@@ -363,7 +296,7 @@ func (s *scanner) keyValue(prefix string, depth int) {
 	}
 	path := prefix
 	for _, seg := range segs {
-		path = joinPath(path, seg.name)
+		path = fieldpath.Key(path, seg.name)
 		s.key(path, seg.off)
 	}
 	s.blank(false)
@@ -380,11 +313,7 @@ func (s *scanner) value(path string, depth int) {
 	s.val(path, s.pos)
 	switch c := s.peek(0); {
 	case c == '"' || c == '\'':
-		if s.peek(1) == c && s.peek(2) == c {
-			s.multiline(c)
-		} else {
-			s.quoted(c)
-		}
+		s.pos = tomllex.StringEnd(s.src, s.pos)
 	case c == '[' && depth < maxDepth:
 		s.pos++
 		s.array(path, depth+1)
@@ -396,28 +325,6 @@ func (s *scanner) value(path string, depth int) {
 			s.pos++
 		}
 	}
-}
-
-// multiline reads a """...""" or ”'...”' string, whose closing delimiter
-// may carry up to two more quotes.
-func (s *scanner) multiline(q byte) {
-	s.pos += 3
-	for s.pos < len(s.src) {
-		c := s.src[s.pos]
-		if c == '\\' && q == '"' {
-			s.pos += 2
-			continue
-		}
-		if c == q && s.peek(1) == q && s.peek(2) == q {
-			s.pos += 3
-			for n := 0; n < 2 && s.peek(0) == q; n++ {
-				s.pos++
-			}
-			return
-		}
-		s.pos++
-	}
-	s.pos = len(s.src)
 }
 
 // array reads the elements of [ ... ] after the '[', numbering them from 1.
@@ -434,7 +341,7 @@ func (s *scanner) array(path string, depth int) {
 			return // malformed; BurntSushi reports it
 		}
 		start := s.pos
-		s.value(itemPath(path, n), depth)
+		s.value(fieldpath.Item(path, n), depth)
 		s.blank(true)
 		if s.peek(0) == ',' {
 			s.pos++

@@ -220,21 +220,6 @@ func TestLineColCountsCharacters(t *testing.T) {
 	}
 }
 
-func TestParentPath(t *testing.T) {
-	for in, want := range map[string]string{
-		"thanh_vien[2].thu_truong.ho_ten": "thanh_vien[2].thu_truong",
-		"thanh_vien[2]":                   "thanh_vien",
-		"thanh_vien":                      "",
-		`cum."a.b"`:                       "cum",
-		`"x[1]"`:                          "",
-		"a.b[1][2]":                       "a.b[1]",
-	} {
-		if got := parentPath(in); got != want {
-			t.Errorf("parentPath(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // checkIndex asserts what FuzzIndex promises: every position the index holds
 // is a character of the source, on a line and column that exist.
 func checkIndex(t *testing.T, src string) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+
+	"thidua/internal/fieldpath"
 )
 
 // Need checks the record against the papers about to be made (template
@@ -23,7 +25,7 @@ func (r *Record) Need(papers []string) error {
 func (r *Record) need(v reflect.Value, path string, who owner, papers []string, errs *Errors) {
 	for _, f := range fieldsOf(v.Type()) {
 		fv := v.Field(f.index)
-		fp := joinPath(path, f.key)
+		fp := fieldpath.Key(path, f.key)
 		if i := slices.IndexFunc(f.need, func(p string) bool { return slices.Contains(papers, p) }); i >= 0 && fv.IsZero() {
 			paper := f.need[i]
 			*errs = append(*errs, r.Errorf(fp, needHint(fv.Type(), f, path, who, paper),
@@ -42,7 +44,7 @@ func (r *Record) need(v reflect.Value, path string, who owner, papers []string, 
 				if n := item.FieldByName("Name"); n.IsValid() && n.Kind() == reflect.String && n.String() != "" {
 					name += " (" + n.String() + ")"
 				}
-				r.need(item, itemPath(fp, i+1), owner(name), papers, errs)
+				r.need(item, fieldpath.Item(fp, i+1), owner(name), papers, errs)
 			}
 		}
 	}

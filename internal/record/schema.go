@@ -3,6 +3,8 @@ package record
 import (
 	"reflect"
 	"strings"
+
+	"thidua/internal/fieldpath"
 )
 
 // Key describes one key of the record as the struct tags declare it, for
@@ -53,7 +55,7 @@ func schemaOf(t reflect.Type, prefix string) []Key {
 	var out []Key
 	for _, f := range fieldsOf(t) {
 		sf := t.Field(f.index)
-		k := Key{Path: joinPath(prefix, f.key), Key: f.key, Label: f.label, Item: f.item, Required: f.required, Example: f.eg, Need: f.need}
+		k := Key{Path: fieldpath.Key(prefix, f.key), Key: f.key, Label: f.label, Item: f.item, Required: f.required, Example: f.eg, Need: f.need}
 		ft := sf.Type
 		if ft.Kind() == reflect.Pointer {
 			ft = ft.Elem()

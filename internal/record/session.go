@@ -3,6 +3,7 @@ package record
 import (
 	"strings"
 
+	"thidua/internal/fieldpath"
 	"thidua/internal/vn"
 )
 
@@ -224,7 +225,7 @@ func CanonicalSymbol(s string) string {
 // KeyPath appends a key to a field path as errors name fields, quoting a
 // key that holds a dot: KeyPath("diem[1].cum_cham", "1.1") is
 // `diem[1].cum_cham."1.1"`.
-func KeyPath(prefix, key string) string { return joinPath(prefix, key) }
+func KeyPath(prefix, key string) string { return fieldpath.Key(prefix, key) }
 
 // ValueErrorf is Errorf positioned at the field's value rather than its
 // key (as the record's own checks do for a wrong value), falling back to

@@ -17,23 +17,11 @@ import (
 	"thidua/internal/doc"
 	"thidua/internal/forms"
 	"thidua/internal/record"
+	"thidua/internal/testkit"
 )
 
 // The papers of a review session.
 var sessionPapers = []string{"bao-cao", "bien-ban-hoi-nghi", "bien-ban-binh-xet"}
-
-// needTool skips the test when a command is missing, naming the Debian
-// package that has it; under CI=true it fails instead.
-func needTool(t *testing.T, tool, pkg string) {
-	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		msg := tool + " không có trên máy; hãy cài gói Debian " + pkg + " (apt-get install " + pkg + ")"
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-}
 
 // dataAndTemplates computes a record's data and loads the built-in templates.
 func dataAndTemplates(t *testing.T, rec *record.Record) (map[string]any, *forms.Set) {
@@ -136,8 +124,7 @@ func TestSessionPapers(t *testing.T) {
 	if testing.Short() && os.Getenv("CI") != "true" {
 		t.Skip("LibreOffice conversion is slow; run without -short")
 	}
-	needTool(t, "soffice", "libreoffice-writer-nogui")
-	needTool(t, "pdftotext", "poppler-utils")
+	testkit.Need(t, "soffice", "pdftotext")
 	dir := t.TempDir()
 	samples := []string{"bac-trung-bo-tong-ket-2022.toml", "hai-phong-khoi-huyen-tong-ket-2023.toml", "hong-linh-tong-ket-2023.toml"}
 	names := map[string]map[string]string{}

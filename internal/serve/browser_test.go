@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,22 +19,6 @@ import (
 
 	"thidua/internal/testkit"
 )
-
-// findChromium returns the Chromium to drive; the test is skipped (failed
-// under CI=true) when there is none.
-func findChromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	msg := "không có Chromium trên máy: hãy cài gói Debian chromium (apt-get install chromium) để chạy kiểm thử trên trình duyệt"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
 
 // page drives a headless Chromium on a running thidua serve.
 type page struct {
@@ -139,7 +122,7 @@ func (p *page) screenshot(name string) {
 // the error by the input, fix it, add a member, download every paper,
 // save, reload and find the edit.
 func TestBrowser(t *testing.T) {
-	chromium := findChromium(t)
+	chromium := testkit.Chromium(t)
 	testkit.Need(t, "pdftotext")
 	dir := t.TempDir()
 	const name = "hai-phong-khoi-huyen-2024.toml"

@@ -54,6 +54,23 @@ func Need(t testing.TB, tools ...string) {
 	}
 }
 
+// Chromium returns the Chromium (or Chrome) to drive; the test is skipped
+// (failed under CI=true) when there is none.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	msg := "không có Chromium trên máy: hãy cài gói Debian chromium (apt-get install chromium) để chạy kiểm thử trên trình duyệt"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
 func run(t testing.TB, name string, args ...string) string {
 	t.Helper()
 	Need(t, name)

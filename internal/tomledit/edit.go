@@ -17,6 +17,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"thidua/internal/fieldpath"
 	"thidua/internal/tomlguard"
 )
 
@@ -180,7 +181,7 @@ func (d *Doc) Set(path string, v any) error {
 		}
 		return d.apply(e.val.start, e.val.end, val)
 	}
-	key, end := splitLast(path)
+	key, end := fieldpath.Last(path)
 	if key == "" {
 		return fmt.Errorf("%w: %s", ErrNotFound, path)
 	}
@@ -209,7 +210,7 @@ func (d *Doc) Set(path string, v any) error {
 	// A new table: its header goes at the end of the nearest table above
 	// it that has one (the end of the file for the top level).
 	at := len(sc.src)
-	for p := parentPath(parent); p != ""; p = parentPath(p) {
+	for p := fieldpath.Parent(parent); p != ""; p = fieldpath.Parent(p) {
 		if s, ok := sc.sections[p]; ok {
 			at = s.regionEnd
 			break
@@ -300,7 +301,7 @@ func (d *Doc) Delete(path string) error {
 	}
 	if n := sc.items[path]; n > 0 {
 		for i := n; i >= 1; i-- {
-			if err := d.Delete(itemPath(path, i)); err != nil {
+			if err := d.Delete(fieldpath.Item(path, i)); err != nil {
 				return err
 			}
 		}
@@ -411,7 +412,7 @@ func (d *Doc) insert(path string, at int, text string) error {
 	}
 	n := sc.items[path]
 	if n > 0 && at >= 1 && at <= n {
-		s := sc.sections[itemPath(path, at)]
+		s := sc.sections[fieldpath.Item(path, at)]
 		if !strings.HasSuffix(text, "\n\n") {
 			text += "\n"
 		}
@@ -419,9 +420,9 @@ func (d *Doc) insert(path string, at int, text string) error {
 	}
 	end := len(sc.src)
 	if n > 0 {
-		end = sc.sections[itemPath(path, n)].regionEnd
+		end = sc.sections[fieldpath.Item(path, n)].regionEnd
 	} else {
-		for p := parentPath(path); p != ""; p = parentPath(p) {
+		for p := fieldpath.Parent(path); p != ""; p = fieldpath.Parent(p) {
 			if s, ok := sc.sections[p]; ok {
 				end = s.regionEnd
 				break

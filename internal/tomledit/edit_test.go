@@ -385,9 +385,6 @@ func TestEncodeStrings(t *testing.T) {
 
 // The paths of the scanner are those of the decoder's errors.
 func TestPathsAsRecordNamesThem(t *testing.T) {
-	if got, want := joinKey("diem[1].cum_cham", "1.1"), record.KeyPath("diem[1].cum_cham", "1.1"); got != want {
-		t.Errorf("joinKey = %s, record.KeyPath = %s", got, want)
-	}
 	d := parse(t, samples(t)["bac-trung-bo-tong-ket-2022.toml"])
 	for _, p := range []string{`diem[1].cum_cham."1.1"`, "thanh_vien[2].thu_truong.ho_ten", "bo_tieu_chi.nhom[1].tieu_chi[2].ten"} {
 		if !d.Has(p) {

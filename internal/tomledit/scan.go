@@ -3,6 +3,9 @@ package tomledit
 import (
 	"strconv"
 	"strings"
+
+	"thidua/internal/fieldpath"
+	"thidua/internal/tomllex"
 )
 
 // span is a byte range [start, end) of the source.
@@ -121,11 +124,7 @@ func (s *scanner) blank(multiline bool) {
 
 // skipLine moves to the start of the next line.
 func (s *scanner) skipLine() {
-	if i := strings.IndexByte(s.src[s.pos:], '\n'); i >= 0 {
-		s.pos += i + 1
-	} else {
-		s.pos = len(s.src)
-	}
+	s.pos = min(tomllex.LineEnd(s.src, s.pos)+1, len(s.src))
 }
 
 func (s *scanner) run() {
@@ -167,13 +166,13 @@ func (s *scanner) header(lead, lineStart int) {
 	keys := s.dottedKey()
 	path := ""
 	for i, k := range keys {
-		path = joinKey(path, k)
+		path = fieldpath.Key(path, k)
 		last := i == len(keys)-1
 		if last && array {
 			s.counts[path]++
-			path = itemPath(path, s.counts[path])
+			path = fieldpath.Item(path, s.counts[path])
 		} else if n := s.counts[path]; n > 0 {
-			path = itemPath(path, n)
+			path = fieldpath.Item(path, n)
 		}
 	}
 	s.skipLine()
@@ -190,7 +189,7 @@ func (s *scanner) pair(lineStart int) {
 	keyEnd := s.pos
 	path := s.cur.path
 	for i, k := range keys {
-		path = joinKey(path, k)
+		path = fieldpath.Key(path, k)
 		if i < len(keys)-1 {
 			s.dotted[path] = s.cur.path
 		}
@@ -202,7 +201,7 @@ func (s *scanner) pair(lineStart int) {
 	s.blank(false)
 	valStart := s.pos
 	s.value(path)
-	e := &entry{key: span{keyStart, keyEnd}, val: span{valStart, s.pos}, parent: parentPath(path), sec: s.cur.path}
+	e := &entry{key: span{keyStart, keyEnd}, val: span{valStart, s.pos}, parent: fieldpath.Parent(path), sec: s.cur.path}
 	s.skipLine()
 	e.line = span{lineStart, s.pos}
 	s.vals[path] = e
@@ -226,7 +225,7 @@ func (s *scanner) simpleKey() string {
 	switch q := s.peek(0); q {
 	case '"', '\'':
 		start := s.pos
-		s.str()
+		s.pos = tomllex.StringEnd(s.src, s.pos)
 		raw := s.src[start:s.pos]
 		if q == '\'' {
 			return raw[1 : len(raw)-1]
@@ -252,50 +251,11 @@ func (s *scanner) simpleKey() string {
 	return s.src[start:s.pos]
 }
 
-// str skips a string of any of the four kinds.
-func (s *scanner) str() {
-	q := s.src[s.pos]
-	if strings.HasPrefix(s.src[s.pos:], strings.Repeat(string(q), 3)) {
-		end := strings.Repeat(string(q), 3)
-		s.pos += 3
-		for s.pos < len(s.src) {
-			if q == '"' && s.src[s.pos] == '\\' {
-				s.pos += 2
-				continue
-			}
-			if strings.HasPrefix(s.src[s.pos:], end) {
-				s.pos += 3
-				for s.pos < len(s.src) && s.src[s.pos] == q { // up to two quotes end the content
-					s.pos++
-				}
-				return
-			}
-			s.pos++
-		}
-		return
-	}
-	s.pos++
-	for s.pos < len(s.src) {
-		c := s.src[s.pos]
-		switch {
-		case q == '"' && c == '\\':
-			s.pos += 2
-			continue
-		case c == q:
-			s.pos++
-			return
-		case c == '\n':
-			return
-		}
-		s.pos++
-	}
-}
-
 // value skips one value, recording what is inside inline tables and arrays.
 func (s *scanner) value(path string) {
 	switch c := s.peek(0); c {
 	case '"', '\'':
-		s.str()
+		s.pos = tomllex.StringEnd(s.src, s.pos)
 	case '{':
 		in := &inline{open: s.pos}
 		s.inlines[path] = in
@@ -310,7 +270,7 @@ func (s *scanner) value(path string) {
 			keyEnd := s.pos
 			p := path
 			for _, k := range keys {
-				p = joinKey(p, k)
+				p = fieldpath.Key(p, k)
 			}
 			s.blank(true)
 			if s.peek(0) == '=' {
@@ -341,7 +301,7 @@ func (s *scanner) value(path string) {
 			if s.pos >= len(s.src) || s.peek(0) == ']' {
 				break
 			}
-			p := itemPath(path, len(in.elems)+1)
+			p := fieldpath.Item(path, len(in.elems)+1)
 			start := s.pos
 			s.value(p)
 			if s.pos == start {
@@ -375,64 +335,9 @@ func (s *scanner) value(path string) {
 	}
 }
 
-// joinKey appends a key to a path, quoting it when it could be taken for
-// path syntax, as package record names fields in its errors.
-func joinKey(prefix, key string) string {
-	if key == "" || strings.ContainsAny(key, ".[]\" \t\r\n") {
-		key = strconv.Quote(key)
-	}
-	if prefix == "" {
-		return key
-	}
-	return prefix + "." + key
-}
-
-// itemPath appends a 1-based item number: itemPath("a", 2) = "a[2]".
-func itemPath(prefix string, n int) string { return prefix + "[" + strconv.Itoa(n) + "]" }
-
-// parentPath strips the last key or item number: "a[2].b" -> "a[2]" -> "a" -> "".
-func parentPath(p string) string {
-	_, last := splitLast(p)
-	return p[:last]
-}
-
-// splitLast returns the last key of a path (unquoted; "" for an item
-// number) and where the parent path ends.
-func splitLast(p string) (key string, parentEnd int) {
-	if strings.HasSuffix(p, "]") && !strings.HasSuffix(p, `"]`) {
-		if i := strings.LastIndexByte(p, '['); i > 0 {
-			return "", i
-		}
-	}
-	inQuote := false
-	last := -1
-	for i := 0; i < len(p); i++ {
-		switch p[i] {
-		case '\\':
-			if inQuote {
-				i++
-			}
-		case '"':
-			inQuote = !inQuote
-		case '.', '[':
-			if !inQuote {
-				last = i
-			}
-		}
-	}
-	k := p[last+1:]
-	if uq, err := strconv.Unquote(k); err == nil {
-		k = uq
-	}
-	if last < 0 {
-		return k, 0
-	}
-	return k, last
-}
-
 // itemIndex splits "a[3]" into "a" and 3; ok is false for other paths.
 func itemIndex(p string) (string, int, bool) {
-	k, end := splitLast(p)
+	k, end := fieldpath.Last(p)
 	if k != "" || end == 0 || !strings.HasSuffix(p, "]") {
 		return "", 0, false
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"thidua/internal/tomllex"
 	"thidua/internal/vn"
 )
 
@@ -85,7 +86,7 @@ func (s *scanner) run() {
 				expectKey = true
 			}
 		case c == '#':
-			s.skipComment()
+			s.i = tomllex.LineEnd(s.src, s.i)
 		case expectKey && len(s.stack) == 0 && c == '[':
 			if s.count() {
 				s.header()
@@ -97,7 +98,7 @@ func (s *scanner) run() {
 			}
 			expectKey = false
 		case c == '"' || c == '\'':
-			s.skipString()
+			s.i = tomllex.StringEnd(s.src, s.i)
 		case c == '[' || c == '{':
 			if len(s.stack) >= MaxDepth {
 				s.fail(s.i, fmt.Sprintf("danh sách [...] và bảng {...} lồng vào nhau quá %d tầng", MaxDepth),
@@ -140,71 +141,6 @@ func (s *scanner) count() bool {
 	return false
 }
 
-// skipComment moves to the end of the line.
-func (s *scanner) skipComment() {
-	if j := strings.IndexByte(s.src[s.i:], '\n'); j >= 0 {
-		s.i += j
-	} else {
-		s.i = len(s.src)
-	}
-}
-
-// skipString moves past the string that starts at i: basic or literal,
-// single-line or multi-line (between three quotes). An unclosed string runs to the end of its line
-// (or of the text, when multi-line): the decoder reports it.
-func (s *scanner) skipString() {
-	q := s.src[s.i]
-	end := `"""`
-	if q == '\'' {
-		end = "'''"
-	}
-	if strings.HasPrefix(s.src[s.i:], end) {
-		j := s.i + 3
-		for {
-			k := strings.Index(s.src[j:], end)
-			if k < 0 {
-				s.i = len(s.src)
-				return
-			}
-			j += k
-			if q == '"' && escaped(s.src, j) {
-				j++
-				continue
-			}
-			// """a"""" ends with the last three quotes of the run.
-			for j+3 < len(s.src) && s.src[j+3] == q {
-				j++
-			}
-			s.i = j + 3
-			return
-		}
-	}
-	for j := s.i + 1; j < len(s.src); j++ {
-		switch s.src[j] {
-		case '\\':
-			if q == '"' {
-				j++
-			}
-		case q:
-			s.i = j + 1
-			return
-		case '\n':
-			s.i = j
-			return
-		}
-	}
-	s.i = len(s.src)
-}
-
-// escaped reports whether the byte at j follows an odd run of backslashes.
-func escaped(src string, j int) bool {
-	n := 0
-	for j-n-1 >= 0 && src[j-n-1] == '\\' {
-		n++
-	}
-	return n%2 == 1
-}
-
 // header measures a table name: [a.b] or [[a.b]].
 func (s *scanner) header() {
 	s.i++
@@ -237,7 +173,7 @@ func (s *scanner) key() {
 			s.i++
 		case c == '"' || c == '\'':
 			j := s.i
-			s.skipString()
+			s.i = tomllex.StringEnd(s.src, s.i)
 			chars += utf8.RuneCountInString(s.src[j:s.i])
 		case c == '_' || c == '-' || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9':
 			chars++
