@@ -40,13 +40,28 @@ func (t *Template) Each(data map[string]any) []map[string]any {
 	v, _ := lookup(data, t.Front.Moi)
 	items, _ := v.([]map[string]any)
 	out := make([]map[string]any, len(items))
+	places := placesOf(data) // once for all the papers, not once a paper
 	for i, item := range items {
-		m := make(map[string]any, len(data)+1)
+		m := make(map[string]any, len(data)+2)
 		maps.Copy(m, data)
 		m[ItemKey] = item
+		m[placesKey] = places
 		out[i] = m
 	}
 	return out
+}
+
+// placesKey holds, in the data of each paper Each makes, the record's
+// place names: frame.Places walks the whole data, which for a dossier of
+// a thousand nominees costs more than the paper itself.
+const placesKey = "\x00places"
+
+// placesOf returns the place names the frame keeps whole for data.
+func placesOf(data map[string]any) [][]string {
+	if p, ok := data[placesKey].([][]string); ok {
+		return p
+	}
+	return frame.Places(data)
 }
 
 // executeFront executes the front matter's template fields over data.
@@ -80,7 +95,7 @@ func (t *Template) headOf(front map[string]string, data map[string]any) frame.He
 		Summary:   front["trich_yeu"],
 		Letter:    t.Front.CongVan,
 		To:        lines(front["kinh_gui"]),
-		Break:     frame.Breaker{Places: frame.Places(data)},
+		Break:     frame.Breaker{Places: placesOf(data)},
 	}
 }
 
