@@ -107,6 +107,8 @@ var unitLead = map[string]bool{"các": true, "cấp": true, "khối": true}
 var Regions = []string{
 	"Bắc Trung Bộ", "Nam Trung Bộ", "Duyên hải Nam Trung Bộ", "Tây Nguyên", "Đông Nam Bộ",
 	"Tây Nam Bộ", "Đồng bằng sông Hồng", "Đồng bằng sông Cửu Long", "Tây Bắc", "Đông Bắc",
+	"Duyên hải miền Trung", "Trung du và miền núi phía Bắc", "miền núi phía Bắc", "Đồng bằng Bắc Bộ",
+	"miền Trung", "miền Bắc", "miền Nam", "Bắc Bộ", "Trung Bộ", "Nam Bộ",
 }
 
 // authority matches the prefixes of a signing authority, which stay with

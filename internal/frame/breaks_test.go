@@ -20,6 +20,7 @@ func TestCentredBreaksAtJoints(t *testing.T) {
 		{"TM. Ủy ban nhân dân tỉnh Hà Tĩnh", HeadLeft, []string{"TM. ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH"}},
 		{"Cụm thi đua các tỉnh Bắc Trung Bộ", HeadLeft, []string{"CỤM THI ĐUA", "CÁC TỈNH BẮC TRUNG BỘ"}},
 		{"Hội đồng Thi đua - Khen thưởng thành phố Hải Phòng", HeadLeft, []string{"HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG", "THÀNH PHỐ HẢI PHÒNG"}},
+		{"Cụm thi đua các tỉnh Duyên hải miền Trung", HeadLeft, []string{"CỤM THI ĐUA CÁC TỈNH", "DUYÊN HẢI MIỀN TRUNG"}},
 		{"Cụm thi đua Khối huyện", HeadLeft, []string{"CỤM THI ĐUA KHỐI HUYỆN"}},
 		{"Ủy ban nhân dân huyện Bạch Long Vĩ", 150, []string{"ỦY BAN NHÂN DÂN", "HUYỆN BẠCH LONG VĨ"}},
 		{"CỤM THI ĐUA CÁC TỈNH BẮC TRUNG BỘ", HeadLeft, []string{"CỤM THI ĐUA", "CÁC TỈNH BẮC TRUNG BỘ"}},

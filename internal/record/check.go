@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"thidua/internal/fieldpath"
 	"thidua/internal/suggest"
@@ -176,7 +177,16 @@ func (d *decoder) signerName(field, name string, n int) {
 // noAcademicTitle rejects academic titles before a signer's name: Nghị
 // định 30/2020 leaves them out of signature blocks. who names the signer's
 // place in the record ("thành viên thứ 2").
+//
+// It also rejects a digit in the name ("Nguyễn Văn A2"): a typo, or a
+// numbered placeholder left from a copied record, that would print under
+// the signature as it is.
 func (d *decoder) noAcademicTitle(field, who, name string) {
+	if i := strings.IndexFunc(name, unicode.IsDigit); i >= 0 {
+		d.valErr(field, fmt.Sprintf("%s: họ tên người ký %q có chữ số", who, name),
+			`ghi đúng họ và tên, không có chữ số; chưa biết tên thì ghi ho_ten = "(Họ và tên)"`)
+		return
+	}
 	m := reTitle.FindString(name)
 	if m == "" {
 		return

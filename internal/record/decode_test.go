@@ -195,6 +195,10 @@ func TestBadRecords(t *testing.T) {
 		src:  edit(t, `ho_ten = "Võ Văn Hưng"`, `ho_ten = "PGS.TS. Võ Văn Hưng"`),
 		want: []wantErr{{"16:10", "thanh_vien[2].thu_truong.ho_ten", []string{`thành viên thứ 2: trước họ tên người ký có học hàm, học vị "PGS.TS."`, "Nghị định 30/2020"}, []string{`bỏ "PGS.TS.", chỉ ghi: ho_ten = "Võ Văn Hưng"`}}},
 	}, {
+		name: "digit in a signer's name",
+		src:  edit(t, `ho_ten = "Võ Văn Hưng"`, `ho_ten = "Võ Văn Hưng2"`),
+		want: []wantErr{{"16:10", "thanh_vien[2].thu_truong.ho_ten", []string{`thành viên thứ 2: họ tên người ký "Võ Văn Hưng2" có chữ số`}, []string{`"(Họ và tên)"`}}},
+	}, {
 		name: "academic title spelt out",
 		src:  edit(t, `ho_ten = "Võ Văn Hưng"`, `ho_ten = "Tiến sĩ Võ Văn Hưng"`),
 		want: []wantErr{{"16:10", "thanh_vien[2].thu_truong.ho_ten", []string{`"Tiến sĩ"`}, []string{`ho_ten = "Võ Văn Hưng"`}}},

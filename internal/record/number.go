@@ -156,5 +156,8 @@ func (n Number) Add(m Number) Number {
 	return Number{Units: n.Units + m.Units, Scale: n.Scale}
 }
 
+// Neg returns -n.
+func (n Number) Neg() Number { return Number{Units: -n.Units, Scale: n.Scale} }
+
 // MarshalJSON writes the number as a JSON number with its decimals: 1721.4.
 func (n Number) MarshalJSON() ([]byte, error) { return []byte(n.plain()), nil }

@@ -52,7 +52,11 @@ type Figure struct {
 	OfTarget *Percent `json:"ty_le_chi_tieu_ky,omitempty"`
 	OfSame   *Percent `json:"ty_le_cung_ky,omitempty"`
 	// Change is the growth on the same period, signed (0,082 is +8,2%).
+	// Rates (a unit in % or ‰) have none: a rate's change is in points.
 	Change *Percent `json:"tang_giam,omitempty"`
+	// ChangePoints is a rate's change on the same period, in the rate's
+	// own unit (61,35% against 55,2% is +6,15 points); nil for others.
+	ChangePoints *record.Number `json:"tang_giam_diem,omitempty"`
 	// Status is "Vượt", "Đạt", "Chưa đạt", or "" when there is nothing
 	// the period was meant to reach.
 	Status string `json:"danh_gia,omitempty"`
@@ -156,7 +160,7 @@ func (c *checker) indicators() ([]*IndicatorGroup, []*MemberTally) {
 			}
 		}
 		for _, f := range g.figures() {
-			c.judge(f)
+			c.judge(f, g.Unit)
 		}
 	}
 	return groups, c.tallies(groups)
@@ -277,8 +281,11 @@ func closeTo(stated, computed record.Number) bool {
 	return diff.Abs(diff).Cmp(half) < 0
 }
 
-// judge computes a figure's ratios, its verdict and its words.
-func (c *checker) judge(f *Figure) {
+// judge computes a figure's ratios, its verdict and its words. A rate
+// (unit in % or ‰) is compared with the same period by its difference in
+// points ("tăng 6,15 điểm phần trăm"): the ratio of two rates means nothing
+// to a reader.
+func (c *checker) judge(f *Figure, unit string) {
 	midYear := c.rec.Session.Kind == record.KindMidYear
 	var words []string
 	verdict := func(r *big.Rat) {
@@ -312,7 +319,11 @@ func (c *checker) judge(f *Figure) {
 			words = append(words, "đạt "+p.String()+" kế hoạch")
 		}
 	}
-	if f.SamePeriod != nil {
+	if f.SamePeriod != nil && !summable(unit) {
+		d := f.Result.Add(f.SamePeriod.Neg())
+		f.ChangePoints = &d
+		words = append(words, pointsWords(d, unit))
+	} else if f.SamePeriod != nil {
 		r := new(big.Rat).Quo(f.Result.Rat(), f.SamePeriod.Rat())
 		p := progress(r)
 		f.OfSame = &p
@@ -329,6 +340,22 @@ func (c *checker) judge(f *Figure) {
 		}
 	}
 	f.Words = strings.Join(words, ", ")
+}
+
+// pointsWords says a rate's change on the same period: "tăng 6,15 điểm
+// phần trăm so với cùng kỳ" (‰: "điểm phần nghìn").
+func pointsWords(d record.Number, unit string) string {
+	name := "điểm phần trăm"
+	if strings.Contains(unit, "‰") {
+		name = "điểm phần nghìn"
+	}
+	switch d.Sign() {
+	case 1:
+		return "tăng " + d.String() + " " + name + " so với cùng kỳ"
+	case -1:
+		return "giảm " + d.Neg().String() + " " + name + " so với cùng kỳ"
+	}
+	return "bằng cùng kỳ"
 }
 
 // progress shows a ratio that gives no verdict: rounded half away from

@@ -161,7 +161,7 @@ func (c *checker) vote(minutes *MinutesInfo) *VoteResult {
 		c.errf("binh_xet", "ghi so_thanh_vien và so_co_mat lớn hơn 0", "không có thành viên nào để tính tỷ lệ phiếu")
 		okCounts = false
 	}
-	rules := c.thresholds(v)
+	rules, faulty := c.thresholds(v)
 
 	seen := map[candidateKey]int{}
 	broken := map[candidateKey]bool{} // candidates with an error: not counted
@@ -191,6 +191,9 @@ func (c *checker) vote(minutes *MinutesInfo) *VoteResult {
 			continue
 		}
 		rule, found := rules[awardKey(cand.Award)]
+		if !found && faulty[awardKey(cand.Award)] {
+			continue // its threshold is written but wrong: reported there
+		}
 		if !found {
 			c.missingRule(path("binh_xet.ung_vien", i, "khen_thuong"), what, cand.Award)
 			continue
@@ -231,12 +234,14 @@ func (c *checker) candidate(p, what, id, name, award string) (*Candidate, bool) 
 }
 
 // thresholds reads the record's [[binh_xet.nguong]] by award, each with
-// where it comes from.
-func (c *checker) thresholds(v *record.Vote) map[string]Rule {
-	out := map[string]Rule{}
+// where it comes from. faulty are the awards whose threshold is written
+// but refused: their candidates are not told to add one.
+func (c *checker) thresholds(v *record.Vote) (out map[string]Rule, faulty map[string]bool) {
+	out, faulty = map[string]Rule{}, map[string]bool{}
 	for i, t := range v.Thresholds {
 		rule, err := ParseRule(t.Rule)
 		if err != nil {
+			faulty[awardKey(t.Award)] = true
 			c.errf(path("binh_xet.nguong", i, "ty_le"), `viết ty_le = "80%", "2/3", "trên 50%" hoặc "quá bán"`, "%v", err)
 			continue
 		}
@@ -250,10 +255,12 @@ func (c *checker) thresholds(v *record.Vote) map[string]Rule {
 		case rule.Source == "":
 			c.errf(path("binh_xet.nguong", i, "ty_le"), `ghi ngưỡng này theo đâu: nguon = "quy-che" (quy chế hoạt động của cụm), "hoi-nghi" (hội nghị thống nhất) hoặc "nghi-dinh", và can_cu = "..." (ví dụ: can_cu = "Quy chế hoạt động của Cụm, Điều 8"); biên bản ghi rõ nguồn của từng ngưỡng`,
 				"ngưỡng của hình thức %q chưa ghi nguồn (quy chế của cụm, nghị định hay hội nghị thống nhất)", t.Award)
+			faulty[awardKey(t.Award)] = true
 			continue
 		case rule.Source == record.ThresholdDecree && rule.Basis == "":
 			c.errf(path("binh_xet.nguong", i, "nguon"), `ghi điều, khoản và số nghị định: can_cu = "Điều ..., Nghị định số .../NĐ-CP"`,
 				"ngưỡng của hình thức %q theo nghị định nhưng chưa ghi nghị định nào", t.Award)
+			faulty[awardKey(t.Award)] = true
 			continue
 		}
 		k := awardKey(t.Award)
@@ -264,7 +271,7 @@ func (c *checker) thresholds(v *record.Vote) map[string]Rule {
 		}
 		out[k] = rule
 	}
-	return out
+	return out, faulty
 }
 
 // missingRule reports a candidate whose award has no threshold in the

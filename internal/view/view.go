@@ -42,6 +42,7 @@ func Funcs() template.FuncMap {
 		"phan_so":    fraction,
 		"chu_cai":    vn.PointLetter,
 		"in_hoa":     func(s string) string { return vn.Upper(s) },
+		"trong_cau":  vn.InSentence,
 		"liet_ke":    enumerate,
 		"markdown":   markdown,
 		"co":         has,

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -89,4 +91,26 @@ func SortNames(names []string) {
 	for i := range items {
 		names[i] = items[i].name
 	}
+}
+
+// unitWords are the administrative units that a name may begin with, as a
+// table cell writes them ("Xã Vĩnh Lộc"), longest first.
+var unitWords = []string{"Thành phố", "Thị xã", "Thị trấn", "Đặc khu", "Tỉnh", "Huyện", "Quận", "Xã", "Phường"}
+
+// InSentence writes a name for the middle of a sentence: a leading
+// administrative unit is written in lower case before its proper name, as
+// Nghị định 30/2020 writes "xã Vĩnh Lộc", "thành phố Huế" ("Xã Vĩnh Lộc"
+// starts a table cell, not a clause). Other names are left as they are.
+func InSentence(name string) string {
+	for _, u := range unitWords {
+		rest, ok := strings.CutPrefix(name, u+" ")
+		if !ok {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+			return strings.ToLower(u) + " " + rest
+		}
+		return name
+	}
+	return name
 }

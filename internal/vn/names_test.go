@@ -72,3 +72,22 @@ func TestSortNames(t *testing.T) {
 		t.Errorf("SortNames =\n%q\nwant\n%q", names, want)
 	}
 }
+
+// Mid-sentence, an administrative unit before its proper name is lower
+// case (Nghị định 30/2020); other names are left alone.
+func TestInSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"Xã Vĩnh Lộc":               "xã Vĩnh Lộc",
+		"Phường An Cựu":             "phường An Cựu",
+		"Thành phố Huế":             "thành phố Huế",
+		"Thị xã Hồng Lĩnh":          "thị xã Hồng Lĩnh",
+		"Sở Tư pháp":                "Sở Tư pháp",
+		"Xã hội":                    "Xã hội",
+		"Ủy ban nhân dân xã An Hòa": "Ủy ban nhân dân xã An Hòa",
+		"Trần Thị Bình":             "Trần Thị Bình",
+	} {
+		if got := InSentence(in); got != want {
+			t.Errorf("InSentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
