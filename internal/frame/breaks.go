@@ -75,13 +75,27 @@ var phrases = []phrase{
 var pairs = strings.Split("danh hiệu,chuyên đề,toàn diện,đề nghị,danh sách,kèm theo,tờ trình,báo cáo,"+
 	"biên bản,khen thưởng,thi đua,tổng hợp,kết quả,chấm điểm,xếp hạng,thành tích,tập thể,cá nhân,"+
 	"lao động,xuất sắc,tiên tiến,giao ước,hội nghị,tổng kết,sơ kết,công tác,thủ tướng,bình xét,suy tôn,"+
-	"đơn vị,thực hiện,nhiệm vụ,phong trào,chỉ tiêu,xác nhận,cấp trình,thủ trưởng", ",")
+	"đơn vị,thực hiện,nhiệm vụ,phong trào,chỉ tiêu,xác nhận,cấp trình,thủ trưởng,"+
+	// table headings
+	"đồng ý,kế hoạch,cùng kỳ,đánh giá,tỷ lệ,xếp loại,tổng điểm,ghi chú,hệ số,thành tiền,tiền thưởng,"+
+	"số lượng,đối tượng,hình thức,tổng cộng,họ tên,"+
+	// the names of a province's agencies, enterprises and schools
+	"cơ quan,sự nghiệp,doanh nghiệp,nhà nước,công ty,cổ phần,trách nhiệm,hữu hạn,thành viên,"+
+	"giám đốc,hiệu trưởng,văn phòng,thanh tra,dân tộc,tài chính,tư pháp,giáo dục,đào tạo,văn hóa,"+
+	"thể thao,du lịch,hợp tác,đại học,cao đẳng,phát thanh,truyền hình,đầu tư,thương mại,xúc tiến,"+
+	"quản lý,công nghiệp,nông nghiệp,môi trường,tài nguyên,xây dựng,giao thông,vận tải,khoa học,"+
+	"công nghệ,thông tin,truyền thông,công thương,y tế,bảo hiểm,ngân hàng,kho bạc,mặt trận,tổ quốc,"+
+	"liên đoàn,phụ nữ,thanh niên,nông dân,công an,quân sự,biên phòng,kiểm sát,tòa án", ",")
+
+// periods of a review, kept whole in a title ("sơ kết 9 tháng đầu năm").
+var periods = []string{"6 tháng đầu năm", "9 tháng đầu năm", "06 tháng đầu năm", "09 tháng đầu năm",
+	"6 tháng cuối năm", "3 tháng cuối năm", "03 tháng cuối năm", "06 tháng cuối năm"}
 
 // phrasesByFirst are the phrases by their first word.
 var phrasesByFirst = map[string][]phrase{}
 
 func init() {
-	for _, p := range pairs {
+	for _, p := range append(pairs, periods...) {
 		phrases = append(phrases, phrase{strings.Fields(p), hard})
 	}
 	for _, p := range phrases {

@@ -99,3 +99,31 @@ func TestAvoidRunt(t *testing.T) {
 		t.Errorf("a paragraph of one line changed: %q", p.Text())
 	}
 }
+
+// A khối of the province's agencies: the words of its name ("cơ quan",
+// "sự nghiệp", "doanh nghiệp", "nhà nước") are not parted at a line end,
+// and a period ("9 tháng đầu năm") stays whole in a title.
+func TestAgencyWordsStayWhole(t *testing.T) {
+	var br Breaker
+	for _, c := range []struct {
+		text  string
+		st    *doc.Style
+		width float64
+		upper bool
+		bad   []string // line ends that part a word
+	}{
+		{"Khối thi đua các cơ quan, đơn vị sự nghiệp và doanh nghiệp nhà nước tỉnh Bình An", Issuer, HeadLeft, true,
+			[]string{" CƠ", " NHÀ", " SỰ", " DOANH", " ĐƠN"}},
+		{"Sơ kết công tác thi đua, khen thưởng 9 tháng đầu năm 2025 của Khối thi đua các cơ quan tổng hợp", Summary, 300, false,
+			[]string{" 9", " 9 tháng", " tháng", " đầu"}},
+	} {
+		got := strings.Split(strings.ReplaceAll(br.Centred(c.text, c.st, c.width, c.upper), NBSP, " "), "\n")
+		for _, l := range got[:len(got)-1] {
+			for _, b := range c.bad {
+				if strings.HasSuffix(l, b) {
+					t.Errorf("%q: line %q ends with %q (all: %q)", c.text, l, b, got)
+				}
+			}
+		}
+	}
+}

@@ -302,3 +302,40 @@ func paragraphs(d *doc.Document) []string {
 	}
 	return out
 }
+
+// A danh sách of a khối of agencies: its header breaks between words
+// ("Số phiếu / đồng ý"), never inside one ("Số phiếu đồng / ý"), and the
+// issuer in the header keeps "cơ quan", "nhà nước" whole.
+func TestHeaderWordsWhole(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	rec, err := record.Load(filepath.Join("testdata", "khoi-co-quan.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get("danh-sach")
+	files, err := Paper(tpl, data, []string{"pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "ds.pdf")
+	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// pdftotext without -layout reads a cell's lines one after another
+	out, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(out), "\n")
+	for i, l := range lines[:len(lines)-1] {
+		for _, w := range []string{"đồng", "Hình", "Tiền", "khen", "tập"} {
+			if strings.HasSuffix(strings.TrimSpace(l), " "+w) || strings.TrimSpace(l) == w {
+				t.Errorf("a header line ends inside a word: %q / %q", l, lines[i+1])
+			}
+		}
+	}
+	if !strings.Contains(string(out), "đồng ý") {
+		t.Errorf("no \"đồng ý\" in the danh sách:\n%s", out)
+	}
+}
