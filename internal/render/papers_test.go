@@ -339,3 +339,58 @@ func TestHeaderWordsWhole(t *testing.T) {
 		t.Errorf("no \"đồng ý\" in the danh sách:\n%s", out)
 	}
 }
+
+// The giao ước of a khối of agencies: each head's position reads with its
+// unit once ("Trưởng Ban Dân tộc tỉnh Bình An", not "Trưởng ban Ban Dân
+// tộc"), and a year-end session signs next year's pledge in the year the
+// record gives (giao_uoc.nam), in the summary and the body alike.
+func TestAgencyPledge(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	src, err := os.ReadFile(filepath.Join("testdata", "khoi-co-quan.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := record.Parse("khoi-co-quan.toml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get("giao-uoc")
+	files, err := Paper(tpl, data, []string{"pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "gu.pdf")
+	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, want := range []string{
+		"đồng chí Hà Văn Sinh, Trưởng Ban Dân tộc tỉnh Bình An;",
+		"đồng chí Lò Thị Mai, Chánh Thanh tra tỉnh Bình An;",
+		"đồng chí Phạm Quốc Tuấn, Chánh Văn phòng Ủy ban nhân dân tỉnh Bình An;",
+		"Phó Trưởng Ban Quản lý các khu công nghiệp tỉnh Bình An;",
+		"Năm 2026",
+		"ký kết giao ước thi đua năm 2026",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the giao ước lacks %q:\n%s", want, text)
+		}
+	}
+	for _, bad := range []string{"Trưởng ban Ban", "Thanh tra Thanh tra", "Văn phòng Văn phòng", "năm 2025 với"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the giao ước reads %q", bad)
+		}
+	}
+	// Without nam, the summary's year contradicts the body's: refused,
+	// with the position of the summary.
+	_, err = record.Parse("k.toml", []byte(strings.Replace(string(src), "\nnam = 2026\n", "\n", 1)))
+	if err == nil || !strings.Contains(err.Error(), "giao_uoc.trich_yeu: trích yếu ghi năm 2026 nhưng giao ước là của năm 2025") ||
+		!regexp.MustCompile(`k\.toml:\d+:\d+: giao_uoc\.trich_yeu`).MatchString(err.Error()) {
+		t.Errorf("a summary naming 2026 over a 2025 pledge: %v", err)
+	}
+}

@@ -114,3 +114,29 @@ func InSentence(name string) string {
 	}
 	return name
 }
+
+// PositionAt writes a position with its unit, "Giám đốc Sở Tài chính
+// tỉnh Bình An", without saying the unit's word twice when the position
+// ends with it: "Trưởng ban" of "Ban Dân tộc tỉnh Bình An" is "Trưởng Ban
+// Dân tộc tỉnh Bình An", "Chánh Thanh tra" of "Thanh tra tỉnh Bình An"
+// is "Chánh Thanh tra tỉnh Bình An", and a position that already names
+// the unit ("Giám đốc Sở Tài chính") is not followed by it again.
+func PositionAt(position, unit string) string {
+	pw, uw := strings.Fields(position), strings.Fields(unit)
+	if len(pw) == 0 {
+		return unit
+	}
+	for k := min(len(pw)-1, len(uw)); k > 0; k-- {
+		same := true
+		for i := range k {
+			if !strings.EqualFold(pw[len(pw)-k+i], uw[i]) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return strings.Join(pw[:len(pw)-k], " ") + " " + unit
+		}
+	}
+	return position + " " + unit
+}

@@ -91,3 +91,21 @@ func TestInSentence(t *testing.T) {
 		}
 	}
 }
+
+// A position followed by its unit says the unit's word once.
+func TestPositionAt(t *testing.T) {
+	for _, c := range [][3]string{
+		{"Trưởng ban", "Ban Dân tộc tỉnh Bình An", "Trưởng Ban Dân tộc tỉnh Bình An"},
+		{"Phó Trưởng ban", "Ban Quản lý các khu công nghiệp tỉnh Bình An", "Phó Trưởng Ban Quản lý các khu công nghiệp tỉnh Bình An"},
+		{"Chánh Thanh tra", "Thanh tra tỉnh Bình An", "Chánh Thanh tra tỉnh Bình An"},
+		{"Chánh Văn phòng", "Văn phòng Ủy ban nhân dân tỉnh Bình An", "Chánh Văn phòng Ủy ban nhân dân tỉnh Bình An"},
+		{"Giám đốc Sở Tài chính", "Sở Tài chính tỉnh Bình An", "Giám đốc Sở Tài chính tỉnh Bình An"},
+		{"Giám đốc", "Sở Tài chính tỉnh Bình An", "Giám đốc Sở Tài chính tỉnh Bình An"},
+		{"Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An", "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An"},
+		{"Hiệu trưởng", "Trường Đại học Bình An", "Hiệu trưởng Trường Đại học Bình An"},
+	} {
+		if got := PositionAt(c[0], c[1]); got != c[2] {
+			t.Errorf("PositionAt(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}
