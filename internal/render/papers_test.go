@@ -394,3 +394,56 @@ func TestAgencyPledge(t *testing.T) {
 		t.Errorf("a summary naming 2026 over a 2025 pledge: %v", err)
 	}
 }
+
+// pdfText renders one paper of a record as PDF and returns its words
+// (pdftotext, blanks collapsed).
+func pdfText(t *testing.T, rec *record.Record, paper string) string {
+	t.Helper()
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get(paper)
+	var files []File
+	for _, item := range tpl.Each(data) {
+		fs, err := Paper(tpl, item, []string{"pdf"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, fs...)
+	}
+	var all []string
+	for i, f := range files {
+		pdf := filepath.Join(t.TempDir(), strconv.Itoa(i)+".pdf")
+		if err := os.WriteFile(pdf, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("pdftotext", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, strings.Fields(string(out))...)
+	}
+	return strings.Join(all, " ")
+}
+
+// The prize money's date is written as the decree writes dates (ngày 22
+// tháng 12 năm 2025), never 22/12/2025, in the tờ trình and the bảng tổng
+// hợp; the money is the coefficient times the base salary, rounded up.
+func TestAwardDatesInWords(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	rec, err := record.Load(filepath.Join("testdata", "khoi-co-quan.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, paper := range []string{"to-trinh", "tong-hop-tien-thuong"} {
+		text := pdfText(t, rec, paper)
+		if !strings.Contains(text, "áp dụng vào ngày 22 tháng 12 năm 2025") || strings.Contains(text, "22/12/2025") {
+			t.Errorf("%s: the decision date is not written in words:\n%s", paper, text)
+		}
+	}
+	text := pdfText(t, rec, "tong-hop-tien-thuong")
+	// 8,0 x 2.340.000 = 18.720.000; 0,3 x 2.340.000 = 702.000 -> 710.000
+	for _, want := range []string{"18.720.000", "710.000", "32.300.000 đồng (Bằng chữ: Ba mươi hai triệu ba trăm nghìn đồng)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the bảng tổng hợp lacks %q:\n%s", want, text)
+		}
+	}
+}
