@@ -841,3 +841,24 @@ func TestThresholdSourcesInTheMinutes(t *testing.T) {
 		t.Errorf("one source for all: %q", got)
 	}
 }
+
+// A Cờ thi đua of the province proposed for a unit the scores do not rank
+// first is computed (not refused) with a note naming its rank and the
+// leader; for the leader, or for a tie at the top, there is no note.
+func TestFlagForTheLeader(t *testing.T) {
+	src := fixture(t)
+	res := mustCompute(t, src)
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "Bình Minh được đề nghị Cờ thi đua cấp tỉnh nhưng xếp hạng 2/4 theo bảng điểm (hạng nhất: An Phú)") ||
+		!strings.Contains(res.Notes[0], "Nghị định số 91/2017/NĐ-CP, Điều 12") {
+		t.Errorf("notes: %q", res.Notes)
+	}
+	var out strings.Builder
+	if err := res.WriteText(&out); err != nil || !strings.Contains(out.String(), "Lưu ý: Bình Minh được đề nghị Cờ thi đua cấp tỉnh") {
+		t.Errorf("check does not print the note (%v):\n%s", err, out.String())
+	}
+	// the same flag for the leader: no note
+	led := edit(t, src, "thanh_vien = \"binh-minh\"\nkhen_thuong = \"Cờ thi đua cấp tỉnh\"", "thanh_vien = \"an-phu\"\nkhen_thuong = \"Cờ thi đua cấp tỉnh\"")
+	if res := mustCompute(t, led); len(res.Notes) != 0 {
+		t.Errorf("a flag for the leader gets notes: %q", res.Notes)
+	}
+}
