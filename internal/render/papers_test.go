@@ -447,3 +447,33 @@ func TestAwardDatesInWords(t *testing.T) {
 		}
 	}
 }
+
+// The Hồng Lĩnh minutes: the chair, presented with his positions among
+// the session's chủ trì, is named once more under "Chủ trì (chủ tọa)"
+// without repeating them; a guest's body that his position already names
+// is not said twice ("Bí thư Thị ủy Hồng Lĩnh").
+func TestMinutesSayPositionsOnce(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	rec, err := record.Load(filepath.Join("..", "..", "samples", "hong-linh-tong-ket-2023.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, rec, "bien-ban-hoi-nghi")
+	for _, want := range []string{
+		"Chủ trì (chủ tọa): đồng chí Nguyễn Huy Hùng. Thư ký",
+		"đồng chí Lê Thành Đông, Tỉnh ủy viên, Bí thư Thị ủy Hồng Lĩnh;",
+		"Chủ tịch Hội đồng nhân dân thị xã Hồng Lĩnh;",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the minutes lack %q:\n%s", want, text)
+		}
+	}
+	for _, bad := range []string{"Thị ủy, Thị ủy", "thị xã, Hội đồng nhân dân thị xã"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the minutes read %q", bad)
+		}
+	}
+	if n := strings.Count(text, "Chủ tịch Hội đồng Thi đua - Khen thưởng thị xã"); n != 2 { // in Thành phần and in the conclusion
+		t.Errorf("the chair's positions appear %d times, want 2", n)
+	}
+}

@@ -121,7 +121,25 @@ func InSentence(name string) string {
 // Dân tộc tỉnh Bình An", "Chánh Thanh tra" of "Thanh tra tỉnh Bình An"
 // is "Chánh Thanh tra tỉnh Bình An", and a position that already names
 // the unit ("Giám đốc Sở Tài chính") is not followed by it again.
-func PositionAt(position, unit string) string {
+func PositionAt(position, unit string) string { return positionJoin(position, unit, " ") }
+
+// PositionAnd writes a person's position and the body they work in, as
+// minutes present them: "Chuyên viên, Sở Tài chính", but "Bí thư Thị ủy"
+// of "Thị ủy Hồng Lĩnh" is "Bí thư Thị ủy Hồng Lĩnh", not "Bí thư Thị ủy,
+// Thị ủy Hồng Lĩnh". Either may be empty.
+func PositionAnd(position, body string) string {
+	switch {
+	case strings.TrimSpace(body) == "":
+		return position
+	case strings.TrimSpace(position) == "":
+		return body
+	}
+	return positionJoin(position, body, ", ")
+}
+
+// positionJoin writes position and unit with sep between them, or as one
+// name where the position ends with the words the unit begins with.
+func positionJoin(position, unit, sep string) string {
 	pw, uw := strings.Fields(position), strings.Fields(unit)
 	if len(pw) == 0 {
 		return unit
@@ -138,5 +156,5 @@ func PositionAt(position, unit string) string {
 			return strings.Join(pw[:len(pw)-k], " ") + " " + unit
 		}
 	}
-	return position + " " + unit
+	return position + sep + unit
 }

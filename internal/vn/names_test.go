@@ -109,3 +109,19 @@ func TestPositionAt(t *testing.T) {
 		}
 	}
 }
+
+// A person's position and body: a comma between them, but the body's
+// words not said twice.
+func TestPositionAnd(t *testing.T) {
+	for _, c := range [][3]string{
+		{"Tỉnh ủy viên, Bí thư Thị ủy", "Thị ủy Hồng Lĩnh", "Tỉnh ủy viên, Bí thư Thị ủy Hồng Lĩnh"},
+		{"Phó Bí thư Thường trực Thị ủy, Chủ tịch Hội đồng nhân dân thị xã", "Hội đồng nhân dân thị xã Hồng Lĩnh", "Phó Bí thư Thường trực Thị ủy, Chủ tịch Hội đồng nhân dân thị xã Hồng Lĩnh"},
+		{"Chuyên viên", "Sở Tài chính tỉnh Bình An", "Chuyên viên, Sở Tài chính tỉnh Bình An"},
+		{"Chuyên viên", "", "Chuyên viên"},
+		{"", "Sở Tài chính", "Sở Tài chính"},
+	} {
+		if got := PositionAnd(c[0], c[1]); got != c[2] {
+			t.Errorf("PositionAnd(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}
