@@ -53,6 +53,11 @@ var phrases = []phrase{
 	{strings.Fields("khối thi đua"), soft},
 	{strings.Fields("trung ương"), hard},
 	{strings.Fields("phó chủ tịch"), hard},
+	// heads of a province's agencies, whose titles name them
+	{strings.Fields("chánh thanh tra"), hard},
+	{strings.Fields("chánh văn phòng"), hard},
+	{strings.Fields("trưởng ban"), hard},
+	{strings.Fields("tổng giám đốc"), hard},
 	{strings.Fields("chủ tịch"), hard},
 	{strings.Fields("bí thư"), hard},
 	{strings.Fields("chính phủ"), hard},
@@ -246,6 +251,15 @@ func Places(data map[string]any) [][]string {
 			return // one word at most: nothing to keep whole
 		}
 		ws := strings.Fields(strings.ToLower(s))
+		// a short name ending with a unit's word ("Thanh tra tỉnh",
+		// "Văn phòng UBND tỉnh") does not hold that word: it belongs to
+		// the unit's name after it ("Chánh Thanh tra / tỉnh Bình An")
+		for len(ws) > 1 && slices.ContainsFunc(units, func(u []string) bool { return len(u) == 1 && u[0] == ws[len(ws)-1] }) {
+			ws = ws[:len(ws)-1]
+		}
+		if len(ws) < 2 {
+			return
+		}
 		if len(ws) > 5 || slices.ContainsFunc(out, func(p []string) bool { return slices.Equal(p, ws) }) {
 			return
 		}

@@ -127,3 +127,14 @@ func TestAgencyWordsStayWhole(t *testing.T) {
 		}
 	}
 }
+
+// A short name that ends with a unit's word ("Thanh tra tỉnh") keeps its
+// own words whole but leaves "tỉnh" to the unit's name after it.
+func TestShortNameEndingWithUnit(t *testing.T) {
+	br := Breaker{Places: Places(map[string]any{"thanh_vien": []map[string]any{
+		{"ten_ngan": "Thanh tra tỉnh", "dia_danh": "Bình An"}, {"ten_ngan": "Văn phòng UBND tỉnh"}}})}
+	got := strings.ReplaceAll(br.Centred("Chánh Thanh tra tỉnh Bình An", Authority, 200, true), NBSP, " ")
+	if got != "CHÁNH THANH TRA\nTỈNH BÌNH AN" {
+		t.Errorf("%q", got)
+	}
+}

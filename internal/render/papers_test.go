@@ -477,3 +477,53 @@ func TestMinutesSayPositionsOnce(t *testing.T) {
 		t.Errorf("the chair's positions appear %d times, want 2", n)
 	}
 }
+
+// Thirteen agencies sign the giao ước: each block says which unit it
+// signs for (a joint paper's "GIÁM ĐỐC SỞ TÀI CHÍNH"), thirteen names
+// under thirteen titles, the odd last one alone in the middle.
+func TestAgencySignatures(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	rec, err := record.Load(filepath.Join("testdata", "khoi-co-quan.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get("giao-uoc")
+	files, err := Paper(tpl, data, []string{"pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "gu.pdf")
+	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, p := range testkit.Pages(t, pdf) {
+		lines = append(lines, strings.Split(p, "\n")...)
+	}
+	// the blocks' text, column by column: segments of a line
+	var cells []string
+	for _, l := range lines {
+		for _, s := range segments(l) {
+			cells = append(cells, s.text)
+		}
+	}
+	all := strings.Join(cells, " | ")
+	for _, want := range []string{
+		"GIÁM ĐỐC SỞ TÀI CHÍNH", "TRƯỞNG BAN DÂN TỘC", "CHÁNH THANH TRA", "CHÁNH VĂN PHÒNG",
+		"TM. HỘI ĐỒNG THÀNH VIÊN", "KT. TRƯỞNG BAN QUẢN LÝ", "PHÓ TRƯỞNG BAN", "HIỆU TRƯỞNG",
+		"TRƯỜNG ĐẠI HỌC BÌNH AN", "GIÁM ĐỐC SỞ GIÁO DỤC",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the signatures lack %q:\n%s", want, all)
+		}
+	}
+	if n := strings.Count(all, "TỈNH BÌNH AN"); n < 9 {
+		t.Errorf("%d blocks name the province's unit, want every agency's: %s", n, all)
+	}
+	for _, m := range rec.Members {
+		if !slices.Contains(cells, m.Head.Name) {
+			t.Errorf("no signature of %s", m.Head.Name)
+		}
+	}
+}
