@@ -58,6 +58,7 @@ var phrases = []phrase{
 	{strings.Fields("chánh văn phòng"), hard},
 	{strings.Fields("trưởng ban"), hard},
 	{strings.Fields("tổng giám đốc"), hard},
+	{strings.Fields("hợp tác xã"), hard},
 	{strings.Fields("chủ tịch"), hard},
 	{strings.Fields("bí thư"), hard},
 	{strings.Fields("chính phủ"), hard},
@@ -90,7 +91,7 @@ var pairs = strings.Split("danh hiệu,chuyên đề,toàn diện,đề nghị,d
 	"thể thao,du lịch,hợp tác,đại học,cao đẳng,phát thanh,truyền hình,đầu tư,thương mại,xúc tiến,"+
 	"quản lý,công nghiệp,nông nghiệp,môi trường,tài nguyên,xây dựng,giao thông,vận tải,khoa học,"+
 	"công nghệ,thông tin,truyền thông,công thương,y tế,bảo hiểm,ngân hàng,kho bạc,mặt trận,tổ quốc,"+
-	"liên đoàn,phụ nữ,thanh niên,nông dân,công an,quân sự,biên phòng,kiểm sát,tòa án", ",")
+	"liên đoàn,liên minh,xã hội,phụ nữ,thanh niên,nông dân,công an,quân sự,biên phòng,kiểm sát,tòa án", ",")
 
 // periods of a review, kept whole in a title ("sơ kết 9 tháng đầu năm").
 var periods = []string{"6 tháng đầu năm", "9 tháng đầu năm", "06 tháng đầu năm", "09 tháng đầu năm",
