@@ -138,7 +138,7 @@ func TestShortNameEndingWithUnit(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 	// "hợp tác xã" is a word, not the unit "xã"
-	got = strings.ReplaceAll(br.Centred("Chủ tịch Liên minh Hợp tác xã tỉnh Bình An", Authority, 200, true), NBSP, " ")
+	got = strings.ReplaceAll(br.Centred("Chủ tịch Liên minh Hợp tác xã tỉnh Bình An", Authority, 225, true), NBSP, " ")
 	for _, l := range strings.Split(got, "\n") {
 		if strings.HasSuffix(l, "TÁC") || strings.HasPrefix(l, "XÃ") {
 			t.Errorf("%q", got)
