@@ -132,7 +132,7 @@ func TestAgencyWordsStayWhole(t *testing.T) {
 // own words whole but leaves "tỉnh" to the unit's name after it.
 func TestShortNameEndingWithUnit(t *testing.T) {
 	br := Breaker{Places: Places(map[string]any{"thanh_vien": []map[string]any{
-		{"ten_ngan": "Thanh tra tỉnh", "dia_danh": "Bình An"}, {"ten_ngan": "Văn phòng UBND tỉnh"}}})}
+		{"ten_ngan": "Thanh tra tỉnh", "dia_danh": "Bình An"}, {"ten_ngan": "Văn phòng UBND tỉnh"}, {"ten_ngan": "Liên minh Hợp tác xã"}}})}
 	got := strings.ReplaceAll(br.Centred("Chánh Thanh tra tỉnh Bình An", Authority, 200, true), NBSP, " ")
 	if got != "CHÁNH THANH TRA\nTỈNH BÌNH AN" {
 		t.Errorf("%q", got)
