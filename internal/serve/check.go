@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -464,7 +466,14 @@ func urlEscape(s string) string {
 	return b.String()
 }
 
-// all makes every paper of the text in the page, DOCX and PDF, as one .zip.
+// allFormats are the formats of the download of every paper: what
+// thidua render --dinh-dang docx,pdf,xlsx writes, the xlsx only for the
+// papers that have tables (render.Paper leaves it out of the others).
+var allFormats = append(slices.Clip(render.Formats), "xlsx")
+
+// all makes every paper of the text in the page as one .zip: DOCX and
+// PDF, and the spreadsheet of each paper that has tables, named as
+// thidua render names them.
 func (s *Server) all(w http.ResponseWriter, r *http.Request) {
 	var req paperRequest
 	if !readJSON(w, r, s.limits.request, &req) {
@@ -480,14 +489,14 @@ func (s *Server) all(w http.ResponseWriter, r *http.Request) {
 	names := vn.NewSlugSet(120) // two nominees of one name get two reports
 	for _, t := range p.papers {
 		for _, item := range t.Each(p.data) {
-			files, err := render.Paper(t, item, render.Formats)
+			files, err := render.Paper(t, item, allFormats)
 			if err != nil {
 				fail(w, http.StatusUnprocessableEntity, "%v", err)
 				return
 			}
-			base := names.Add(strings.TrimSuffix(files[0].Name, "."+render.Formats[0]))
-			for i, f := range files {
-				fw, err := zw.CreateHeader(&zip.FileHeader{Name: base + "." + render.Formats[i], Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
+			base := names.Add(strings.TrimSuffix(files[0].Name, path.Ext(files[0].Name)))
+			for _, f := range files {
+				fw, err := zw.CreateHeader(&zip.FileHeader{Name: base + path.Ext(f.Name), Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
 				if err == nil {
 					_, err = fw.Write(f.Data)
 				}

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 
+	"thidua/internal/record"
+	"thidua/internal/sheet"
 	"thidua/internal/testkit"
 )
 
@@ -424,20 +426,55 @@ func TestPapers(t *testing.T) {
 	}
 	// An award dossier: every paper, one report per nominee, in both formats.
 	o = f.open("hai-phong-khen-thuong-2023.toml")
-	want := 0
+	want := 2 // and the two tables' spreadsheets, below
 	for _, p := range o.Papers {
 		want += 2 * max(1, len(p.Items))
 	}
 	w = f.post("/api/tat-ca", paperRequest{Name: "k.toml", Text: o.Text})
-	seen := map[string]bool{}
+	seen := map[string][]byte{}
 	for _, e := range testkit.Unzip(t, w.Body.Bytes()) {
-		if seen[e.Name] || len(e.Data) == 0 {
+		if seen[e.Name] != nil || len(e.Data) == 0 {
 			t.Errorf("%s twice or empty", e.Name)
 		}
-		seen[e.Name] = true
+		seen[e.Name] = e.Data
 	}
-	if want < 10 || len(seen) != want {
+	if want < 12 || len(seen) != want {
 		t.Errorf("award dossier .zip holds %d files, want %d", len(seen), want)
+	}
+	// The spreadsheets are those of thidua render --dinh-dang xlsx, by the
+	// same names, beside the DOCX and PDF of their paper; the list reads
+	// back into the record's nominees.
+	for _, name := range []string{"danh-sach-de-nghi-khen-thuong-2023", "tong-hop-tien-thuong-2023"} {
+		for _, ext := range []string{".docx", ".pdf", ".xlsx"} {
+			if seen[name+ext] == nil {
+				t.Errorf("no %s%s in the .zip of every paper", name, ext)
+			}
+		}
+	}
+	rec, err := record.Parse("k.toml", []byte(o.Text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	xlsx := filepath.Join(t.TempDir(), "danh-sach.xlsx")
+	os.WriteFile(xlsx, seen["danh-sach-de-nghi-khen-thuong-2023.xlsx"], 0o644)
+	imp, err := sheet.Read(sheet.Options{Into: rec}, xlsx)
+	if err != nil {
+		t.Fatalf("the list from the .zip does not read back: %v", err)
+	}
+	rows := -1
+	for _, sec := range imp.Sections {
+		if sec.Path == "de_nghi" {
+			rows = sec.Rows
+		}
+	}
+	if rows != len(rec.Nominees) || rows < 5 {
+		t.Errorf("the list from the .zip has %d nominees, the record %d", rows, len(rec.Nominees))
+	}
+	// A paper without a table has no spreadsheet.
+	for name := range seen {
+		if strings.HasSuffix(name, ".xlsx") && !strings.HasPrefix(name, "danh-sach-") && !strings.HasPrefix(name, "tong-hop-") {
+			t.Errorf("%s: a spreadsheet of a paper without tables", name)
+		}
 	}
 }
 
