@@ -220,6 +220,54 @@ func TestBrowser(t *testing.T) {
 	}
 	p.screenshot("trang-web-bieu-mau")
 
+	// Which papers print a field, from the schema's need tags, by the
+	// field; the papers the record makes are the ones chosen.
+	headNote := `[...document.querySelectorAll('details[data-path="thanh_vien"] th')].find(th => th.textContent.startsWith('thủ trưởng đơn vị: họ và tên')).querySelector('.need').textContent`
+	if got := eval[string](p, headNote); got != "in trong: Bản giao ước thi đua" {
+		t.Errorf("the heads' note: %q", got)
+	}
+	placeNote := `document.querySelector('[data-path="phien.dia_diem"]').closest('.field').querySelector('.need').textContent`
+	if got := eval[string](p, placeNote); got != "in trong: Biên bản hội nghị, Biên bản họp bình xét" {
+		t.Errorf("the place's note: %q", got)
+	}
+	chosen := `[...document.querySelectorAll('#chooser-papers input:checked')].map(i => i.value).join(',')`
+	if got := eval[string](p, chosen); got != "giao-uoc" {
+		t.Errorf("papers chosen at first: %q", got)
+	}
+	// The pledge alone does not print the place: without it, no error and
+	// nothing lacking...
+	const place = "phien.dia_diem"
+	placeWas := eval[string](p, `document.querySelector('[data-path="phien.dia_diem"]').value`)
+	eval[bool](p, `(() => { const i = document.querySelector('[data-path="phien.dia_diem"]'); i.value = ''; i.dispatchEvent(new Event('change')); return true; })()`)
+	p.until("the place removed", `!state.text.includes('dia_diem = "Ủy') && document.getElementById('summary').hidden`)
+	if eval[bool](p, `document.querySelector('[data-path="phien.dia_diem"]').classList.contains('lack')`) {
+		t.Error("the place is marked lacking for the pledge alone")
+	}
+	// ...until the clerk ticks the minutes: the place is tinted, the note
+	// under it names the paper, before any paper is asked for.
+	p.run(chromedp.Click(chromedp.CSS(`#chooser-papers input[value="bien-ban-hoi-nghi"]`)))
+	p.until("the place lacking", `document.querySelector('[data-path="phien.dia_diem"]').classList.contains('lack')`)
+	if got := eval[string](p, errorNear(place)); !strings.Contains(got, "Còn thiếu cho: Biên bản hội nghị") || !strings.Contains(got, "Cách sửa") {
+		t.Errorf("the note by the place: %q", got)
+	}
+	if got := eval[string](p, `document.getElementById('chooser-lack').textContent`); !strings.Contains(got, "còn thiếu 1 mục") {
+		t.Errorf("the chooser says: %q", got)
+	}
+	if got := eval[string](p, `document.querySelector('#chooser-papers input[value="bien-ban-hoi-nghi"]').parentElement.textContent`); !strings.Contains(got, "hồ sơ chưa có phần của giấy này") {
+		t.Errorf("the minutes' box: %q", got)
+	}
+	if got := eval[string](p, chosen); got != "bien-ban-hoi-nghi,giao-uoc" {
+		t.Errorf("papers chosen: %q", got)
+	}
+	if !eval[bool](p, `document.getElementById('summary').hidden`) {
+		t.Error("a field only the chosen minutes print is reported as an error")
+	}
+	eval[bool](p, `(() => { document.querySelector('[data-path="phien.dia_diem"]').scrollIntoView({block: 'center'}); return true; })()`)
+	p.screenshot("trang-web-giay-chon")
+	p.typeInto(place, placeWas)
+	p.until("the place given", `!document.querySelector('[data-path="phien.dia_diem"]').classList.contains('lack') && document.getElementById('chooser-lack').textContent.startsWith('Hồ sơ có đủ')`)
+	eval[bool](p, `(() => { document.getElementById('left').scrollTo(0, 0); return true; })()`)
+
 	// A member unit's new head shows in the preview.
 	p.typeInto(head, "Trần Thị Mới")
 	time.Sleep(time.Second) // the timing below is not disturbed by the test's own work
