@@ -11,13 +11,13 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"io"
 	"sync"
 	"time"
 
 	"thidua/internal/doc"
+	"thidua/internal/zipflate"
 )
 
 // modified is the creation and modification time written into every
@@ -130,7 +130,7 @@ func (p *pkg) write(w io.Writer) error {
 		static = &staticParts[1]
 	}
 	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, deflater)
+	zipflate.Register(zw)
 	entries := [...]struct {
 		pre    *zipPart // a precompressed part, or
 		name   string   // the name and data of one to compress
@@ -220,7 +220,7 @@ type zipPart struct {
 func precompress(name string, data []byte) *zipPart {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
-	zw.RegisterCompressor(zip.Deflate, deflater)
+	zipflate.Register(zw)
 	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified})
 	if err == nil {
 		_, err = f.Write(data)
@@ -244,37 +244,4 @@ func precompress(name string, data []byte) *zipPart {
 		panic("docx: precompressing " + name + ": " + err.Error())
 	}
 	return &zipPart{hdr: zr.File[0].FileHeader, data: comp}
-}
-
-// deflateLevel trades size for speed: on the benchmark's document the
-// default level takes about twice as long as level 1 and saves 10 %.
-const deflateLevel = flate.BestSpeed
-
-var flatePool sync.Pool
-
-// deflater is the zip compressor: flate writers come from a pool, since
-// allocating one costs more than compressing a page of text.
-func deflater(out io.Writer) (io.WriteCloser, error) {
-	if fw, ok := flatePool.Get().(*flate.Writer); ok {
-		fw.Reset(out)
-		return &pooledFlate{fw}, nil
-	}
-	fw, err := flate.NewWriter(out, deflateLevel)
-	if err != nil {
-		return nil, err
-	}
-	return &pooledFlate{fw}, nil
-}
-
-// pooledFlate returns its writer to the pool when closed.
-type pooledFlate struct{ *flate.Writer }
-
-func (f *pooledFlate) Close() error {
-	if f.Writer == nil {
-		return nil
-	}
-	err := f.Writer.Close()
-	flatePool.Put(f.Writer)
-	f.Writer = nil
-	return err
 }

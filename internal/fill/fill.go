@@ -27,12 +27,12 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"io"
 	"sync"
 	"text/template"
+	"thidua/internal/zipflate"
 )
 
 // Options tell Parse what tags may use and how much it may unpack.
@@ -171,30 +171,7 @@ func (f *Form) Execute(data map[string]any) ([]byte, error) {
 	return nil, &Error{Problems: []Problem{pt.execProblem(err)}, data: true}
 }
 
-var (
-	writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
-	flaters = sync.Pool{New: func() any {
-		w, _ := flate.NewWriter(nil, flate.BestSpeed)
-		return w
-	}}
-)
-
-// pooledFlate returns its writer to the pool when closed.
-type pooledFlate struct{ *flate.Writer }
-
-func (p pooledFlate) Close() error {
-	err := p.Writer.Close()
-	flaters.Put(p.Writer)
-	return err
-}
-
-// fastDeflate compresses filled parts at flate.BestSpeed: several times
-// faster than the default level for a few percent more bytes.
-func fastDeflate(w io.Writer) (io.WriteCloser, error) {
-	fw := flaters.Get().(*flate.Writer)
-	fw.Reset(w)
-	return pooledFlate{fw}, nil
-}
+var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
 
 // render writes the package: entries without tags as stored, the others
 // from their templates. It returns the part that failed, if one did.
@@ -202,7 +179,7 @@ func (f *Form) render(data map[string]any) ([]byte, *part, error) {
 	buf := bytes.NewBuffer(make([]byte, 0, f.size+f.size/2))
 	zw := zip.NewWriter(buf)
 	st := &fillState{lim: f.lim, ids: f.pkg.ids}
-	zw.RegisterCompressor(zip.Deflate, fastDeflate)
+	zipflate.Register(zw)
 	for _, e := range f.pkg.entries {
 		if e.part == nil {
 			h := e.hdr

@@ -3,7 +3,6 @@ package fill
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -19,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"thidua/internal/vn"
+	"thidua/internal/zipflate"
 )
 
 // Limits bound what Parse accepts from a form, which is untrusted input.
@@ -504,7 +504,7 @@ func (p *pkg) rewriteTemplateType() error {
 	e := p.byName["[Content_Types].xml"]
 	data := bytes.Replace(e.data, []byte(ctTemplateMain), []byte(ctMain), 1)
 	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
+	fw, err := zipflate.NewWriter(&buf)
 	if err != nil {
 		return err
 	}

@@ -51,14 +51,21 @@ func (t *Template) Each(data map[string]any) []map[string]any {
 	return out
 }
 
-// placesKey holds, in the data of each paper Each makes, the record's
-// place names: frame.Places walks the whole data, which for a dossier of
-// a thousand nominees costs more than the paper itself.
+// placesKey holds, in a record's data, its place names: frame.Places
+// walks the whole data, which for a dossier of a thousand nominees costs
+// more than the paper itself.
 const placesKey = "\x00places"
 
+// KeepPlaces stores in data, made once and read by many papers, the place
+// names the frame keeps whole, so that each paper need not look for them.
+// Call it when data is complete and before papers are built from it.
+func KeepPlaces(data map[string]any) {
+	data[placesKey] = frame.Places(data)
+}
+
 // placesOf returns the place names the frame keeps whole for data.
-func placesOf(data map[string]any) [][]string {
-	if p, ok := data[placesKey].([][]string); ok {
+func placesOf(data map[string]any) *frame.PlaceNames {
+	if p, ok := data[placesKey].(*frame.PlaceNames); ok {
 		return p
 	}
 	return frame.Places(data)

@@ -128,7 +128,7 @@ func closes(w string) bool {
 }
 
 // joints returns the glue between each word and the next.
-func joints(words []string, places [][]string, s *scratch) []int {
+func joints(words []string, places *PlaceNames, s *scratch) []int {
 	n := len(words)
 	s.glue = slices.Grow(s.glue[:0], max(n-1, 0))[:max(n-1, 0)]
 	clear(s.glue)
@@ -178,8 +178,8 @@ func joints(words []string, places [][]string, s *scratch) []int {
 				mark(i, i+len(p.words), p.glue)
 			}
 		}
-		for _, p := range places {
-			if len(p) > 1 && p[0] == keys[i] && match(i, p) {
+		for _, p := range places.starting(keys[i]) {
+			if match(i, p) {
 				mark(i, i+len(p), hard)
 			}
 		}
@@ -222,20 +222,39 @@ func joints(words []string, places [][]string, s *scratch) []int {
 	return glue
 }
 
+// PlaceNames are the place names a Breaker keeps whole: a record's own
+// (see Places) and the regions, as words in lower case, by first word.
+type PlaceNames struct {
+	byFirst map[string][][]string
+}
+
+// add adds a name of two or more words (at most five), once.
+func (p *PlaceNames) add(name string) {
+	if strings.IndexFunc(strings.TrimSpace(name), unicode.IsSpace) < 0 {
+		return // one word at most: nothing to keep whole
+	}
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) > 5 || slices.ContainsFunc(p.byFirst[ws[0]], func(q []string) bool { return slices.Equal(q, ws) }) {
+		return
+	}
+	p.byFirst[ws[0]] = append(p.byFirst[ws[0]], ws)
+}
+
+// starting returns the names whose first word is first.
+func (p *PlaceNames) starting(first string) [][]string {
+	if p == nil {
+		return nil
+	}
+	return p.byFirst[first]
+}
+
 // Places lists the place names of a record (its units' dia_danh and
-// ten_ngan, found anywhere in the data) and the regions, as words, for
-// the joints that keep them whole.
-func Places(data map[string]any) [][]string {
-	out := append(make([][]string, 0, len(regionWords)+16), regionWords...)
-	add := func(s string) {
-		if strings.IndexFunc(strings.TrimSpace(s), unicode.IsSpace) < 0 {
-			return // one word at most: nothing to keep whole
-		}
-		ws := strings.Fields(strings.ToLower(s))
-		if len(ws) > 5 || slices.ContainsFunc(out, func(p []string) bool { return slices.Equal(p, ws) }) {
-			return
-		}
-		out = append(out, ws)
+// ten_ngan, found anywhere in the data) and the regions, for the joints
+// that keep them whole.
+func Places(data map[string]any) *PlaceNames {
+	p := &PlaceNames{byFirst: make(map[string][][]string, len(regionNames.byFirst)+16)}
+	for k, v := range regionNames.byFirst {
+		p.byFirst[k] = slices.Clip(v)
 	}
 	var walk func(v any)
 	walk = func(v any) {
@@ -243,7 +262,7 @@ func Places(data map[string]any) [][]string {
 		case map[string]any:
 			for k, x := range v {
 				if s, ok := x.(string); ok && (k == "dia_danh" || k == "ten_ngan") {
-					add(s)
+					p.add(s)
 					continue
 				}
 				walk(x)
@@ -259,16 +278,16 @@ func Places(data map[string]any) [][]string {
 		}
 	}
 	walk(data)
-	return out
+	return p
 }
 
-// regionWords are the Regions as Places gives them.
-var regionWords = func() [][]string {
-	var out [][]string
+// regionNames are the Regions, which every record's Places holds.
+var regionNames = func() *PlaceNames {
+	p := &PlaceNames{byFirst: map[string][][]string{}}
 	for _, r := range Regions {
-		out = append(out, strings.Fields(strings.ToLower(r)))
+		p.add(r)
 	}
-	return out
+	return p
 }()
 
 // breakSafety is the room a computed line leaves at its end, so that a
@@ -277,7 +296,7 @@ const breakSafety = 1.0
 
 // Breaker breaks frame texts at their joints, knowing the record's places.
 type Breaker struct {
-	Places [][]string
+	Places *PlaceNames // nil: none, not even the regions
 	// Verbatim leaves texts as they are given: no capitals, no breaks
 	// (the tags of a Word form, which are filled later).
 	Verbatim bool
@@ -345,19 +364,20 @@ func (b Breaker) lines(text string, st *doc.Style, width float64, upper, balance
 		if len(words) == 0 {
 			continue
 		}
-		glue := joints(words, b.Places, s)
+		shown := src // the text as printed: in capitals when upper
 		if upper {
-			for i := range words {
-				words[i] = vn.Upper(words[i])
-			}
+			shown = vn.Upper(src)
+			s.shown = splitWords(shown, s.shown[:0])
+		} else {
+			s.shown = append(s.shown[:0], words...)
 		}
-		lines := layoutWords(words, glue, face, st.Size, width, balance, s)
+		lines := ""
+		if !fits(s.shown, face, st.Size, width, s) {
+			glue := joints(words, b.Places, s)
+			lines = layoutWords(s.shown, glue, face, st.Size, width, balance, s)
+		}
 		if lines == "" { // one line: the words with their spaces
-			if upper {
-				lines = strings.Join(words, " ")
-			} else {
-				lines = src
-			}
+			lines = shown
 		}
 		if out.Len() == 0 && !more {
 			return lines // one segment: no copy
@@ -397,15 +417,27 @@ func splitWords(text string, out []string) []string {
 	return out
 }
 
-// layoutWords breaks words into lines at the free joints between groups;
-// it returns "" when they all fit on one line.
-func layoutWords(words []string, glue []int, face *fonts.Face, size, width float64, balance bool, s *scratch) string {
-	space := face.Width(" ", size)
+// fits measures words into s.wordW and reports whether they fit on one
+// line as they are: one word, or all of them with a space between no
+// wider than width (as layoutWords counts a group).
+func fits(words []string, face *fonts.Face, size, width float64, s *scratch) bool {
 	wordW := s.wordW[:0]
+	total := 0.0
 	for _, w := range words {
-		wordW = append(wordW, face.Width(w, size))
+		ww := face.Width(w, size)
+		wordW = append(wordW, ww)
+		total += ww
 	}
 	s.wordW = wordW
+	return len(words) == 1 || total+float64(len(words)-1)*face.Width(" ", size) <= width
+}
+
+// layoutWords breaks words, measured by fits into s.wordW, into lines at
+// the free joints between groups; it returns "" when they all fit on one
+// line.
+func layoutWords(words []string, glue []int, face *fonts.Face, size, width float64, balance bool, s *scratch) string {
+	space := face.Width(" ", size)
+	wordW := s.wordW
 	// groups of glued words; a group wider than the line gives up its
 	// soft glue, then its hard glue
 	groupWidth := func(g group) float64 {
@@ -509,6 +541,7 @@ type cost struct{ widest, squares float64 }
 type scratch struct {
 	words, keys []string
 	lower       []string
+	shown       []string
 	glue, ends  []int
 	from        []int
 	wordW, gw   []float64
@@ -521,6 +554,7 @@ var scratches = sync.Pool{New: func() any { return new(scratch) }}
 // release puts s back in scratches, holding no strings.
 func (s *scratch) release() {
 	clear(s.words[:cap(s.words)])
+	clear(s.shown[:cap(s.shown)])
 	clear(s.keys[:cap(s.keys)])
 	clear(s.lower[:cap(s.lower)])
 	scratches.Put(s)

@@ -114,11 +114,16 @@ type chunk struct {
 // record check keeps them out, so one here is a bug, never a silent '?'.
 func encode(s []byte, dst []chunk) ([]chunk, error) {
 	cur := -1
+	var out []byte // the bytes of the chunk being written, dst's last
+	spaces := 0
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRune(s[i:])
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(s[i:])
+		}
 		i += n
 		var c [2]uint16
-		if r >= 0 && int(r) < len(codes) {
+		if int(r) < len(codes) {
 			c = codes[r]
 		}
 		e := 0
@@ -131,21 +136,28 @@ func encode(s []byte, dst []chunk) ([]chunk, error) {
 		if c[e] == 0 {
 			return dst, fmt.Errorf("ký tự %q (U+%04X) không có trong phông chữ", r, r)
 		}
-		b := byte(c[e] - 1)
 		if e != cur {
+			if cur >= 0 {
+				dst[len(dst)-1].bytes, dst[len(dst)-1].spaces = out, spaces
+			}
 			if len(dst) < cap(dst) {
 				dst = dst[:len(dst)+1]
-				dst[len(dst)-1] = chunk{enc: e, bytes: dst[len(dst)-1].bytes[:0]}
+				out = dst[len(dst)-1].bytes[:0]
 			} else {
-				dst = append(dst, chunk{enc: e})
+				dst = append(dst, chunk{})
+				out = nil
 			}
-			cur = e
+			dst[len(dst)-1].enc = e
+			cur, spaces = e, 0
 		}
-		ch := &dst[len(dst)-1]
-		ch.bytes = append(ch.bytes, b)
+		b := byte(c[e] - 1)
+		out = append(out, b)
 		if b == ' ' {
-			ch.spaces++
+			spaces++
 		}
+	}
+	if cur >= 0 {
+		dst[len(dst)-1].bytes, dst[len(dst)-1].spaces = out, spaces
 	}
 	return dst, nil
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"thidua/internal/awards"
+	"thidua/internal/forms"
 	"thidua/internal/record"
 	"thidua/internal/sheet"
 	"thidua/internal/tally"
@@ -42,6 +43,7 @@ func Data(rec *record.Record, opts ...Option) (map[string]any, error) {
 			err = dossier.Errors
 		}
 	}
+	forms.KeepPlaces(data)
 	return data, err
 }
 

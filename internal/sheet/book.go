@@ -3,19 +3,18 @@ package sheet
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"io"
 	"io/fs"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"thidua/internal/frame"
 	"thidua/internal/vn"
+	"thidua/internal/zipflate"
 )
 
 // table is one sheet to write: the NĐ30 header block, header rows and
@@ -621,18 +620,7 @@ func (z *sortedZip) Close() error {
 	zw := zip.NewWriter(z.w)
 	// The parts are small and many workbooks may be made in a batch:
 	// the fastest compression is worth more than the last bytes.
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		fw, _ := flaters.Get().(*flate.Writer)
-		if fw == nil {
-			var err error
-			if fw, err = flate.NewWriter(w, flate.BestSpeed); err != nil {
-				return nil, err
-			}
-		} else {
-			fw.Reset(w)
-		}
-		return &pooledFlate{fw}, nil
-	})
+	zipflate.Register(zw)
 	for _, n := range names {
 		method := zip.Deflate
 		if z.parts[n].Len() < storeBelow {
@@ -653,16 +641,3 @@ func (z *sortedZip) Close() error {
 // compressed: a batch makes many small workbooks, whose parts compress to
 // little for the time it takes.
 const storeBelow = 16 << 10
-
-// flaters keeps deflate writers between parts and workbooks: making one
-// costs more than compressing a small part.
-var flaters sync.Pool
-
-type pooledFlate struct{ *flate.Writer }
-
-func (p *pooledFlate) Close() error {
-	err := p.Writer.Close()
-	flaters.Put(p.Writer)
-	p.Writer = nil
-	return err
-}

@@ -2238,6 +2238,9 @@ func NewFontDef(jsonFileBytes, zFileBytes []byte) (*FontDef, error) {
 	if info.i, err = generateFontID(info); err != nil {
 		return nil, err
 	}
+	if len(info.Cw) >= 256 {
+		info.widths = appendWidths(nil, info.Cw)
+	}
 	return &FontDef{info: info, file: zFileBytes}, nil
 }
 
@@ -4289,13 +4292,65 @@ func (f *Fpdf) outf(fmtStr string, args ...any) {
 }
 
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.fmt.buf = appendFixed(f.fmt.buf[:0], v, prec)
 	f.putBytes(f.fmt.buf)
 }
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
 func (f *Fpdf) fmtF64(v float64, prec int) string {
-	return string(strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64))
+	return string(appendFixed(f.fmt.buf[:0], v, prec))
+}
+
+// appendWidths appends the /Widths array of a font's characters 32 to
+// 255, as putfonts writes it, with a line feed.
+func appendWidths(dst []byte, cw []int) []byte {
+	dst = append(slices.Grow(dst, 6*224+4), '[')
+	for j := 32; j < 256; j++ {
+		dst = append(strconv.AppendInt(dst, int64(cw[j]), 10), ' ')
+	}
+	return append(dst, "]\n"...)
+}
+
+// pow10 are the scales of appendFixed's precisions.
+var pow10 = [...]float64{1, 10, 100, 1e3, 1e4, 1e5, 1e6}
+
+// appendFixed appends to dst what strconv.AppendFloat(dst, v, 'f', prec,
+// 64) appends, in a fraction of its time for the coordinates and sizes of
+// a page. It scales v by 10^prec and rounds to an integer, which gives
+// the digits of the exact decimal rounding whenever the scaled value is
+// below 2^32 (its rounding error is then under 5e-7) and not within 1e-6
+// of a half; otherwise (and for NaN, infinities, prec above 6) it leaves
+// the work to strconv.
+func appendFixed(dst []byte, v float64, prec int) []byte {
+	if prec < 0 || prec >= len(pow10) {
+		return strconv.AppendFloat(dst, v, 'f', prec, 64)
+	}
+	s := math.Abs(v) * pow10[prec]
+	if !(s < 1<<32) { // also NaN
+		return strconv.AppendFloat(dst, v, 'f', prec, 64)
+	}
+	r := math.Floor(s)
+	switch frac := s - r; {
+	case math.Abs(frac-0.5) < 1e-6:
+		return strconv.AppendFloat(dst, v, 'f', prec, 64)
+	case frac > 0.5:
+		r++
+	}
+	if math.Signbit(v) {
+		dst = append(dst, '-')
+	}
+	n := uint64(r)
+	if prec == 0 {
+		return strconv.AppendUint(dst, n, 10)
+	}
+	scale := uint64(pow10[prec])
+	dst = strconv.AppendUint(dst, n/scale, 10)
+	dst = append(dst, '.')
+	frac := n % scale
+	for d := scale / 10; d > 1 && frac < d; d /= 10 {
+		dst = append(dst, '0')
+	}
+	return strconv.AppendUint(dst, frac, 10)
 }
 
 func (f *Fpdf) putInt(v int) {
@@ -4625,12 +4680,12 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 				// Widths
 				f.newobj()
-				w := append(slices.Grow(f.fmt.buf[:0], 6*224+4), '[')
-				for j := 32; j < 256; j++ {
-					w = append(strconv.AppendInt(w, int64(font.Cw[j]), 10), ' ')
+				if font.widths != nil {
+					f.putBytes(font.widths)
+				} else {
+					f.fmt.buf = appendWidths(f.fmt.buf[:0], font.Cw)
+					f.putBytes(f.fmt.buf)
 				}
-				f.fmt.buf = append(w, "]\n"...)
-				f.putBytes(f.fmt.buf)
 				f.out("endobj")
 				// Descriptor
 				f.newobj()
