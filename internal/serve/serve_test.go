@@ -752,4 +752,14 @@ func TestPapersAField(t *testing.T) {
 	if len(c.Errors) != 0 || len(c.Lacking) != 0 {
 		t.Fatalf("with the place: %+v %+v", c.Errors, c.Lacking)
 	}
+	// A year-end record, whose papers do not print the heads: choosing the
+	// pledge too says which member's head it lacks, as thidua render
+	// --giay giao-uoc would.
+	name = "bac-trung-bo-tong-ket-2022.toml"
+	r := f.open(name)
+	d := edit(r.Text, []string{"bao-cao", "giao-uoc"}, change{Op: "xoa", Path: "thanh_vien[3].thu_truong"})
+	if len(d.Errors) != 0 || slices.Contains(d.Sections, "giao-uoc") || len(d.Lacking) != 1 || d.Lacking[0].Path != "thanh_vien[3].thu_truong" ||
+		!slices.Equal(d.Lacking[0].Papers, []string{"giao-uoc"}) || !strings.Contains(d.Lacking[0].Msg, "thành viên thứ 3") {
+		t.Fatalf("a year-end record with the pledge chosen: %+v %+v %v", d.Errors, d.Lacking, d.Sections)
+	}
 }

@@ -452,13 +452,22 @@ function showLacking() {
       : 'Hồ sơ có đủ các mục mà các giấy tờ đã chọn cần.';
   const list = $('chooser-list');
   list.replaceChildren();
+  // The inputs of each field lacking, or of what it holds (a head's name
+  // and title): one pass over the inputs, each looked up by its path and
+  // its parents' paths.
+  const byPath = new Map(lack.map((e) => [e.khoa, { e, targets: [] }]));
+  if (byPath.size) {
+    for (const i of document.querySelectorAll('#form input[data-path], #form select[data-path], #form textarea[data-path]')) {
+      for (let p = i.dataset.path; p; p = parent(p)) {
+        const hit = byPath.get(p);
+        if (hit) { hit.targets.push(i); break; }
+      }
+    }
+  }
   const noted = new Set();
-  for (const e of lack) {
+  for (const { e, targets } of byPath.values()) {
     const note = 'Còn thiếu cho: ' + (e.giay || []).map(paperName).join(', ') + (e.cach_sua ? ' — Cách sửa: ' + e.cach_sua : '');
-    // The inputs of the field, or of what it holds (a head's name and title).
-    let targets = [...document.querySelectorAll('#form [data-path]')].filter((i) => i.matches('input,select,textarea') &&
-      (i.dataset.path === e.khoa || i.dataset.path.startsWith(e.khoa + '.')));
-    if (!targets.length) targets = [findInput(e.khoa)].filter(Boolean);
+    if (!targets.length) { const t = findInput(e.khoa); if (t) targets.push(t); }
     for (const t of targets) {
       if (t.matches('input,select,textarea')) t.classList.add('lack');
       const slot = errSlotOf(t);
