@@ -45,9 +45,11 @@ func Write(w io.Writer, d *doc.Document) error {
 func Bytes(d *doc.Document) ([]byte, error) {
 	p := fpdf.New("P", "pt", "A4", "")
 	p.SetAutoPageBreak(false, 0)
-	// Content streams are not deflated: on the 4-page giao ước that would
-	// turn 11 KB into 4,4 KB (8 % of the file, whose embedded faces, 63 KB,
-	// ./gen compressed once) for 0,1-0,2 ms, a fifth of the PDF's time.
+	// Content streams are not deflated: on the 3-page giao ước of the
+	// benchmark that would make the file 17 % smaller (97 KB to 81 KB; the
+	// embedded faces, which ./gen compressed once, are most of it) and the
+	// writer 90 % slower (2,2 to 4,2 M instructions with fpdf's zlib, its
+	// writers pooled): a paper in about 1 ms counts for more.
 	p.SetCompression(false)
 	p.SetMargins(0, 0, 0)
 	p.SetCatalogSort(true)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -149,7 +150,20 @@ type field struct {
 	index  int
 }
 
+// fieldsOf returns the fields of struct type t that have a toml tag, read
+// from the tags once per type: every table of every record asks.
 func fieldsOf(t reflect.Type) []field {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]field)
+	}
+	f, _ := fieldCache.LoadOrStore(t, readFields(t))
+	return f.([]field)
+}
+
+// fieldCache holds fieldsOf's answers by type; they are never changed.
+var fieldCache sync.Map
+
+func readFields(t reflect.Type) []field {
 	var out []field
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
