@@ -32,8 +32,9 @@ quá lớn hay chứa đường dẫn không an toàn đều bị từ chối.
 {{.muc.ten}}); khi đó -o là thư mục.
 --pdf: thêm bản PDF của từng tệp, chuyển bằng LibreOffice (cần cài LibreOffice); với
 -o RA.pdf --pdf thì chỉ ghi bản PDF.
-Mẫu Word lớn quá 64 MB bị từ chối (đổi bằng biến môi trường THIDUA_GIOI_HAN_MAU_WORD,
-xem docs/gioi-han.md).`,
+Mẫu Word lớn quá 64 MB bị từ chối; vòng lặp quá 100000 lần, văn bản điền ra quá 256 MB cũng
+dừng. Mẫu tin được mà lớn hơn thì nâng giới hạn cho lần chạy đó: --gioi-han-mau 128MB,
+--gioi-han-lap 500000, --gioi-han-ra 512MB, --gioi-han-chu 64MB (xem docs/gioi-han.md).`,
 		flags: func(fs *flag.FlagSet) { fillFlags(fs) },
 		run:   runFill,
 	})
@@ -42,10 +43,19 @@ xem docs/gioi-han.md).`,
 type fillOpts struct {
 	out, each string
 	pdf       bool
+	// The limits a clerk may raise for a form they trust (docs/gioi-han.md).
+	formSize, textSize, outSize string
+	iterations                  int
 }
 
 func fillFlags(fs *flag.FlagSet) *fillOpts {
 	o := &fillOpts{}
+	def := fill.Limits{}.WithDefaults()
+	mb := func(n int64) string { return strings.ReplaceAll(input.FormatSize(n), " ", "") }
+	fs.StringVar(&o.formSize, "gioi-han-mau", "", "`CỠ` tối đa của tệp mẫu Word, ví dụ 128MB (mặc định: "+mb(input.Word.Default)+" hoặc biến môi trường "+input.Word.Env+")")
+	fs.StringVar(&o.textSize, "gioi-han-chu", mb(def.MaxTextSize), "`CỠ` tối đa của phần chữ được điền (thân, đầu trang, chân trang...) sau khi giải nén")
+	fs.StringVar(&o.outSize, "gioi-han-ra", mb(def.MaxOutputSize), "`CỠ` tối đa của văn bản điền ra, chưa nén")
+	fs.IntVar(&o.iterations, "gioi-han-lap", def.MaxIterations, "tổng số lần lặp tối đa của mọi vòng {{range}} trong một lần điền")
 	fs.StringVar(&o.out, "o", "", "tệp ra (.docx), hoặc thư mục ra khi dùng --moi")
 	fs.BoolVar(&o.pdf, "pdf", false, "thêm bản PDF (cần LibreOffice)")
 	fs.StringVar(&o.each, "moi", "", "điền một bản cho mỗi mục của danh sách này (ví dụ thanh_vien)")
@@ -76,8 +86,12 @@ func runFill(e *env, args []string) int {
 			return exitInput
 		}
 	}
+	lim, formKind, msg := o.limits()
+	if msg != "" {
+		return usageError(e, c, "%s", msg)
+	}
 	formPath, recPath := rest[0], rest[1]
-	src, err := input.ReadFile(formPath, input.Word)
+	src, err := input.ReadFile(formPath, formKind)
 	if err != nil {
 		fmt.Fprintln(e.stderr, record.ReadError(formPath, "không đọc được mẫu Word: ", "kiểm tra lại đường dẫn và tên tệp (đuôi .docx)", err))
 		return exitInput
@@ -109,9 +123,10 @@ func runFill(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "thidua: %v\n", err)
 		return exitInternal
 	}
-	form, err := fill.Parse(src, fill.Options{Funcs: view.Funcs(), Schema: schema})
+	form, err := fill.Parse(src, fill.Options{Funcs: view.Funcs(), Schema: schema, Limits: lim})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: %v\n", formPath, err)
+		raiseHint(e, err, lim)
 		return exitInput
 	}
 	type job struct {
@@ -160,6 +175,7 @@ func runFill(e *env, args []string) int {
 		out, err := form.Execute(j.data)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "%s: %v\n", formPath, err)
+			raiseHint(e, err, lim)
 			exit = exitInput
 			var fe *fill.Error
 			if errors.As(err, &fe) {
@@ -192,6 +208,53 @@ func runFill(e *env, args []string) int {
 		}
 	}
 	return exit
+}
+
+// limits reads the limit options: the fill's limits, the kind of the
+// form's file with its size limit, or a message saying what is wrong.
+func (o *fillOpts) limits() (fill.Limits, *input.Kind, string) {
+	var lim fill.Limits
+	size := func(name, v string) (int64, string) {
+		if v == "" {
+			return 0, ""
+		}
+		n, err := input.ParseSize(v)
+		if err != nil {
+			return 0, fmt.Sprintf("--%s %q: ghi một cỡ như 128MB, 500KB hoặc 1GB (số không có đơn vị là MB)", name, v)
+		}
+		return n, ""
+	}
+	form, msg := size("gioi-han-mau", o.formSize)
+	if msg == "" {
+		lim.MaxTextSize, msg = size("gioi-han-chu", o.textSize)
+	}
+	if msg == "" {
+		lim.MaxOutputSize, msg = size("gioi-han-ra", o.outSize)
+	}
+	if msg == "" && o.iterations <= 0 {
+		msg = fmt.Sprintf("--gioi-han-lap %d: ghi một số lần lặp lớn hơn 0, ví dụ 500000", o.iterations)
+	}
+	lim.MaxIterations = o.iterations
+	return lim, input.Word.WithFlag("--gioi-han-mau", form), msg
+}
+
+// raiseHint says which option raises the limit a fill went past (for a
+// form the clerk trusts), with twice the limit in effect as an example.
+func raiseHint(e *env, err error, lim fill.Limits) {
+	lim = lim.WithDefaults()
+	mb := func(n int64) string { return strings.ReplaceAll(input.FormatSize(max(2*n, 1<<20)), " ", "") }
+	var opt string
+	switch fill.LimitOf(err) {
+	case fill.LimitIterations:
+		opt = fmt.Sprintf("--gioi-han-lap %d", 2*lim.MaxIterations)
+	case fill.LimitOutput:
+		opt = "--gioi-han-ra " + mb(lim.MaxOutputSize)
+	case fill.LimitText:
+		opt = "--gioi-han-chu " + mb(lim.MaxTextSize)
+	default:
+		return
+	}
+	fmt.Fprintf(e.stderr, "    Nếu mẫu và hồ sơ đúng là lớn như vậy: nâng giới hạn cho lần chạy này, ví dụ %s (xem docs/gioi-han.md)\n", opt)
 }
 
 // writePDFAs puts the PDF LibreOffice made at from into the file out,

@@ -122,7 +122,10 @@ func commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 				}
 				arg := dash + f.Name
 				if name != "" {
-					arg += " " + map[string]string{"string": "CHUỖI", "int": "SỐ", "value": "GIÁ_TRỊ"}[name]
+					if word, ok := map[string]string{"string": "CHUỖI", "int": "SỐ", "value": "GIÁ_TRỊ"}[name]; ok {
+						name = word
+					}
+					arg += " " + name // or the word the usage puts in back quotes
 				}
 				fmt.Fprintf(w, "  %-24s %s", arg, u)
 				if f.DefValue != "" && f.DefValue != "false" {

@@ -23,6 +23,42 @@ var (
 	ErrMacro = errors.New("tệp có chứa macro")
 )
 
+// The limits a caller may raise (fields of Limits), as LimitOf names them.
+const (
+	LimitIterations = "MaxIterations"
+	LimitOutput     = "MaxOutputSize"
+	LimitText       = "MaxTextSize"
+)
+
+// sizeError is a refusal of Parse for a limit a caller may raise.
+type sizeError struct {
+	limit string
+	err   error
+}
+
+func (e *sizeError) Error() string { return e.err.Error() }
+func (e *sizeError) Unwrap() error { return e.err }
+
+// LimitOf names the limit err went past when it is one a caller may raise
+// for a form it trusts (LimitIterations, LimitOutput, LimitText), or "".
+// The limits against hostile packages (entries, unpacked sizes, nodes)
+// are not named: a form past them is refused whatever the caller says.
+func LimitOf(err error) string {
+	var s *sizeError
+	if errors.As(err, &s) {
+		return s.limit
+	}
+	var fe *Error
+	if errors.As(err, &fe) {
+		for _, p := range fe.Problems {
+			if p.Limit != "" {
+				return p.Limit
+			}
+		}
+	}
+	return ""
+}
+
 // Location says where in a form a tag sits, in terms a clerk can find in
 // Word: the part (body, header, footer), the paragraph or the table cell,
 // and the text around the tag.
@@ -83,6 +119,9 @@ type Problem struct {
 	Where Location
 	Tag   string // the tag as typed in the form, e.g. "{{.cum.tenn}}"
 	Msg   string // what is wrong and how to fix it, in Vietnamese
+	// Limit names the limit a fill went past (LimitIterations,
+	// LimitOutput), or is "".
+	Limit string
 }
 
 // String writes the problem on one line: where, which tag, what, and the

@@ -111,7 +111,7 @@ func (st *fillState) iterate(pt *part, t *tag, v any) error {
 	}
 	st.iters += min(n, int64(st.lim.MaxIterations)+1)
 	if st.iters > int64(st.lim.MaxIterations) {
-		return &limitError{pt: pt, t: t, msg: fmt.Sprintf("các vòng lặp của mẫu phải lặp hơn %d lần (tính cả các vòng lồng nhau; vòng này %d lần); hãy kiểm tra lại danh sách hay con số mà thẻ range lặp qua", st.lim.MaxIterations, n)}
+		return &limitError{pt: pt, t: t, limit: LimitIterations, msg: fmt.Sprintf("các vòng lặp của mẫu phải lặp hơn %d lần (tính cả các vòng lồng nhau; vòng này %d lần); hãy kiểm tra lại danh sách hay con số mà thẻ range lặp qua", st.lim.MaxIterations, n)}
 	}
 	return nil
 }
@@ -125,7 +125,7 @@ type limitWriter struct {
 func (l *limitWriter) Write(p []byte) (int, error) {
 	l.st.out += int64(len(p))
 	if l.st.out > l.st.lim.MaxOutputSize {
-		e := &limitError{pt: l.st.part, t: l.st.loop, msg: fmt.Sprintf("văn bản điền ra vượt quá %d MiB", l.st.lim.MaxOutputSize>>20)}
+		e := &limitError{pt: l.st.part, t: l.st.loop, limit: LimitOutput, msg: "văn bản điền ra vượt quá " + sizeText(l.st.lim.MaxOutputSize)}
 		if e.t != nil {
 			e.msg += "; thẻ này là vòng lặp cuối cùng đã chạy: hãy kiểm tra lại danh sách hay con số mà nó lặp qua"
 		}
@@ -136,15 +136,16 @@ func (l *limitWriter) Write(p []byte) (int, error) {
 
 // limitError is a fill that went past one of its limits.
 type limitError struct {
-	pt  *part
-	t   *tag // the loop at fault, if known
-	msg string
+	pt    *part
+	t     *tag // the loop at fault, if known
+	msg   string
+	limit string // LimitIterations or LimitOutput
 }
 
 func (e *limitError) Error() string { return e.problem().String() }
 
 func (e *limitError) problem() Problem {
-	p := Problem{Msg: e.msg}
+	p := Problem{Msg: e.msg, Limit: e.limit}
 	if e.pt != nil {
 		p.Where.Part = e.pt.name
 	}

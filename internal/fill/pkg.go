@@ -43,6 +43,10 @@ type Limits struct {
 	MaxOutputSize int64
 }
 
+// WithDefaults is l with its zero fields set to their defaults: the
+// limits a Parse with l applies.
+func (l Limits) WithDefaults() Limits { return l.withDefaults() }
+
 func (l Limits) withDefaults() Limits {
 	if l.MaxEntries <= 0 {
 		l.MaxEntries = 2000
@@ -452,7 +456,7 @@ func (p *pkg) findParts() error {
 		text += p.byName[name].size
 	}
 	if text > p.lim.MaxTextSize {
-		return fmt.Errorf("%w: phần chữ của mẫu (thân văn bản, đầu trang, chân trang, chú thích) giải nén ra %s, quá giới hạn %s; mẫu Word thường chỉ vài MiB: hãy bỏ bớt phần không cần điền hoặc chia mẫu thành nhiều tệp", ErrTooLarge, sizeText(text), sizeText(p.lim.MaxTextSize))
+		return &sizeError{limit: LimitText, err: fmt.Errorf("%w: phần chữ của mẫu (thân văn bản, đầu trang, chân trang, chú thích) giải nén ra %s, quá giới hạn %s; mẫu Word thường chỉ vài MiB: hãy bỏ bớt phần không cần điền hoặc chia mẫu thành nhiều tệp", ErrTooLarge, sizeText(text), sizeText(p.lim.MaxTextSize))}
 	}
 	if p.template {
 		if err := p.rewriteTemplateType(); err != nil {

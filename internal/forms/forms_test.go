@@ -109,3 +109,33 @@ func TestBuiltPaperOwnsItsText(t *testing.T) {
 		t.Errorf("the first paper's text changed after other builds")
 	}
 }
+
+// Each built-in paper has a short name of its own, as the page of thidua
+// serve writes it next to the fields the paper prints.
+func TestShortNames(t *testing.T) {
+	set, err := LoadSet("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{}
+	for _, n := range set.Names() {
+		tpl, _ := set.Get(n)
+		s := tpl.ShortName()
+		if s == n || len([]rune(s)) > 60 || strings.ContainsAny(s, ":,()") {
+			t.Errorf("%s: short name %q", n, s)
+		}
+		if other, ok := seen[s]; ok {
+			t.Errorf("%s and %s are both %q", n, other, s)
+		}
+		seen[s] = n
+	}
+	for n, want := range map[string]string{"giao-uoc": "Bản giao ước thi đua", "bien-ban-hoi-nghi": "Biên bản hội nghị",
+		"bao-cao": "Báo cáo sơ kết hoặc tổng kết năm của cụm"} {
+		if tpl, _ := set.Get(n); tpl.ShortName() != want {
+			t.Errorf("%s: %q, want %q", n, tpl.ShortName(), want)
+		}
+	}
+	if got := (&Template{Name: "mau-rieng"}).ShortName(); got != "mau-rieng" {
+		t.Errorf("a template without mo_ta: %q", got)
+	}
+}

@@ -296,3 +296,20 @@ func Load(fsys fs.FS, name string) (*Template, error) {
 	}
 	return Parse(name+Ext, src)
 }
+
+var reParen = regexp.MustCompile(`\s*\([^()]*\)`)
+
+// ShortName is what a clerk calls the paper, for lists and notes ("in
+// trong: Bản giao ước thi đua"): its description (mo_ta) up to the first
+// ":" or ",", without what is in brackets; the template's name when it
+// has no description.
+func (t *Template) ShortName() string {
+	s := reParen.ReplaceAllString(t.Front.MoTa, "")
+	if i := strings.IndexAny(s, ":,"); i >= 0 {
+		s = s[:i]
+	}
+	if s = strings.Join(strings.Fields(s), " "); s == "" {
+		return t.Name
+	}
+	return s
+}

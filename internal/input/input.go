@@ -24,6 +24,19 @@ type Kind struct {
 	What    string // the kind in words, for messages: "tệp văn bản"
 	Env     string // the environment variable that changes the limit
 	Default int64  // the limit in bytes when Env is not set
+	// flag, when set, is the command-line option that sets the limit for
+	// this run (WithFlag); set is its value, 0 when not given.
+	flag string
+	set  int64
+}
+
+// WithFlag is k for a command with an option that sets its limit: size,
+// when above 0, is the limit (the option given wins over the environment
+// variable), and a file over the limit is told to use the option.
+func (k *Kind) WithFlag(flag string, size int64) *Kind {
+	c := *k
+	c.flag, c.set = flag, size
+	return &c
 }
 
 // The kinds of input.
@@ -57,6 +70,9 @@ var ErrIsDir = errors.New("is a directory")
 // Limit returns the size limit of k: its environment variable when set,
 // else its default.
 func (k *Kind) Limit() (int64, error) {
+	if k.set > 0 {
+		return k.set, nil
+	}
 	v, ok := os.LookupEnv(k.Env)
 	if !ok || strings.TrimSpace(v) == "" {
 		return k.Default, nil
@@ -164,6 +180,11 @@ func (k *Kind) tooLarge(path string, size, limit int64) error {
 		suggest *= 2
 	}
 	suggest = (suggest + 1<<20 - 1) &^ (1<<20 - 1) // whole megabytes
+	if k.flag != "" {
+		return &Error{Path: path, Why: why,
+			Hint: fmt.Sprintf("kiểm tra lại có đúng tệp không; nếu đúng, nâng giới hạn bằng tùy chọn %s, ví dụ %s %s (hoặc biến môi trường %s=%s; xem docs/gioi-han.md)",
+				k.flag, k.flag, strings.ReplaceAll(FormatSize(suggest), " ", ""), k.Env, strings.ReplaceAll(FormatSize(suggest), " ", ""))}
+	}
 	return &Error{Path: path, Why: why,
 		Hint: fmt.Sprintf("kiểm tra lại có đúng tệp không; nếu đúng, nâng giới hạn bằng biến môi trường %s, ví dụ %s=%s (xem docs/gioi-han.md)",
 			k.Env, k.Env, strings.ReplaceAll(FormatSize(suggest), " ", ""))}

@@ -166,22 +166,29 @@ func TestBrowser(t *testing.T) {
 	p := &page{t: t, ctx: ctx, url: "http://" + ln.Addr().String() + "/#" + name}
 	p.run(chromedp.Navigate("about:blank"))
 	// The clerk says yes to every question the page asks (drop unsaved
-	// edits?), from another goroutine as chromedp wants.
-	dialogs := make(chan struct{}, 8)
+	// edits?) and takes the name a prompt suggests, from another
+	// goroutine as chromedp wants.
+	dialogs := make(chan string, 8)
 	chromedp.Listen(ctx, func(ev any) {
-		switch ev.(type) {
-		case *cdppage.EventJavascriptDialogOpening, cdppage.EventJavascriptDialogOpening:
-			select {
-			case dialogs <- struct{}{}:
-			default:
-			}
+		var prompt string
+		switch e := ev.(type) {
+		case *cdppage.EventJavascriptDialogOpening:
+			prompt = e.DefaultPrompt
+		case cdppage.EventJavascriptDialogOpening:
+			prompt = e.DefaultPrompt
+		default:
+			return
+		}
+		select {
+		case dialogs <- prompt:
+		default:
 		}
 	})
 	go func() {
 		for {
 			select {
-			case <-dialogs:
-				chromedp.Call(ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: true})
+			case prompt := <-dialogs:
+				chromedp.Call(ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: true, PromptText: prompt})
 			case <-ctx.Done():
 				return
 			}
@@ -219,6 +226,54 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("preview:\n%s", text)
 	}
 	p.screenshot("trang-web-bieu-mau")
+
+	// Which papers print a field, from the schema's need tags, by the
+	// field; the papers the record makes are the ones chosen.
+	headNote := `[...document.querySelectorAll('details[data-path="thanh_vien"] th')].find(th => th.textContent.startsWith('thủ trưởng đơn vị: họ và tên')).querySelector('.need').textContent`
+	if got := eval[string](p, headNote); got != "in trong: Bản giao ước thi đua" {
+		t.Errorf("the heads' note: %q", got)
+	}
+	placeNote := `document.querySelector('[data-path="phien.dia_diem"]').closest('.field').querySelector('.need').textContent`
+	if got := eval[string](p, placeNote); got != "in trong: Biên bản hội nghị, Biên bản họp bình xét" {
+		t.Errorf("the place's note: %q", got)
+	}
+	chosen := `[...document.querySelectorAll('#chooser-papers input:checked')].map(i => i.value).join(',')`
+	if got := eval[string](p, chosen); got != "giao-uoc" {
+		t.Errorf("papers chosen at first: %q", got)
+	}
+	// The pledge alone does not print the place: without it, no error and
+	// nothing lacking...
+	const place = "phien.dia_diem"
+	placeWas := eval[string](p, `document.querySelector('[data-path="phien.dia_diem"]').value`)
+	eval[bool](p, `(() => { const i = document.querySelector('[data-path="phien.dia_diem"]'); i.value = ''; i.dispatchEvent(new Event('change')); return true; })()`)
+	p.until("the place removed", `!state.text.includes('dia_diem = "Ủy') && document.getElementById('summary').hidden`)
+	if eval[bool](p, `document.querySelector('[data-path="phien.dia_diem"]').classList.contains('lack')`) {
+		t.Error("the place is marked lacking for the pledge alone")
+	}
+	// ...until the clerk ticks the minutes: the place is tinted, the note
+	// under it names the paper, before any paper is asked for.
+	p.run(chromedp.Click(chromedp.CSS(`#chooser-papers input[value="bien-ban-hoi-nghi"]`)))
+	p.until("the place lacking", `document.querySelector('[data-path="phien.dia_diem"]').classList.contains('lack')`)
+	if got := eval[string](p, errorNear(place)); !strings.Contains(got, "Còn thiếu cho: Biên bản hội nghị") || !strings.Contains(got, "Cách sửa") {
+		t.Errorf("the note by the place: %q", got)
+	}
+	if got := eval[string](p, `document.getElementById('chooser-lack').textContent`); !strings.Contains(got, "còn thiếu 1 mục") {
+		t.Errorf("the chooser says: %q", got)
+	}
+	if got := eval[string](p, `document.querySelector('#chooser-papers input[value="bien-ban-hoi-nghi"]').parentElement.textContent`); !strings.Contains(got, "hồ sơ chưa có phần của giấy này") {
+		t.Errorf("the minutes' box: %q", got)
+	}
+	if got := eval[string](p, chosen); got != "bien-ban-hoi-nghi,giao-uoc" {
+		t.Errorf("papers chosen: %q", got)
+	}
+	if !eval[bool](p, `document.getElementById('summary').hidden`) {
+		t.Error("a field only the chosen minutes print is reported as an error")
+	}
+	eval[bool](p, `(() => { document.querySelector('[data-path="phien.dia_diem"]').scrollIntoView({block: 'center'}); return true; })()`)
+	p.screenshot("trang-web-giay-chon")
+	p.typeInto(place, placeWas)
+	p.until("the place given", `!document.querySelector('[data-path="phien.dia_diem"]').classList.contains('lack') && document.getElementById('chooser-lack').textContent.startsWith('Hồ sơ có đủ')`)
+	eval[bool](p, `(() => { document.getElementById('left').scrollTo(0, 0); return true; })()`)
 
 	// A member unit's new head shows in the preview.
 	p.typeInto(head, "Trần Thị Mới")
@@ -359,6 +414,35 @@ func TestBrowser(t *testing.T) {
 	filled, _ := os.ReadFile(filepath.Join(downloads, guid))
 	if text := testkit.DOCXText(t, filled); !strings.Contains(text, "Cụm thi đua Khối huyện") {
 		t.Errorf("filled form:\n%s", text)
+	}
+
+	// Next year's record from the one open, named as the page suggests:
+	// the year up by one, last session's date gone and asked for.
+	p.run(chromedp.Click(chromedp.CSS(`[data-tab="form"]`)), chromedp.Click(chromedp.CSS(`#btn-next`)))
+	const next = "hai-phong-khoi-huyen-2025.toml"
+	p.until("next year's record", `document.getElementById('records').value === '`+next+`' && !!document.querySelector('[data-path="phien.ngay"]')`)
+	nextText, err := os.ReadFile(filepath.Join(dir, next))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(nextText), "nam = 2025") || strings.Contains(string(nextText), "2024-02-28") || !strings.Contains(string(nextText), "năm 2025") {
+		t.Errorf("next year's record:\n%s", nextText)
+	}
+	p.until("the date asked for", `document.querySelector('[data-path="phien.ngay"]').value === '' && `+errorNear("phien.ngay")+` !== ''`)
+	// The calendar: the button opens the browser's date picker; the day
+	// picked there is written as a clerk reads it, and saved in the record.
+	eval[bool](p, `(() => { window.pageErrors = []; window.addEventListener('error', (e) => pageErrors.push(e.message)); return true; })()`)
+	p.run(chromedp.Click(chromedp.CSS(`.datebox:has([data-path="phien.ngay"]) button.cal`)))
+	time.Sleep(200 * time.Millisecond)
+	if errs := eval[string](p, `pageErrors.join('; ')`); errs != "" {
+		t.Errorf("the calendar button: %s", errs)
+	}
+	eval[bool](p, `(() => { const pick = document.querySelector('.datebox:has([data-path="phien.ngay"]) .picker'); pick.value = '2025-03-14'; pick.dispatchEvent(new Event('change')); return true; })()`)
+	p.until("the picked date", `document.querySelector('[data-path="phien.ngay"]').value === '14/03/2025' && state.text.includes('ngay = 2025-03-14') && `+errorNear("phien.ngay")+` === ''`)
+	p.run(chromedp.Click(chromedp.CSS(`#btn-save`)))
+	p.until("the save", `document.getElementById('status').textContent.startsWith('Đã lưu')`)
+	if saved, _ := os.ReadFile(filepath.Join(dir, next)); !strings.Contains(string(saved), "ngay = 2025-03-14") {
+		t.Errorf("the picked date was not saved:\n%s", saved)
 	}
 
 	// A new blank record: created in the folder, opened, its problems listed.

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +31,13 @@ type analysis struct {
 	Results *tally.Results `json:"ket_qua,omitempty"`
 	Prizes  *prizes        `json:"tien_thuong,omitempty"`
 	Papers  []paperInfo    `json:"giay"`
+	// Sections names the papers whose sections the record has (what
+	// thidua render makes of it), even while a problem stops them.
+	Sections []string `json:"giay_co_phan"`
+	// Lacking is what the papers chosen on the page (Sections unless the
+	// clerk chose others) print and the record does not give yet, less
+	// what Errors already says: record.Need over those papers.
+	Lacking []fieldError `json:"thieu"`
 }
 
 // fieldError is a record.Error for the page.
@@ -38,6 +47,9 @@ type fieldError struct {
 	Col  int    `json:"cot"`
 	Msg  string `json:"loi"`
 	Hint string `json:"cach_sua,omitempty"`
+	// Papers, for a field missing from Lacking, are the chosen papers
+	// that print it (template names).
+	Papers []string `json:"giay,omitempty"`
 }
 
 // paperInfo is a paper the record makes; Items names the papers of a
@@ -68,6 +80,9 @@ type prepared struct {
 	rec    *record.Record
 	data   map[string]any
 	papers []*forms.Template
+	// picked names the papers whose sections the record has, before the
+	// check of what they print.
+	picked []string
 	errs   record.Errors
 }
 
@@ -87,6 +102,7 @@ func (s *Server) prepare(name, text string) *prepared {
 		return p
 	}
 	papers, _ := s.cfg.Templates.Pick("", data)
+	p.picked = forms.Names(papers)
 	if err := rec.Need(forms.Names(papers)); err != nil {
 		p.errs = asErrors(name, err) // what those papers print, as thidua render asks
 		return p
@@ -109,15 +125,17 @@ func asErrors(name string, err error) record.Errors {
 }
 
 // analyse checks a record's text as thidua check and render would.
-func (s *Server) analyse(name, text string) *analysis {
-	a, _ := s.analysePrepared(name, text)
+// chosen names the papers the clerk has chosen on the page; nil means
+// those the record has the sections of.
+func (s *Server) analyse(name, text string, chosen []string) *analysis {
+	a, _ := s.analysePrepared(name, text, chosen)
 	return a
 }
 
 // analysePrepared is analyse that also gives the record prepared for its
 // papers.
-func (s *Server) analysePrepared(name, text string) (*analysis, *prepared) {
-	a := &analysis{Errors: []fieldError{}, Papers: []paperInfo{}}
+func (s *Server) analysePrepared(name, text string, chosen []string) (*analysis, *prepared) {
+	a := &analysis{Errors: []fieldError{}, Papers: []paperInfo{}, Sections: []string{}, Lacking: []fieldError{}}
 	var tree map[string]any
 	if _, err := decodeTOML(text, &tree); err == nil {
 		a.Values = display(tree, record.Key{Type: record.TypeTable, Keys: record.Schema()}).(map[string]any)
@@ -129,6 +147,8 @@ func (s *Server) analysePrepared(name, text string) (*analysis, *prepared) {
 	if p.rec == nil {
 		return a, p
 	}
+	a.Sections = append(a.Sections, p.picked...)
+	a.Lacking = s.lacking(p, chosen, a.Errors)
 	if res, err := tally.Compute(p.rec, s.cfg.Catalogue); err == nil && !res.Empty() {
 		a.Results = res
 		var b strings.Builder
@@ -165,6 +185,39 @@ func (s *Server) analysePrepared(name, text string) (*analysis, *prepared) {
 		a.Papers = append(a.Papers, pi)
 	}
 	return a, p
+}
+
+// lacking is what the chosen papers print and the record lacks, as
+// thidua render --giay would ask, less the fields errs already names.
+func (s *Server) lacking(p *prepared, chosen []string, errs []fieldError) []fieldError {
+	if chosen == nil {
+		chosen = p.picked
+	}
+	var papers []string
+	for _, n := range chosen {
+		if _, ok := s.cfg.Templates.Get(n); ok && !slices.Contains(papers, n) {
+			papers = append(papers, n)
+		}
+	}
+	out := []fieldError{}
+	err := p.rec.Need(papers)
+	if err == nil {
+		return out
+	}
+	for _, e := range asErrors("", err) {
+		if slices.ContainsFunc(errs, func(f fieldError) bool { return f.Path == e.Field }) {
+			continue
+		}
+		k, _ := record.Lookup(e.Field)
+		var by []string
+		for _, n := range papers {
+			if slices.Contains(k.Need, n) {
+				by = append(by, n)
+			}
+		}
+		out = append(out, fieldError{Path: e.Field, Line: e.Line, Col: e.Col, Msg: e.Msg, Hint: e.Hint, Papers: by})
+	}
+	return out
 }
 
 // itemLabel names one paper of a template made per item.
@@ -230,13 +283,14 @@ func display(v any, k record.Key) any {
 
 func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	var req struct {
-		Name string `json:"ten"`
-		Text string `json:"noi_dung"`
+		Name   string   `json:"ten"`
+		Text   string   `json:"noi_dung"`
+		Chosen []string `json:"giay_chon"`
 	}
 	if !readJSON(w, r, s.limits.request, &req) {
 		return
 	}
-	writeJSON(w, http.StatusOK, s.analyse(req.Name, req.Text))
+	writeJSON(w, http.StatusOK, s.analyse(req.Name, req.Text, req.Chosen))
 }
 
 // change is one edit the form makes: "dat" sets the value at a path
@@ -260,6 +314,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		Changes []change `json:"thay_doi"`
 		Paper   string   `json:"giay"`
 		Item    int      `json:"muc"`
+		Chosen  []string `json:"giay_chon"` // the papers chosen on the page, see analyse
 	}
 	if !readJSON(w, r, s.limits.request, &req) {
 		return
@@ -269,7 +324,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusUnprocessableEntity, "%v", err)
 		return
 	}
-	a, p := s.analysePrepared(req.Name, text)
+	a, p := s.analysePrepared(req.Name, text, req.Chosen)
 	var pdf []byte
 	if req.Paper != "" {
 		if f, err := renderPrepared(p, req.Paper, req.Item, "pdf"); err == nil {
@@ -464,7 +519,14 @@ func urlEscape(s string) string {
 	return b.String()
 }
 
-// all makes every paper of the text in the page, DOCX and PDF, as one .zip.
+// allFormats are the formats of the download of every paper: what
+// thidua render --dinh-dang docx,pdf,xlsx writes, the xlsx only for the
+// papers that have tables (render.Paper leaves it out of the others).
+var allFormats = append(slices.Clip(render.Formats), "xlsx")
+
+// all makes every paper of the text in the page as one .zip: DOCX and
+// PDF, and the spreadsheet of each paper that has tables, named as
+// thidua render names them.
 func (s *Server) all(w http.ResponseWriter, r *http.Request) {
 	var req paperRequest
 	if !readJSON(w, r, s.limits.request, &req) {
@@ -480,14 +542,14 @@ func (s *Server) all(w http.ResponseWriter, r *http.Request) {
 	names := vn.NewSlugSet(120) // two nominees of one name get two reports
 	for _, t := range p.papers {
 		for _, item := range t.Each(p.data) {
-			files, err := render.Paper(t, item, render.Formats)
+			files, err := render.Paper(t, item, allFormats)
 			if err != nil {
 				fail(w, http.StatusUnprocessableEntity, "%v", err)
 				return
 			}
-			base := names.Add(strings.TrimSuffix(files[0].Name, "."+render.Formats[0]))
-			for i, f := range files {
-				fw, err := zw.CreateHeader(&zip.FileHeader{Name: base + "." + render.Formats[i], Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
+			base := names.Add(strings.TrimSuffix(files[0].Name, path.Ext(files[0].Name)))
+			for _, f := range files {
+				fw, err := zw.CreateHeader(&zip.FileHeader{Name: base + path.Ext(f.Name), Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
 				if err == nil {
 					_, err = fw.Write(f.Data)
 				}

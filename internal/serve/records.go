@@ -138,7 +138,7 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusNotFound, "Không mở được %s: %v", name, readProblem(err))
 		return
 	}
-	writeJSON(w, http.StatusOK, opened{Name: name, Text: string(data), Version: version(data), analysis: s.analyse(name, string(data))})
+	writeJSON(w, http.StatusOK, opened{Name: name, Text: string(data), Version: version(data), analysis: s.analyse(name, string(data), nil)})
 }
 
 // readProblem says in Vietnamese why a file could not be read.

@@ -137,6 +137,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /{$}", s.index)
 	m.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	m.HandleFunc("GET /api/schema", s.schema)
+	m.HandleFunc("GET /api/giay-mau", s.templates)
 	m.HandleFunc("GET /api/ho-so", s.list)
 	m.HandleFunc("GET /api/ho-so/{ten}", s.open)
 	m.HandleFunc("GET /api/mau", s.samples)
@@ -210,6 +211,24 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) schema(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, record.Schema())
+}
+
+// templateInfo is a paper the server can make, for the page's choice of
+// papers and its notes of which papers print a field.
+type templateInfo struct {
+	Name  string `json:"ten"`
+	Short string `json:"ten_ngan"`
+	Title string `json:"mo_ta"`
+}
+
+// templates lists every paper of the server's templates, in name order.
+func (s *Server) templates(w http.ResponseWriter, r *http.Request) {
+	out := []templateInfo{}
+	for _, n := range s.cfg.Templates.Names() {
+		t, _ := s.cfg.Templates.Get(n)
+		out = append(out, templateInfo{Name: n, Short: t.ShortName(), Title: t.Front.MoTa})
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 // writeJSON answers with v as JSON.

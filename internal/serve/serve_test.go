@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 
+	"thidua/internal/record"
+	"thidua/internal/sheet"
 	"thidua/internal/testkit"
 )
 
@@ -424,20 +426,55 @@ func TestPapers(t *testing.T) {
 	}
 	// An award dossier: every paper, one report per nominee, in both formats.
 	o = f.open("hai-phong-khen-thuong-2023.toml")
-	want := 0
+	want := 2 // and the two tables' spreadsheets, below
 	for _, p := range o.Papers {
 		want += 2 * max(1, len(p.Items))
 	}
 	w = f.post("/api/tat-ca", paperRequest{Name: "k.toml", Text: o.Text})
-	seen := map[string]bool{}
+	seen := map[string][]byte{}
 	for _, e := range testkit.Unzip(t, w.Body.Bytes()) {
-		if seen[e.Name] || len(e.Data) == 0 {
+		if seen[e.Name] != nil || len(e.Data) == 0 {
 			t.Errorf("%s twice or empty", e.Name)
 		}
-		seen[e.Name] = true
+		seen[e.Name] = e.Data
 	}
-	if want < 10 || len(seen) != want {
+	if want < 12 || len(seen) != want {
 		t.Errorf("award dossier .zip holds %d files, want %d", len(seen), want)
+	}
+	// The spreadsheets are those of thidua render --dinh-dang xlsx, by the
+	// same names, beside the DOCX and PDF of their paper; the list reads
+	// back into the record's nominees.
+	for _, name := range []string{"danh-sach-de-nghi-khen-thuong-2023", "tong-hop-tien-thuong-2023"} {
+		for _, ext := range []string{".docx", ".pdf", ".xlsx"} {
+			if seen[name+ext] == nil {
+				t.Errorf("no %s%s in the .zip of every paper", name, ext)
+			}
+		}
+	}
+	rec, err := record.Parse("k.toml", []byte(o.Text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	xlsx := filepath.Join(t.TempDir(), "danh-sach.xlsx")
+	os.WriteFile(xlsx, seen["danh-sach-de-nghi-khen-thuong-2023.xlsx"], 0o644)
+	imp, err := sheet.Read(sheet.Options{Into: rec}, xlsx)
+	if err != nil {
+		t.Fatalf("the list from the .zip does not read back: %v", err)
+	}
+	rows := -1
+	for _, sec := range imp.Sections {
+		if sec.Path == "de_nghi" {
+			rows = sec.Rows
+		}
+	}
+	if rows != len(rec.Nominees) || rows < 5 {
+		t.Errorf("the list from the .zip has %d nominees, the record %d", rows, len(rec.Nominees))
+	}
+	// A paper without a table has no spreadsheet.
+	for name := range seen {
+		if strings.HasSuffix(name, ".xlsx") && !strings.HasPrefix(name, "danh-sach-") && !strings.HasPrefix(name, "tong-hop-") {
+			t.Errorf("%s: a spreadsheet of a paper without tables", name)
+		}
 	}
 }
 
@@ -633,12 +670,96 @@ func TestPagePerPaperRequirements(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a := f.s.analyse("r.toml", string(data)); len(a.Errors) != 0 {
+	if a := f.s.analyse("r.toml", string(data), nil); len(a.Errors) != 0 {
 		t.Fatalf("the sample has errors: %+v", a.Errors)
 	}
 	pledge := "[giao_uoc]\nky_hieu = \"GƯTĐ-CTĐ2\"\nngay = 2025-01-15\nmuc_dich = [\"Thi đua.\"]\nnoi_dung = [\"Hoàn thành nhiệm vụ.\"]\n\n[bao_cao]"
-	a := f.s.analyse("r.toml", strings.Replace(string(data), "[bao_cao]", pledge, 1))
+	a := f.s.analyse("r.toml", strings.Replace(string(data), "[bao_cao]", pledge, 1), nil)
 	if len(a.Errors) != 5 || a.Errors[0].Path != "thanh_vien[1].thu_truong" || !strings.Contains(a.Errors[0].Msg, "giấy giao-uoc cần thu_truong") {
 		t.Errorf("errors: %+v", a.Errors)
+	}
+}
+
+type lackAnswer struct {
+	Text     string       `json:"noi_dung"`
+	Errors   []fieldError `json:"loi"`
+	Sections []string     `json:"giay_co_phan"`
+	Lacking  []fieldError `json:"thieu"`
+}
+
+// The page learns which papers print a field from the schema's need
+// tags, names those papers as the clerk knows them, and is told what the
+// papers the clerk chose still lack before any paper is asked for.
+func TestPapersAField(t *testing.T) {
+	f := newFixture(t)
+	tpls := decode[[]templateInfo](t, f.get("/api/giay-mau"), 200)
+	short := map[string]string{}
+	for _, ti := range tpls {
+		short[ti.Name] = ti.Short
+	}
+	if short["giao-uoc"] != "Bản giao ước thi đua" || short["bien-ban-hoi-nghi"] != "Biên bản hội nghị" || len(tpls) < 9 {
+		t.Errorf("templates: %+v", tpls)
+	}
+	// Every paper a need tag names is one the page can name.
+	needs := 0
+	var walk func([]record.Key)
+	walk = func(keys []record.Key) {
+		for _, k := range keys {
+			for _, n := range k.Need {
+				needs++
+				if short[n] == "" {
+					t.Errorf("%s: need names %q, which is no paper", k.Path, n)
+				}
+			}
+			walk(k.Keys)
+		}
+	}
+	walk(decode[[]record.Key](t, f.get("/api/schema"), 200))
+	if needs < 3 {
+		t.Errorf("only %d need tags in the schema", needs)
+	}
+
+	name := "bac-trung-bo-2023.toml"
+	o := f.open(name)
+	edit := func(text string, chosen []string, changes ...change) lackAnswer {
+		t.Helper()
+		body := map[string]any{"ten": name, "noi_dung": text, "thay_doi": changes}
+		if chosen != nil {
+			body["giay_chon"] = chosen
+		}
+		return decode[lackAnswer](t, f.post("/api/sua", body), 200)
+	}
+	// A pledge's meeting place is not printed by the pledge: without it,
+	// nothing is wrong with the pledge alone...
+	noPlace := edit(o.Text, nil, change{Op: "xoa", Path: "phien.dia_diem"})
+	if len(noPlace.Errors) != 0 || len(noPlace.Lacking) != 0 || !slices.Equal(noPlace.Sections, []string{"giao-uoc"}) {
+		t.Fatalf("pledge without a place: %+v %+v %v", noPlace.Errors, noPlace.Lacking, noPlace.Sections)
+	}
+	// ...but the clerk who means to print the minutes too is told, at the
+	// field, which chosen papers print it; still no error.
+	a := edit(noPlace.Text, []string{"giao-uoc", "bien-ban-hoi-nghi", "bien-ban-binh-xet", "khong-co"})
+	if len(a.Errors) != 0 || len(a.Lacking) != 1 || a.Lacking[0].Path != "phien.dia_diem" ||
+		!slices.Equal(a.Lacking[0].Papers, []string{"bien-ban-hoi-nghi", "bien-ban-binh-xet"}) || a.Lacking[0].Hint == "" || a.Lacking[0].Line == 0 {
+		t.Fatalf("lacking for the minutes: %+v %+v", a.Errors, a.Lacking)
+	}
+	// What the record's own papers lack stays an error, not told twice.
+	b := edit(noPlace.Text, []string{"giao-uoc", "bien-ban-hoi-nghi"}, change{Op: "xoa", Path: "thanh_vien[2].thu_truong"})
+	if len(b.Errors) != 1 || b.Errors[0].Path != "thanh_vien[2].thu_truong" || len(b.Lacking) != 1 || b.Lacking[0].Path != "phien.dia_diem" {
+		t.Fatalf("errors %+v, lacking %+v", b.Errors, b.Lacking)
+	}
+	// Given the place, nothing lacks.
+	c := edit(noPlace.Text, []string{"bien-ban-hoi-nghi"}, change{Op: "dat", Path: "phien.dia_diem", Value: "Thành phố Vinh"})
+	if len(c.Errors) != 0 || len(c.Lacking) != 0 {
+		t.Fatalf("with the place: %+v %+v", c.Errors, c.Lacking)
+	}
+	// A year-end record, whose papers do not print the heads: choosing the
+	// pledge too says which member's head it lacks, as thidua render
+	// --giay giao-uoc would.
+	name = "bac-trung-bo-tong-ket-2022.toml"
+	r := f.open(name)
+	d := edit(r.Text, []string{"bao-cao", "giao-uoc"}, change{Op: "xoa", Path: "thanh_vien[3].thu_truong"})
+	if len(d.Errors) != 0 || slices.Contains(d.Sections, "giao-uoc") || len(d.Lacking) != 1 || d.Lacking[0].Path != "thanh_vien[3].thu_truong" ||
+		!slices.Equal(d.Lacking[0].Papers, []string{"giao-uoc"}) || !strings.Contains(d.Lacking[0].Msg, "thành viên thứ 3") {
+		t.Fatalf("a year-end record with the pledge chosen: %+v %+v %v", d.Errors, d.Lacking, d.Sections)
 	}
 }

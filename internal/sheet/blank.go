@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -129,6 +130,9 @@ func blankTable(k *kind, rec *record.Record, lists map[string][]string) *table {
 	}
 	t.note = fmt.Sprintf("Mẫu nhập %s cho thidua. Mỗi dòng một mục, từ dòng dưới tiêu đề; cột có (*) phải điền; "+
 		"không đổi tiêu đề cột. Nhập vào hồ sơ bằng lệnh: thidua nhap TỆP.xlsx --vao HO_SO.toml", k.name)
+	if slices.ContainsFunc(k.cols, func(c *column) bool { return c.as == asEarlier }) {
+		t.note += ". Danh hiệu, khen thưởng đã nhận: mỗi cái một dòng trong ô (Alt+Enter), dạng \"năm; tên; số quyết định; ngày quyết định; cơ quan\""
+	}
 	if k.scores && rec != nil {
 		for i, m := range rec.Members {
 			row := []cell{{v: i + 1, style: centred}, {v: m.ShortName()}}

@@ -432,9 +432,9 @@ func nomineeTable(src *Source) *table {
 }
 
 // nomineeData is every nominee of the record in the columns thidua nhap
-// reads, so that the list can be edited and imported again. It leaves out
-// what a row cannot hold: earlier titles and awards, the unit's head, the
-// certifier.
+// reads, so that the list can be edited and imported again: every key of
+// a nominee but the report's paragraphs of section III, earlier titles
+// and awards one a line in their cell.
 func nomineeData(src *Source) *table {
 	list, _ := src.Awards["de_nghi"].([]map[string]any)
 	if len(list) == 0 {
@@ -448,10 +448,10 @@ func nomineeData(src *Source) *table {
 	t := &table{sheet: sheetNomineeData, header: [][]string{{"STT"}}, wide: []bool{false}}
 	for _, c := range k.cols {
 		t.header[0] = append(t.header[0], capital(c.also[0]))
-		t.wide = append(t.wide, c.as == asLines || c.key == "ten" || c.key == "hinh_thuc")
+		t.wide = append(t.wide, c.as == asLines || c.as == asEarlier || c.key == "ten" || c.key == "hinh_thuc")
 	}
 	t.note = "Dữ liệu đề nghị khen thưởng để sửa rồi nhập lại bằng lệnh: thidua nhap TỆP.xlsx --vao HO_SO.toml " +
-		"(không gồm danh hiệu, hình thức khen thưởng đã nhận, thủ trưởng, người xác nhận: các mục đó sửa trong hồ sơ)"
+		"(danh hiệu, hình thức khen thưởng đã nhận: mỗi cái một dòng trong ô, dạng \"năm; tên; số quyết định; ngày quyết định; cơ quan\")"
 	lines := func(l record.Lines) any {
 		if len(l) == 0 {
 			return nil
@@ -515,6 +515,14 @@ func nomineeData(src *Source) *table {
 				v = lines(n.Duties)
 			case "thanh_tich":
 				v = lines(n.Achievements)
+			case "thu_truong.ho_ten", "thu_truong.chuc_vu", "thu_truong.tham_quyen":
+				v = signerPart(n.Head, c.key)
+			case "xac_nhan.ho_ten", "xac_nhan.chuc_vu", "xac_nhan.tham_quyen":
+				v = signerPart(n.Certifier, c.key)
+			case "danh_hieu_thi_dua":
+				v = earlierLines(n.Titles)
+			case "hinh_thuc_khen_thuong":
+				v = earlierLines(n.Honoured)
 			default:
 				panic("sheet: no nominee data for " + c.key)
 			}
@@ -527,6 +535,49 @@ func nomineeData(src *Source) *table {
 		t.rows = append(t.rows, row)
 	}
 	return t
+}
+
+// signerPart is a part of a signer a nominee's row holds (the key's
+// last part: ho_ten, chuc_vu, tham_quyen), nil when absent.
+func signerPart(s *record.Signer, key string) any {
+	if s == nil {
+		return nil
+	}
+	var v string
+	switch key[strings.LastIndexByte(key, '.')+1:] {
+	case "ho_ten":
+		v = s.Name
+	case "chuc_vu":
+		v = s.Title
+	case "tham_quyen":
+		v = strings.Join(s.Authority, "\n")
+	}
+	if v == "" {
+		return nil
+	}
+	return v
+}
+
+// earlierLines writes titles or awards received before as thidua nhap
+// reads them: one a line, "năm; tên; số quyết định; ngày quyết định;
+// cơ quan", trailing empty parts left out.
+func earlierLines(list []record.EarlierAward) any {
+	if len(list) == 0 {
+		return nil
+	}
+	lines := make([]string, len(list))
+	for i, e := range list {
+		date := ""
+		if !e.Date.IsZero() {
+			date = e.Date.String()
+		}
+		parts := []string{e.Year, e.Name, e.Decision, date, e.Issuer}
+		for len(parts) > 2 && parts[len(parts)-1] == "" {
+			parts = parts[:len(parts)-1]
+		}
+		lines[i] = strings.Join(parts, "; ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // prizeTable is the summary of prize money by award and kind.

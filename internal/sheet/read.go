@@ -844,6 +844,8 @@ func (rd *reader) value(sheet, ref, raw string, col *column) (string, any, bool)
 			rd.awards[raw] = v.(string)
 		}
 		return k, v, ok
+	case asEarlier:
+		return rd.earlier(sheet, ref, raw, col)
 	case asKind:
 		switch n := norm(raw); {
 		case strings.Contains(n, "tap the"):
@@ -987,4 +989,60 @@ func Names(src []byte) (*record.Record, error) {
 		return nil, err
 	}
 	return &record.Record{Members: part.Members, Criteria: part.Criteria, Awards: part.Awards}, nil
+}
+
+// earlierParts are the parts of a line of an earlier title or award, in
+// the order a cell writes them, parted by ";".
+var earlierParts = []string{"nam", "ten", "so_quyet_dinh", "ngay_quyet_dinh", "co_quan"}
+
+// earlierHint says how a cell of earlier titles or awards is written.
+const earlierHint = `mỗi danh hiệu, hình thức một dòng (Alt+Enter để xuống dòng trong ô), các phần cách nhau bởi dấu chấm phẩy: ` +
+	`năm; tên; số quyết định; ngày quyết định; cơ quan ban hành, ví dụ "2022; Chiến sĩ thi đua cơ sở; 125/QĐ-UBND; 12/01/2023; Ủy ban nhân dân huyện" (chỉ năm và tên là bắt buộc)`
+
+// earlier reads a cell of titles or awards a nominee received before:
+// one a line, "năm; tên; số quyết định; ngày quyết định; cơ quan".
+func (rd *reader) earlier(sheet, ref, raw string, col *column) (string, any, bool) {
+	var out [][]kv
+	ok := true
+	n := 0
+	for _, line := range strings.Split(raw, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		n++
+		parts := strings.Split(line, ";")
+		if len(parts) > len(earlierParts) {
+			rd.cellErrorf(sheet, ref, earlierHint, "%s, dòng %d: có %d phần, nhiều hơn 5 phần (năm; tên; số quyết định; ngày quyết định; cơ quan)", col.label, n, len(parts))
+			ok = false
+			continue
+		}
+		var it []kv
+		for i, part := range parts {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			if earlierParts[i] == "ngay_quyet_dinh" {
+				t, err := vn.ParseDate(part)
+				if err != nil {
+					rd.cellErrorf(sheet, ref, earlierHint, "%s, dòng %d: ngày quyết định: %v", col.label, n, err)
+					ok = false
+					continue
+				}
+				it = append(it, kv{earlierParts[i], record.DateOf(t)})
+				continue
+			}
+			it = append(it, kv{earlierParts[i], part})
+		}
+		if !hasKey(it, "nam") || !hasKey(it, "ten") {
+			rd.cellErrorf(sheet, ref, earlierHint, "%s, dòng %d: thiếu năm hoặc tên danh hiệu, hình thức (%q)", col.label, n, strings.TrimSpace(line))
+			ok = false
+			continue
+		}
+		out = append(out, it)
+	}
+	if !ok || len(out) == 0 {
+		return col.key, nil, false
+	}
+	return col.key, out, true
 }

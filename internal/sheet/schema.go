@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"cmp"
 	"reflect"
 	"regexp"
 	"strings"
@@ -37,7 +38,11 @@ type column struct {
 	optional, needed bool
 	titles           []string // normalised titles, label first
 	label            string
-	required         bool
+	// name, when set, is the label instead of the struct tag's: two
+	// columns of one sheet whose keys have one label (the head's and the
+	// certifier's ho_ten).
+	name     string
+	required bool
 }
 
 // valueType is how a cell becomes a TOML value.
@@ -53,6 +58,9 @@ const (
 	asWho    // a member, or else a person's name (ho_ten)
 	asAward  // an award's id, written as its id or name
 	asKind   // tập thể or cá nhân
+	// asEarlier: titles or awards received before, one a line, their
+	// parts (year; name; decision; date; issuer) parted by ";".
+	asEarlier
 )
 
 // ignored are computed columns thidua makes itself: recognised so they do
@@ -124,6 +132,14 @@ var kinds = []*kind{
 			{key: "dac_diem", also: []string{"Đặc điểm, tình hình", "Đặc điểm"}, as: asLines},
 			{key: "chuc_nang", also: []string{"Chức năng, nhiệm vụ", "Chức năng"}, as: asLines},
 			{key: "thanh_tich", also: []string{"Thành tích", "Tóm tắt thành tích", "Thành tích đạt được"}, as: asLines},
+			{key: "thu_truong.ho_ten", name: "họ và tên thủ trưởng đơn vị", also: []string{"Thủ trưởng đơn vị", "Thủ trưởng", "Họ và tên thủ trưởng"}},
+			{key: "thu_truong.chuc_vu", name: "chức vụ thủ trưởng đơn vị", also: []string{"Chức vụ thủ trưởng", "Chức vụ của thủ trưởng"}},
+			{key: "thu_truong.tham_quyen", name: "thẩm quyền ký của thủ trưởng đơn vị", also: []string{"Thẩm quyền ký của thủ trưởng", "Thẩm quyền ký thủ trưởng"}, as: asLines},
+			{key: "xac_nhan.ho_ten", name: "họ và tên người ký xác nhận", also: []string{"Người ký xác nhận", "Người xác nhận", "Họ và tên người xác nhận"}},
+			{key: "xac_nhan.chuc_vu", name: "chức vụ người ký xác nhận", also: []string{"Chức vụ người ký xác nhận", "Chức vụ người xác nhận"}},
+			{key: "xac_nhan.tham_quyen", name: "thẩm quyền ký xác nhận", also: []string{"Thẩm quyền ký xác nhận", "Thẩm quyền xác nhận"}, as: asLines},
+			{key: "danh_hieu_thi_dua", also: []string{"Danh hiệu thi đua đã đạt", "Danh hiệu thi đua", "Danh hiệu đã đạt"}, as: asEarlier},
+			{key: "hinh_thuc_khen_thuong", also: []string{"Hình thức khen thưởng đã nhận", "Khen thưởng đã nhận", "Hình thức khen thưởng đã đạt"}, as: asEarlier},
 		}},
 }
 
@@ -138,7 +154,7 @@ func init() {
 			if !ok {
 				panic("sheet: " + k.section + " has no key " + c.key)
 			}
-			c.label = f.Tag.Get("label")
+			c.label = cmp.Or(c.name, f.Tag.Get("label"))
 			c.required = required && !c.optional || c.needed
 			c.titles = append(c.titles, norm(c.label))
 			for _, a := range c.also {

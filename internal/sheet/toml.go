@@ -74,6 +74,12 @@ func tomlValue(v any) string {
 			parts[i] = tomlString(s)
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
+	case [][]kv:
+		parts := make([]string, len(x))
+		for i, y := range x {
+			parts[i] = tomlValue(y)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
 	case []kv:
 		parts := make([]string, len(x))
 		for i, y := range x {

@@ -10,6 +10,8 @@ const token = document.querySelector('meta[name="thidua-token"]').content;
 
 const state = {
   schema: [],
+  templates: [],   // every paper the server makes: ten, ten_ngan, mo_ta
+  chosen: null,    // the papers the clerk means to make; null: those the record has the sections of
   name: '',        // the file open
   text: '',        // its TOML text, as edited
   version: '',     // the version read or saved last
@@ -87,6 +89,7 @@ async function openRecord(name) {
     state.name = r.ten; state.text = r.noi_dung; state.version = r.phien_ban; state.dirty = false;
     if (state.previewURL) URL.revokeObjectURL(state.previewURL);
     state.previewURL = ''; state.preview = null; state.changedAt = performance.now();
+    state.chosen = null;
     location.hash = encodeURIComponent(name);
     $('records').value = name;
     $('banner').hidden = true;
@@ -165,7 +168,7 @@ async function sendChange(changes, rebuild) {
   try {
     // The answer brings the PDF of the paper shown, when the record makes it.
     const paper = shownPaper();
-    const r = await api('POST', '/api/sua', { ten: state.name, noi_dung: state.text, thay_doi: changes, ...paper });
+    const r = await api('POST', '/api/sua', { ten: state.name, noi_dung: state.text, thay_doi: changes, giay_chon: state.chosen || undefined, ...paper });
     r.pdfOf = JSON.stringify(paper);
     state.text = r.noi_dung; state.dirty = true;
     $('raw').value = r.noi_dung;
@@ -182,10 +185,25 @@ function rawInput() {
   rawTimer = setTimeout(async () => {
     state.text = $('raw').value; state.dirty = true;
     const seq = ++state.seq;
-    const r = await api('POST', '/api/kiem-tra', { ten: state.name, noi_dung: state.text });
+    const r = await api('POST', '/api/kiem-tra', { ten: state.name, noi_dung: state.text, giay_chon: state.chosen || undefined });
     if (seq !== state.seq) return;
     show(r, true);
   }, 400);
+}
+
+// choose takes the papers ticked in the chooser and asks again what they
+// lack; the record does not change.
+async function choose() {
+  state.chosen = [...document.querySelectorAll('#chooser-papers input:checked')].map((i) => i.value);
+  const seq = ++state.seq;
+  try {
+    const r = await api('POST', '/api/kiem-tra', { ten: state.name, noi_dung: state.text, giay_chon: state.chosen });
+    if (seq !== state.seq) return;
+    r.pdf = state.an && state.an.pdf; r.pdfOf = state.an && state.an.pdfOf; // the preview stays
+    show(r, false);
+  } catch (e) {
+    status(e.message, true);
+  }
 }
 
 // show puts an analysis on the page: form, problems, results, papers.
@@ -193,6 +211,7 @@ function show(an, rebuild) {
   state.an = an;
   if (rebuild || !$('form').firstChild) buildForm();
   showErrors();
+  showLacking();
   showCheck();
   showPapers();
   preview();
@@ -240,6 +259,7 @@ function field(k, path, value) {
   switch (k.type) {
     case 'table': {
       const box = el('div', { class: 'table', 'data-path': path });
+      if (k.need) box.append(el('span', { class: 'need wide' }, k.label + ': ' + printedIn(k)));
       for (const c of k.keys) box.append(field(c, joinPath(path, c.key), value && value[c.key]));
       box.append(errSlot());
       return box;
@@ -250,9 +270,20 @@ function field(k, path, value) {
       return mapField(k, path, value || {});
   }
   return el('div', { class: 'field' + (k.type === 'lines' ? ' wide' : '') },
-    el('label', { for: 'f:' + path }, k.label, k.required ? el('span', { class: 'req', title: 'bắt buộc' }, ' *') : null),
+    el('label', { for: 'f:' + path }, k.label, k.required ? el('span', { class: 'req', title: 'bắt buộc' }, ' *') : null, needNote(k)),
     input(k, path, value), errSlot());
 }
+
+// paperName is what the clerk calls a paper (template name).
+function paperName(n) {
+  const t = state.templates.find((t) => t.ten === n);
+  return t ? t.ten_ngan : n;
+}
+
+// printedIn says which papers print a key, from its need tag.
+function printedIn(k) { return 'in trong: ' + k.need.map(paperName).join(', '); }
+
+function needNote(k) { return k.need ? el('span', { class: 'need' }, printedIn(k)) : null; }
 
 function errSlot() { return el('div', { class: 'err', 'aria-live': 'polite' }); }
 
@@ -304,7 +335,10 @@ function items(k, path, list) {
   let simple = true;
   for (const c of k.keys) {
     if (scalar(c)) flat.push([c, [c.key]]);
-    else if (c.type === 'table' && c.keys.every(scalar)) for (const g of c.keys) flat.push([{ ...g, label: c.label + ': ' + g.label }, [c.key, g.key]]);
+    else if (c.type === 'table' && c.keys.every(scalar)) {
+      // A table's need is its columns' (every member's head: the pledge).
+      for (const g of c.keys) flat.push([{ ...g, label: c.label + ': ' + g.label, need: c.need || g.need ? [...new Set([...(c.need || []), ...(g.need || [])])] : undefined }, [c.key, g.key]]);
+    }
     else simple = false;
   }
   const box = el('div', { class: 'items', 'data-path': path });
@@ -315,7 +349,7 @@ function items(k, path, list) {
       onclick: () => confirm('Xóa ' + (k.item || 'mục') + ' thứ ' + (i + 1) + '?') && change([{ loai: 'xoa', khoa: path + '[' + (i + 1) + ']' }], true) }, '✕'));
   if (simple) {
     const head = el('tr', {}, el('th', {}, '#'));
-    for (const [c] of flat) head.append(el('th', {}, c.label, c.required ? el('span', { class: 'req' }, ' *') : null));
+    for (const [c] of flat) head.append(el('th', {}, c.label, c.required ? el('span', { class: 'req' }, ' *') : null, needNote(c)));
     head.append(el('th', {}));
     const table = el('table', { class: 'grid' }, el('thead', {}, head));
     const body = el('tbody');
@@ -392,6 +426,59 @@ function showErrors() {
       e.cach_sua ? el('div', { class: 'fix' }, 'Cách sửa: ' + e.cach_sua) : null));
   }
   if (state.name) status((state.dirty ? 'Chưa lưu' : 'Chưa sửa gì') + (errs.length ? '; còn ' + errs.length + ' lỗi' : '; hồ sơ hợp lệ'));
+}
+
+// showLacking shows the papers the clerk may choose and, on the form,
+// what the chosen ones print and the record does not give yet (the
+// server's record.Need over them): the inputs tinted, a note naming the
+// papers under each.
+function showLacking() {
+  for (const i of document.querySelectorAll('#form .lack')) i.classList.remove('lack');
+  const an = state.an;
+  $('chooser').hidden = !an || !an.gia_tri || !state.templates.length;
+  if ($('chooser').hidden) return;
+  const chosen = state.chosen || an.giay_co_phan || [];
+  const box = $('chooser-papers');
+  box.replaceChildren();
+  for (const t of state.templates) {
+    const on = chosen.includes(t.ten);
+    box.append(el('label', { title: t.mo_ta }, el('input', { type: 'checkbox', value: t.ten, checked: on, onchange: choose }), t.ten_ngan,
+      on && !(an.giay_co_phan || []).includes(t.ten) ? el('span', { class: 'absent' }, ' (hồ sơ chưa có phần của giấy này)') : null));
+  }
+  const lack = an.thieu || [];
+  $('chooser-lack').className = lack.length ? 'some' : '';
+  $('chooser-lack').textContent = !chosen.length ? 'Chưa chọn giấy tờ nào.'
+    : lack.length ? 'Các giấy tờ đã chọn còn thiếu ' + lack.length + ' mục (tô vàng trong biểu mẫu):'
+      : 'Hồ sơ có đủ các mục mà các giấy tờ đã chọn cần.';
+  const list = $('chooser-list');
+  list.replaceChildren();
+  // The inputs of each field lacking, or of what it holds (a head's name
+  // and title): one pass over the inputs, each looked up by its path and
+  // its parents' paths.
+  const byPath = new Map(lack.map((e) => [e.khoa, { e, targets: [] }]));
+  if (byPath.size) {
+    for (const i of document.querySelectorAll('#form input[data-path], #form select[data-path], #form textarea[data-path]')) {
+      for (let p = i.dataset.path; p; p = parent(p)) {
+        const hit = byPath.get(p);
+        if (hit) { hit.targets.push(i); break; }
+      }
+    }
+  }
+  const noted = new Set();
+  for (const { e, targets } of byPath.values()) {
+    const note = 'Còn thiếu cho: ' + (e.giay || []).map(paperName).join(', ') + (e.cach_sua ? ' — Cách sửa: ' + e.cach_sua : '');
+    if (!targets.length) { const t = findInput(e.khoa); if (t) targets.push(t); }
+    for (const t of targets) {
+      if (t.matches('input,select,textarea')) t.classList.add('lack');
+      const slot = errSlotOf(t);
+      if (slot && !noted.has(slot)) {
+        noted.add(slot);
+        slot.append(el('div', { class: 'lack-note' }, note));
+      }
+      for (let d = t.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
+    }
+    list.append(el('li', {}, el('a', { href: '#', onclick: (ev) => { ev.preventDefault(); goTo(e); } }, (e.khoa ? e.khoa + ': ' : '') + e.loi)));
+  }
 }
 
 // errSlotOf is where a problem about an element is written: next to an
@@ -605,7 +692,7 @@ async function fillForm() {
 function tab(name) {
   for (const b of document.querySelectorAll('[role=tab]')) b.setAttribute('aria-selected', b.dataset.tab === name);
   for (const t of document.querySelectorAll('.tab')) t.hidden = t.id !== 'tab-' + name;
-  if (name === 'form' && state.an) { buildForm(); showErrors(); }
+  if (name === 'form' && state.an) { buildForm(); showErrors(); showLacking(); }
 }
 
 async function newDialog() {
@@ -631,6 +718,7 @@ async function newSubmit(ev) {
 
 async function start() {
   state.schema = await api('GET', '/api/schema');
+  state.templates = await api('GET', '/api/giay-mau');
   $('records').addEventListener('change', (ev) => ev.target.value && openRecord(ev.target.value));
   $('btn-save').addEventListener('click', save);
   $('btn-save-as').addEventListener('click', saveAs);
