@@ -154,3 +154,26 @@ func TestCheckUsage(t *testing.T) {
 		t.Errorf("a signing record: exit %d, %q", code, out)
 	}
 }
+
+// A Cờ thi đua proposed for a unit the scores rank second: check prints a
+// note (in text and under "luu_y" in JSON), render writes the papers and
+// repeats the note; neither refuses the record.
+func TestFlagNote(t *testing.T) {
+	rec := filepath.Join("..", "..", "internal", "tally", "testdata", "phien.toml")
+	want := "Bình Minh được đề nghị Cờ thi đua cấp tỉnh nhưng xếp hạng 2/4 theo bảng điểm (hạng nhất: An Phú)"
+	code, out, errOut := cli(t, "check", rec)
+	if code != 0 || !strings.Contains(out, "Lưu ý: "+want) {
+		t.Errorf("check: exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, _ = cli(t, "check", "--json", rec)
+	var res struct {
+		Notes []string `json:"luu_y"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil || len(res.Notes) != 1 || !strings.Contains(res.Notes[0], want) {
+		t.Errorf("check --json: exit %d, %v, %q", code, err, res.Notes)
+	}
+	code, out, errOut = cli(t, "render", rec, "-o", t.TempDir(), "--giay", "bien-ban-binh-xet")
+	if code != 0 || !strings.Contains(out, "bien-ban-binh-xet") || !strings.Contains(errOut, "lưu ý: "+want) {
+		t.Errorf("render: exit %d\n%s\n%s", code, out, errOut)
+	}
+}

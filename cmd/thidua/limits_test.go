@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"thidua/internal/input"
 	"thidua/internal/record"
@@ -230,9 +231,11 @@ func TestEditedTemplateUnclosedIf(t *testing.T) {
 		t.Fatal("the template changed: update this test")
 	}
 	os.WriteFile(path, edited, 0o644)
-	line := bytes.Count(edited[:bytes.Index(edited, []byte("{{if eq $m.stt"))], []byte("\n")) + 1
+	at := bytes.Index(edited, []byte("{{if eq $m.stt"))
+	line := bytes.Count(edited[:at], []byte("\n")) + 1
+	col := utf8.RuneCount(edited[bytes.LastIndexByte(edited[:at], '\n')+1:at]) + 1 // in characters
 	code, _, errOut := cliWithin(t, "render", "../../samples/bac-trung-bo-2023.toml", "--mau", mau, "-o", filepath.Join(dir, "ra"))
-	wantError(t, "unclosed if", code, errOut, exitInput, path+":"+strconv.Itoa(line)+":98: {{if eq $m.stt (len $.thanh_vien)}} mở ở đây nhưng chưa có {{end}} đóng", "Cách sửa: thêm {{end}}")
+	wantError(t, "unclosed if", code, errOut, exitInput, path+":"+strconv.Itoa(line)+":"+strconv.Itoa(col)+": {{if eq $m.stt (len $.thanh_vien)}} mở ở đây nhưng chưa có {{end}} đóng", "Cách sửa: thêm {{end}}")
 	if strings.Contains(errOut, "unexpected") {
 		t.Errorf("English left:\n%s", errOut)
 	}

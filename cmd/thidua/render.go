@@ -104,6 +104,9 @@ func runRender(e *env, args []string) int {
 			exit = max(exit, writePaper(e, rest[0], o.out, t, item, formats))
 		}
 	}
+	for _, n := range render.Notes(data) {
+		fmt.Fprintf(e.stderr, "%s: lưu ý: %s\n", rest[0], n)
+	}
 	return exit
 }
 

@@ -35,6 +35,10 @@ type Award struct {
 	Decider string
 	// Threshold is the minimum share of votes for, in percent; 0: none.
 	Threshold int
+	// Leader, when set, is the rule by which the award goes to the unit
+	// leading its cluster (khối, cụm): a nominee ranked lower gets a note
+	// from check.
+	Leader string
 	// coefs maps a regime id to the coefficients for a collective and for
 	// an individual; 0 is unknown.
 	coefs map[string][2]Coef
@@ -188,6 +192,7 @@ type awardRow struct {
 	For       record.Lines `toml:"doi_tuong" label:"đối tượng" required:"true" eg:"[\"tap-the\", \"ca-nhan\"]"`
 	Decider   string       `toml:"cap_tang" label:"cấp tặng"`
 	Threshold int          `toml:"ty_le_phieu" label:"tỷ lệ phiếu tối thiểu (%)" eg:"80"`
+	Leader    string       `toml:"dan_dau" label:"căn cứ tặng đơn vị dẫn đầu cụm, khối"`
 	Coefs     []coefRow    `toml:"he_so" label:"hệ số tiền thưởng" item:"hệ số"`
 }
 
@@ -255,7 +260,7 @@ func Parse(file string, data []byte) (*Catalogue, error) {
 // award reads one [[hinh_thuc]] of the catalogue at field path p.
 func award(f *record.File, p string, row awardRow, regimes map[string]bool) (*Award, record.Errors) {
 	var errs record.Errors
-	a := &Award{ID: row.ID, Name: row.Name, Aliases: row.Aliases, Title: row.Kind == kindTitle, Decider: row.Decider, Threshold: row.Threshold, coefs: map[string][2]Coef{}}
+	a := &Award{ID: row.ID, Name: row.Name, Aliases: row.Aliases, Title: row.Kind == kindTitle, Decider: row.Decider, Threshold: row.Threshold, Leader: row.Leader, coefs: map[string][2]Coef{}}
 	if row.Kind != kindTitle && row.Kind != kindAward {
 		errs = append(errs, f.Errorf(p+".loai", `ghi loai = "danh-hieu" (danh hiệu thi đua) hoặc loai = "khen-thuong" (hình thức khen thưởng)`, "loại %q không có", row.Kind))
 	}

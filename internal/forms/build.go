@@ -3,10 +3,12 @@ package forms
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"thidua/internal/doc"
 	"thidua/internal/frame"
+	"thidua/internal/vn"
 )
 
 // Applies reports whether data has every record section the template
@@ -218,22 +220,54 @@ func signers(data map[string]any, s Signer) ([]frame.Sig, error) {
 	}
 	var out []frame.Sig
 	for _, p := range people {
-		if head, ok := p["thu_truong"].(map[string]any); ok {
+		unit := p
+		head, member := p["thu_truong"].(map[string]any)
+		if member {
 			p = head
 		}
 		sig := frame.Sig{Title: str(p["chuc_vu"]), Name: str(p["ho_ten"])}
 		switch a := p["tham_quyen"].(type) {
 		case []string:
-			sig.Authority = a
+			sig.Authority = slices.Clone(a)
 		case string:
 			sig.Authority = []string{a}
 		}
 		if s.ChucDanh != "" {
 			sig.Authority, sig.Title = nil, s.ChucDanh
+		} else if member && len(people) > 1 {
+			nameUnit(&sig, str(unit["ten"]), str(unit["ten_ngan"]))
 		}
 		out = append(out, sig)
 	}
 	return out, nil
+}
+
+// nameUnit makes the block of one of several units signing together
+// say which unit it signs for, as a joint paper does ("GIÁM ĐỐC SỞ TÀI
+// CHÍNH TỈNH BÌNH AN", "KT. TRƯỞNG BAN QUẢN LÝ ... / PHÓ TRƯỞNG BAN"),
+// unless one of its lines names the unit already ("TM. ỦY BAN NHÂN DÂN
+// TỈNH NGHỆ AN"): the unit's full name joins its first line.
+func nameUnit(sig *frame.Sig, name, short string) {
+	name = strings.Join(strings.Fields(name), " ") // a "\n" of the record's own breaks
+	if name == "" {
+		return
+	}
+	lines := append(slices.Clone(sig.Authority), sig.Title)
+	for _, l := range lines {
+		l = strings.ToLower(strings.Join(strings.Fields(l), " "))
+		if strings.Contains(l, strings.ToLower(name)) || short != "" && strings.Contains(l, strings.ToLower(short)) {
+			return
+		}
+	}
+	for i, a := range sig.Authority {
+		if strings.TrimSpace(a) != "" {
+			sig.Authority[i] = vn.PositionAt(a, name)
+			return
+		}
+	}
+	if sig.Title != "" {
+		sig.Title = vn.PositionAt(sig.Title, name)
+	}
 }
 
 func str(v any) string {

@@ -160,7 +160,8 @@ func columnWidths(grid [][]gridCell, cols int, pins []float64, width, pad float6
 			longest := one
 			if !cl.unbreakable() {
 				longest = 0
-				for _, w := range strings.Fields(cl.text()) {
+				// words part at spaces, not at the no-break spaces of a joint
+				for _, w := range strings.FieldsFunc(cl.text(), breakable) {
 					longest = max(longest, textWidth(p, w)+extra)
 				}
 			}
@@ -414,3 +415,7 @@ func textWidth(p *doc.Paragraph, s string) float64 {
 	bold := p.Props.Bold || len(p.Runs) > 0 && p.Runs[0].Bold
 	return fonts.Get(fonts.StyleOf(bold, p.Props.Italic)).Width(s, p.Props.Size)
 }
+
+// breakable reports whether a line may break at r: any space but the
+// no-break space.
+func breakable(r rune) bool { return r != '\u00a0' && unicode.IsSpace(r) }

@@ -23,7 +23,7 @@ func sampleData() map[string]any {
 		},
 		"phien": map[string]any{"ngay": time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC), "dia_diem": "thành phố Vinh, tỉnh Nghệ An"},
 		"giao_uoc": map[string]any{
-			"so": int64(1), "ky_hieu": "GƯTĐ-CTĐBTB", "ngay": time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC), "dia_danh": "Nghệ An",
+			"so": int64(1), "nam": int64(2023), "ky_hieu": "GƯTĐ-CTĐBTB", "ngay": time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC), "dia_danh": "Nghệ An",
 			"can_cu":   []string{"Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022", "Nghị định số 98/2023/NĐ-CP"},
 			"muc_dich": []string{"Đẩy mạnh phong trào thi đua, *phấn đấu* hoàn thành xuất sắc các chỉ tiêu."},
 			"noi_dung": []string{"Thi đua thực hiện **thắng lợi** các mục tiêu.", "Thi đua cải cách hành chính."},

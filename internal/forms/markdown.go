@@ -70,7 +70,10 @@ const (
 
 // converter turns Markdown into blocks, opening sections at directives.
 type converter struct {
-	src      []byte
+	src []byte
+	// br joins the words of a header cell's joints ("đồng ý", "kế
+	// hoạch"), which a narrow column must not part.
+	br       frame.Breaker
 	sections []*doc.Section
 	cur      *doc.Section
 	err      error
@@ -109,7 +112,7 @@ func (c *converter) newSection(landscape bool) {
 // sections where the Markdown asks. body is the index of the last section
 // before the appendices, where the paper's signatures go.
 func convert(md []byte, sec *doc.Section, br frame.Breaker) (sections []*doc.Section, body int, err error) {
-	c := &converter{src: md, sections: []*doc.Section{sec}, cur: sec, appendix: -1}
+	c := &converter{src: md, br: br, sections: []*doc.Section{sec}, cur: sec, appendix: -1}
 	root := markdown.Parser().Parse(text.NewReader(c.src))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		c.block(n, 0)
@@ -411,6 +414,21 @@ func (c *converter) table(t *east.Table) *doc.Table {
 		}
 		headerRows++
 	}
+	// A header breaks at the joints of its words as the frame's titles
+	// do ("Số phiếu / đồng ý", never "Số phiếu đồng / ý"): no-break
+	// spaces inside them, in the DOCX as in the PDF.
+	// A table too wide for its joints keeps the old breaks in the cells
+	// that do not fit (see below).
+	plain := make([][][]doc.Run, headerRows)
+	for i, r := range grid[:headerRows] {
+		plain[i] = make([][]doc.Run, len(r))
+		for j := range r {
+			plain[i][j] = slices.Clone(r[j].runs)
+			for k := range r[j].runs {
+				r[j].runs[k].Text = joinRun(c.br, r[j].runs[k].Text)
+			}
+		}
+	}
 	cols := 0
 	for _, r := range grid {
 		cols = max(cols, len(r))
@@ -425,6 +443,32 @@ func (c *converter) table(t *east.Table) *doc.Table {
 		pins = pins[:cols]
 	}
 	out.Columns = columnWidths(grid, cols, pins, c.cur.Width(), out.PadX)
+	// A header joint wider than its column (a table of many columns,
+	// squeezed below its longest words) gives way in the cells where it
+	// does not fit, a few rounds; then in the whole header.
+	const rounds = 4
+	for round := 0; round < rounds; round++ {
+		tight := false
+		for i, r := range grid[:headerRows] {
+			for j := range r {
+				p := r[j].paragraph()
+				for _, w := range strings.FieldsFunc(r[j].text(), breakable) {
+					if j < len(out.Columns) && r[j].text() != "<" && strings.Contains(w, frame.NBSP) &&
+						textWidth(p, w)+2*out.PadX+1 > out.Columns[j]+1e-6 {
+						r[j].runs, tight = plain[i][j], true
+						break
+					}
+				}
+				if round == rounds-1 {
+					r[j].runs = plain[i][j]
+				}
+			}
+		}
+		if !tight {
+			break
+		}
+		out.Columns = columnWidths(grid, cols, pins, c.cur.Width(), out.PadX)
+	}
 	for i, r := range grid {
 		row := &doc.Row{KeepNext: i < headerRows}
 		for j := 0; j < len(r); j++ {
@@ -489,4 +533,15 @@ func cellAtColumn(row *doc.Row, g int) *doc.Cell {
 		}
 	}
 	return nil
+}
+
+// joinRun is br.Join of a run's text, keeping the spaces at its ends
+// (where it meets the next run).
+func joinRun(br frame.Breaker, t string) string {
+	inner := strings.TrimSpace(t)
+	if !strings.Contains(inner, " ") || strings.Contains(inner, "\n") {
+		return t
+	}
+	i := strings.Index(t, inner)
+	return t[:i] + br.Join(inner) + t[i+len(inner):]
 }

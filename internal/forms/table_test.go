@@ -69,7 +69,8 @@ func TestMultiRowHeader(t *testing.T) {
 		}
 		for j, w := range row {
 			c := got[j]
-			if cellText(c) != w.text || c.Columns() != w.span || c.Merge != w.merge {
+			// (a header's joints hold no-break spaces: "Đơn vị" stays whole)
+			if strings.ReplaceAll(cellText(c), frame.NBSP, " ") != w.text || c.Columns() != w.span || c.Merge != w.merge {
 				t.Errorf("header row %d cell %d: %q span %d merge %d, want %q span %d merge %d", i+1, j+1, cellText(c), c.Columns(), c.Merge, w.text, w.span, w.merge)
 			}
 			if len(c.Blocks) > 0 && c.Blocks[0].(*doc.Paragraph).Style != frame.CellHead {

@@ -53,6 +53,12 @@ var phrases = []phrase{
 	{strings.Fields("khối thi đua"), soft},
 	{strings.Fields("trung ương"), hard},
 	{strings.Fields("phó chủ tịch"), hard},
+	// heads of a province's agencies, whose titles name them
+	{strings.Fields("chánh thanh tra"), hard},
+	{strings.Fields("chánh văn phòng"), hard},
+	{strings.Fields("trưởng ban"), hard},
+	{strings.Fields("tổng giám đốc"), hard},
+	{strings.Fields("hợp tác xã"), hard},
 	{strings.Fields("chủ tịch"), hard},
 	{strings.Fields("bí thư"), hard},
 	{strings.Fields("chính phủ"), hard},
@@ -75,13 +81,27 @@ var phrases = []phrase{
 var pairs = strings.Split("danh hiệu,chuyên đề,toàn diện,đề nghị,danh sách,kèm theo,tờ trình,báo cáo,"+
 	"biên bản,khen thưởng,thi đua,tổng hợp,kết quả,chấm điểm,xếp hạng,thành tích,tập thể,cá nhân,"+
 	"lao động,xuất sắc,tiên tiến,giao ước,hội nghị,tổng kết,sơ kết,công tác,thủ tướng,bình xét,suy tôn,"+
-	"đơn vị,thực hiện,nhiệm vụ,phong trào,chỉ tiêu,xác nhận,cấp trình,thủ trưởng", ",")
+	"đơn vị,thực hiện,nhiệm vụ,phong trào,chỉ tiêu,xác nhận,cấp trình,thủ trưởng,"+
+	// table headings
+	"đồng ý,kế hoạch,cùng kỳ,đánh giá,tỷ lệ,xếp loại,tổng điểm,ghi chú,hệ số,thành tiền,tiền thưởng,"+
+	"số lượng,đối tượng,hình thức,tổng cộng,họ tên,"+
+	// the names of a province's agencies, enterprises and schools
+	"cơ quan,sự nghiệp,doanh nghiệp,nhà nước,công ty,cổ phần,trách nhiệm,hữu hạn,thành viên,"+
+	"giám đốc,hiệu trưởng,văn phòng,thanh tra,dân tộc,tài chính,tư pháp,giáo dục,đào tạo,văn hóa,"+
+	"thể thao,du lịch,hợp tác,đại học,cao đẳng,phát thanh,truyền hình,đầu tư,thương mại,xúc tiến,"+
+	"quản lý,công nghiệp,nông nghiệp,môi trường,tài nguyên,xây dựng,giao thông,vận tải,khoa học,"+
+	"công nghệ,thông tin,truyền thông,công thương,y tế,bảo hiểm,ngân hàng,kho bạc,mặt trận,tổ quốc,"+
+	"liên đoàn,liên minh,xã hội,phụ nữ,thanh niên,nông dân,công an,quân sự,biên phòng,kiểm sát,tòa án", ",")
+
+// periods of a review, kept whole in a title ("sơ kết 9 tháng đầu năm").
+var periods = []string{"6 tháng đầu năm", "9 tháng đầu năm", "06 tháng đầu năm", "09 tháng đầu năm",
+	"6 tháng cuối năm", "3 tháng cuối năm", "03 tháng cuối năm", "06 tháng cuối năm"}
 
 // phrasesByFirst are the phrases by their first word.
 var phrasesByFirst = map[string][]phrase{}
 
 func init() {
-	for _, p := range pairs {
+	for _, p := range append(pairs, periods...) {
 		phrases = append(phrases, phrase{strings.Fields(p), hard})
 	}
 	for _, p := range phrases {
@@ -234,6 +254,15 @@ func (p *PlaceNames) add(name string) {
 		return // one word at most: nothing to keep whole
 	}
 	ws := strings.Fields(strings.ToLower(name))
+	// a short name ending with a unit's word ("Thanh tra tỉnh", "Văn
+	// phòng UBND tỉnh") does not hold that word: it belongs to the unit's
+	// name after it ("Chánh Thanh tra / tỉnh Bình An")
+	for len(ws) > 1 && slices.ContainsFunc(units, func(u []string) bool { return len(u) == 1 && u[0] == ws[len(ws)-1] }) {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) < 2 {
+		return
+	}
 	if len(ws) > 5 || slices.ContainsFunc(p.byFirst[ws[0]], func(q []string) bool { return slices.Equal(q, ws) }) {
 		return
 	}

@@ -99,3 +99,49 @@ func TestAvoidRunt(t *testing.T) {
 		t.Errorf("a paragraph of one line changed: %q", p.Text())
 	}
 }
+
+// A khối of the province's agencies: the words of its name ("cơ quan",
+// "sự nghiệp", "doanh nghiệp", "nhà nước") are not parted at a line end,
+// and a period ("9 tháng đầu năm") stays whole in a title.
+func TestAgencyWordsStayWhole(t *testing.T) {
+	var br Breaker
+	for _, c := range []struct {
+		text  string
+		st    *doc.Style
+		width float64
+		upper bool
+		bad   []string // line ends that part a word
+	}{
+		{"Khối thi đua các cơ quan, đơn vị sự nghiệp và doanh nghiệp nhà nước tỉnh Bình An", Issuer, HeadLeft, true,
+			[]string{" CƠ", " NHÀ", " SỰ", " DOANH", " ĐƠN"}},
+		{"Sơ kết công tác thi đua, khen thưởng 9 tháng đầu năm 2025 của Khối thi đua các cơ quan tổng hợp", Summary, 300, false,
+			[]string{" 9", " 9 tháng", " tháng", " đầu"}},
+	} {
+		got := strings.Split(strings.ReplaceAll(br.Centred(c.text, c.st, c.width, c.upper), NBSP, " "), "\n")
+		for _, l := range got[:len(got)-1] {
+			for _, b := range c.bad {
+				if strings.HasSuffix(l, b) {
+					t.Errorf("%q: line %q ends with %q (all: %q)", c.text, l, b, got)
+				}
+			}
+		}
+	}
+}
+
+// A short name that ends with a unit's word ("Thanh tra tỉnh") keeps its
+// own words whole but leaves "tỉnh" to the unit's name after it.
+func TestShortNameEndingWithUnit(t *testing.T) {
+	br := Breaker{Places: Places(map[string]any{"thanh_vien": []map[string]any{
+		{"ten_ngan": "Thanh tra tỉnh", "dia_danh": "Bình An"}, {"ten_ngan": "Văn phòng UBND tỉnh"}, {"ten_ngan": "Liên minh Hợp tác xã"}}})}
+	got := strings.ReplaceAll(br.Centred("Chánh Thanh tra tỉnh Bình An", Authority, 200, true), NBSP, " ")
+	if got != "CHÁNH THANH TRA\nTỈNH BÌNH AN" {
+		t.Errorf("%q", got)
+	}
+	// "hợp tác xã" is a word, not the unit "xã"
+	got = strings.ReplaceAll(br.Centred("Chủ tịch Liên minh Hợp tác xã tỉnh Bình An", Authority, 225, true), NBSP, " ")
+	for _, l := range strings.Split(got, "\n") {
+		if strings.HasSuffix(l, "TÁC") || strings.HasPrefix(l, "XÃ") {
+			t.Errorf("%q", got)
+		}
+	}
+}

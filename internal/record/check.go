@@ -64,6 +64,7 @@ func (d *decoder) check(r *Record) {
 		if p.Copies == 0 {
 			p.Copies = len(r.Members) + 1
 		}
+		d.pledgeYear(r)
 	}
 	d.checkAwards(r) // Award proposals (issue 5), in awards.go.
 }
@@ -194,4 +195,26 @@ func (d *decoder) noAcademicTitle(field, who, name string) {
 	rest := strings.TrimSpace(name[len(m):])
 	d.valErr(field, fmt.Sprintf("%s: trước họ tên người ký có học hàm, học vị %q; Nghị định 30/2020 không ghi học hàm, học vị ở phần chữ ký", who, strings.TrimSpace(m)),
 		fmt.Sprintf("bỏ %q, chỉ ghi: ho_ten = %q", strings.TrimSpace(m), rest))
+}
+
+// reYear finds the year a summary names: "Năm 2026", "năm 2026".
+var reYear = regexp.MustCompile(`(?i)\bn(?:ă|Ă)m\s+(\d{4})\b`)
+
+// pledgeYear fills giao_uoc.nam from cum.nam and refuses a summary that
+// names another year: the pledge would say "Năm 2026" over "ký kết giao
+// ước thi đua năm 2025".
+func (d *decoder) pledgeYear(r *Record) {
+	p := r.Pledge
+	if p.Year == 0 {
+		p.Year = r.Cluster.Year
+	} else if d.ok["giao_uoc.nam"] && (p.Year < 2000 || p.Year > 2100) {
+		d.valErr("giao_uoc.nam", fmt.Sprintf("năm của giao ước %d nằm ngoài khoảng 2000-2100", p.Year), "ghi năm đủ bốn chữ số, ví dụ: nam = 2026")
+		return
+	}
+	m := reYear.FindStringSubmatch(p.Summary)
+	if m == nil || m[1] == fmt.Sprint(p.Year) || !d.ok["giao_uoc.trich_yeu"] {
+		return
+	}
+	hint := fmt.Sprintf("giao ước của năm %s thì ghi nam = %s trong [giao_uoc]; không thì sửa trích yếu", m[1], m[1])
+	d.valErr("giao_uoc.trich_yeu", fmt.Sprintf("trích yếu ghi năm %s nhưng giao ước là của năm %d (giao_uoc.nam, mặc định là cum.nam): thân văn bản sẽ ghi \"ký kết giao ước thi đua năm %d\"", m[1], p.Year, p.Year), hint)
 }

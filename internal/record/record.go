@@ -130,6 +130,9 @@ type Pledge struct {
 	// Number is the document number; 0 leaves it blank for the clerk.
 	Number int    `toml:"so" label:"số văn bản"`
 	Symbol string `toml:"ky_hieu" label:"ký hiệu văn bản" required:"true" eg:"\"GƯTĐ-CTĐ\""`
+	// Year is the year the pledge is for; it defaults to cum.nam (set by
+	// Load). A year-end session signs next year's pledge: nam = cum.nam + 1.
+	Year int `toml:"nam" label:"năm của giao ước" eg:"2026"`
 	// Date and Venue default to the session's on a signing session (set
 	// by Load); a review session is not the day the pledge was signed.
 	Date  Date   `toml:"ngay" label:"ngày ký giao ước" need:"giao-uoc"`

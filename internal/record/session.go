@@ -25,6 +25,9 @@ type Indicator struct {
 	Target     *Number `toml:"chi_tieu_ky" label:"chỉ tiêu của kỳ sơ kết"`
 	Result     Number  `toml:"thuc_hien" label:"kết quả thực hiện" required:"true"`
 	SamePeriod *Number `toml:"cung_ky" label:"kết quả cùng kỳ năm trước"`
+	// Direction is "giam" for an indicator that is better lower (the
+	// poverty rate, road accidents): at or below its plan it is met.
+	Direction string `toml:"chieu" label:"chiều tốt của chỉ tiêu" enum:"tang,giam" eg:"\"giam\""`
 }
 
 // Criteria is the criteria set the members are scored on (bộ tiêu chí).

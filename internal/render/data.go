@@ -70,3 +70,13 @@ func compute(rec *record.Record, s settings) (*tally.Results, *awards.Dossier, e
 	}
 	return res, awards.Compute(rec, s.catalogue, s.votes), nil
 }
+
+// Notes are the warnings the record's results carry (tally.Results.Notes:
+// a Cờ thi đua proposed for a unit the scores do not rank first), for the
+// commands to show beside the papers they write.
+func Notes(data map[string]any) []string {
+	if src, ok := data[sourceKey].(*sheet.Source); ok && src.Results != nil {
+		return src.Results.Notes
+	}
+	return nil
+}

@@ -302,3 +302,228 @@ func paragraphs(d *doc.Document) []string {
 	}
 	return out
 }
+
+// A danh sách of a khối of agencies: its header breaks between words
+// ("Số phiếu / đồng ý"), never inside one ("Số phiếu đồng / ý"), and the
+// issuer in the header keeps "cơ quan", "nhà nước" whole.
+func TestHeaderWordsWhole(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	rec, err := record.Load(filepath.Join("testdata", "khoi-co-quan.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get("danh-sach")
+	files, err := Paper(tpl, data, []string{"pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "ds.pdf")
+	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// pdftotext without -layout reads a cell's lines one after another
+	out, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(out), "\n")
+	for i, l := range lines[:len(lines)-1] {
+		for _, w := range []string{"đồng", "Hình", "Tiền", "khen", "tập"} {
+			if strings.HasSuffix(strings.TrimSpace(l), " "+w) || strings.TrimSpace(l) == w {
+				t.Errorf("a header line ends inside a word: %q / %q", l, lines[i+1])
+			}
+		}
+	}
+	if !strings.Contains(string(out), "đồng ý") {
+		t.Errorf("no \"đồng ý\" in the danh sách:\n%s", out)
+	}
+}
+
+// The giao ước of a khối of agencies: each head's position reads with its
+// unit once ("Trưởng Ban Dân tộc tỉnh Bình An", not "Trưởng ban Ban Dân
+// tộc"), and a year-end session signs next year's pledge in the year the
+// record gives (giao_uoc.nam), in the summary and the body alike.
+func TestAgencyPledge(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	src, err := os.ReadFile(filepath.Join("testdata", "khoi-co-quan.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := record.Parse("khoi-co-quan.toml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get("giao-uoc")
+	files, err := Paper(tpl, data, []string{"pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "gu.pdf")
+	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, want := range []string{
+		"đồng chí Hà Văn Sinh, Trưởng Ban Dân tộc tỉnh Bình An;",
+		"đồng chí Lò Thị Mai, Chánh Thanh tra tỉnh Bình An;",
+		"đồng chí Phạm Quốc Tuấn, Chánh Văn phòng Ủy ban nhân dân tỉnh Bình An;",
+		"Phó Trưởng Ban Quản lý các khu công nghiệp tỉnh Bình An;",
+		"Năm 2026",
+		"ký kết giao ước thi đua năm 2026",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the giao ước lacks %q:\n%s", want, text)
+		}
+	}
+	for _, bad := range []string{"Trưởng ban Ban", "Thanh tra Thanh tra", "Văn phòng Văn phòng", "năm 2025 với"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the giao ước reads %q", bad)
+		}
+	}
+	// Without nam, the summary's year contradicts the body's: refused,
+	// with the position of the summary.
+	_, err = record.Parse("k.toml", []byte(strings.Replace(string(src), "\nnam = 2026\n", "\n", 1)))
+	if err == nil || !strings.Contains(err.Error(), "giao_uoc.trich_yeu: trích yếu ghi năm 2026 nhưng giao ước là của năm 2025") ||
+		!regexp.MustCompile(`k\.toml:\d+:\d+: giao_uoc\.trich_yeu`).MatchString(err.Error()) {
+		t.Errorf("a summary naming 2026 over a 2025 pledge: %v", err)
+	}
+}
+
+// pdfText renders one paper of a record as PDF and returns its words
+// (pdftotext, blanks collapsed).
+func pdfText(t *testing.T, rec *record.Record, paper string) string {
+	t.Helper()
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get(paper)
+	var files []File
+	for _, item := range tpl.Each(data) {
+		fs, err := Paper(tpl, item, []string{"pdf"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, fs...)
+	}
+	var all []string
+	for i, f := range files {
+		pdf := filepath.Join(t.TempDir(), strconv.Itoa(i)+".pdf")
+		if err := os.WriteFile(pdf, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("pdftotext", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, strings.Fields(string(out))...)
+	}
+	return strings.Join(all, " ")
+}
+
+// The prize money's date is written as the decree writes dates (ngày 22
+// tháng 12 năm 2025), never 22/12/2025, in the tờ trình and the bảng tổng
+// hợp; the money is the coefficient times the base salary, rounded up.
+func TestAwardDatesInWords(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	rec, err := record.Load(filepath.Join("testdata", "khoi-co-quan.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, paper := range []string{"to-trinh", "tong-hop-tien-thuong"} {
+		text := pdfText(t, rec, paper)
+		if !strings.Contains(text, "áp dụng vào ngày 22 tháng 12 năm 2025") || strings.Contains(text, "22/12/2025") {
+			t.Errorf("%s: the decision date is not written in words:\n%s", paper, text)
+		}
+	}
+	text := pdfText(t, rec, "tong-hop-tien-thuong")
+	// 8,0 x 2.340.000 = 18.720.000; 0,3 x 2.340.000 = 702.000 -> 710.000
+	for _, want := range []string{"18.720.000", "710.000", "32.300.000 đồng (Bằng chữ: Ba mươi hai triệu ba trăm nghìn đồng)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the bảng tổng hợp lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// The Hồng Lĩnh minutes: the chair, presented with his positions among
+// the session's chủ trì, is named once more under "Chủ trì (chủ tọa)"
+// without repeating them; a guest's body that his position already names
+// is not said twice ("Bí thư Thị ủy Hồng Lĩnh").
+func TestMinutesSayPositionsOnce(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	rec, err := record.Load(filepath.Join("..", "..", "samples", "hong-linh-tong-ket-2023.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, rec, "bien-ban-hoi-nghi")
+	for _, want := range []string{
+		"Chủ trì (chủ tọa): đồng chí Nguyễn Huy Hùng. Thư ký",
+		"đồng chí Lê Thành Đông, Tỉnh ủy viên, Bí thư Thị ủy Hồng Lĩnh;",
+		"Chủ tịch Hội đồng nhân dân thị xã Hồng Lĩnh;",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the minutes lack %q:\n%s", want, text)
+		}
+	}
+	for _, bad := range []string{"Thị ủy, Thị ủy", "thị xã, Hội đồng nhân dân thị xã"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the minutes read %q", bad)
+		}
+	}
+	if n := strings.Count(text, "Chủ tịch Hội đồng Thi đua - Khen thưởng thị xã"); n != 2 { // in Thành phần and in the conclusion
+		t.Errorf("the chair's positions appear %d times, want 2", n)
+	}
+}
+
+// Thirteen agencies sign the giao ước: each block says which unit it
+// signs for (a joint paper's "GIÁM ĐỐC SỞ TÀI CHÍNH"), thirteen names
+// under thirteen titles, the odd last one alone in the middle.
+func TestAgencySignatures(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	rec, err := record.Load(filepath.Join("testdata", "khoi-co-quan.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get("giao-uoc")
+	files, err := Paper(tpl, data, []string{"pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "gu.pdf")
+	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, p := range testkit.Pages(t, pdf) {
+		lines = append(lines, strings.Split(p, "\n")...)
+	}
+	// the blocks' text, column by column: segments of a line
+	var cells []string
+	for _, l := range lines {
+		for _, s := range segments(l) {
+			cells = append(cells, s.text)
+		}
+	}
+	all := strings.Join(cells, " | ")
+	for _, want := range []string{
+		"GIÁM ĐỐC SỞ TÀI CHÍNH", "TRƯỞNG BAN DÂN TỘC", "CHÁNH THANH TRA", "CHÁNH VĂN PHÒNG",
+		"TM. HỘI ĐỒNG THÀNH VIÊN", "KT. TRƯỞNG BAN QUẢN LÝ", "PHÓ TRƯỞNG BAN", "HIỆU TRƯỞNG",
+		"TRƯỜNG ĐẠI HỌC BÌNH AN", "GIÁM ĐỐC SỞ GIÁO DỤC",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the signatures lack %q:\n%s", want, all)
+		}
+	}
+	if n := strings.Count(all, "TỈNH BÌNH AN"); n < 9 {
+		t.Errorf("%d blocks name the province's unit, want every agency's: %s", n, all)
+	}
+	for _, m := range rec.Members {
+		if !slices.Contains(cells, m.Head.Name) {
+			t.Errorf("no signature of %s", m.Head.Name)
+		}
+	}
+}

@@ -92,6 +92,7 @@ var kinds = []*kind{
 			{key: "chi_tieu_ky", also: []string{"Chỉ tiêu kỳ", "Chỉ tiêu 6 tháng", "Kế hoạch kỳ", "Kế hoạch 6 tháng"}, as: asNumber},
 			{key: "thuc_hien", also: []string{"Thực hiện", "TH", "Kết quả thực hiện", "Ước thực hiện"}, as: asNumber},
 			{key: "cung_ky", also: []string{"Cùng kỳ năm trước", "Cùng kỳ", "Thực hiện cùng kỳ"}, as: asNumber},
+			{key: "chieu", also: []string{"Chiều", "Chiều tốt"}},
 		}},
 	{section: "diem", name: "bảng điểm", item: reflect.TypeFor[record.Score](), scores: true,
 		sheets: []string{"Bảng điểm", "Điểm", "Chấm điểm", "Bảng chấm điểm"},

@@ -262,7 +262,7 @@ func (s Signer) data() map[string]any {
 }
 
 func (p Person) data() map[string]any {
-	return map[string]any{"ho_ten": p.Name, "chuc_vu": p.Title, "don_vi": p.Body}
+	return map[string]any{"ho_ten": p.Name, "chuc_vu": p.Title, "don_vi": p.Body, "chu_tri": p.Chairing}
 }
 
 func (m *MinutesInfo) data() map[string]any {

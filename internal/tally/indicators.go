@@ -31,6 +31,9 @@ type IndicatorGroup struct {
 	// (Stated) or, with two members' figures or more of a unit that
 	// adds up, their sum ("Cộng"); nil when there is neither.
 	Total *Figure `json:"toan_cum,omitempty"`
+	// Lower is true for an indicator that is better lower (chieu =
+	// "giam"): a result at or below what was meant is met.
+	Lower bool `json:"giam_la_tot,omitempty"`
 }
 
 // Figure is one line of the indicators' table and what it is compared with.
@@ -125,10 +128,15 @@ func (c *checker) indicators() ([]*IndicatorGroup, []*MemberTally) {
 		seen[key] = i
 		g := byName[in.Name]
 		if g == nil {
-			g = &IndicatorGroup{Name: in.Name, Unit: in.Unit}
+			g = &IndicatorGroup{Name: in.Name, Unit: in.Unit, Lower: in.Direction == "giam"}
 			byName[in.Name] = g
 			first[in.Name] = i
 			groups = append(groups, g)
+		} else if (in.Direction == "giam") != g.Lower {
+			j := first[in.Name]
+			c.errf(path("chi_tieu", i, "chieu"), `ghi cùng một chieu cho mọi số liệu của chỉ tiêu này (chieu = "giam" khi chỉ tiêu càng thấp càng tốt)`,
+				"%s: chỉ tiêu %q có chiều khác với chỉ tiêu thứ %d (một bên ghi chieu = \"giam\", một bên không)", what, in.Name, j+1)
+			continue
 		} else if in.Unit != g.Unit {
 			j := first[in.Name]
 			c.errf(path("chi_tieu", i, "don_vi_tinh"), "ghi cùng một đơn vị tính cho mọi số liệu của chỉ tiêu này (đổi số liệu sang đơn vị đó), hoặc đặt tên chỉ tiêu khác",
@@ -160,7 +168,7 @@ func (c *checker) indicators() ([]*IndicatorGroup, []*MemberTally) {
 			}
 		}
 		for _, f := range g.figures() {
-			c.judge(f, g.Unit)
+			c.judge(f, g.Unit, g.Lower)
 		}
 	}
 	return groups, c.tallies(groups)
@@ -282,14 +290,21 @@ func closeTo(stated, computed record.Number) bool {
 }
 
 // judge computes a figure's ratios, its verdict and its words. A rate
-// (unit in % or ‰) is compared with the same period by its difference in
-// points ("tăng 6,15 điểm phần trăm"): the ratio of two rates means nothing
-// to a reader.
-func (c *checker) judge(f *Figure, unit string) {
+// (unit in % or ‰) is compared with the same period, the period's target
+// and the plan by its difference in points ("tăng 6,15 điểm phần trăm",
+// "cao hơn 1,5 điểm phần trăm so với chỉ tiêu"): the ratio of two rates
+// means nothing to a reader. An indicator better lower (lower) is met at
+// or below what was meant, and its share reads "bằng", not "đạt".
+func (c *checker) judge(f *Figure, unit string, lower bool) {
 	midYear := c.rec.Session.Kind == record.KindMidYear
+	rate := !summable(unit)
 	var words []string
 	verdict := func(r *big.Rat) {
-		switch r.Cmp(big.NewRat(1, 1)) {
+		cmp := r.Cmp(big.NewRat(1, 1))
+		if lower {
+			cmp = -cmp
+		}
+		switch cmp {
 		case 1:
 			f.Status = StatusExceeded
 		case 0:
@@ -298,25 +313,52 @@ func (c *checker) judge(f *Figure, unit string) {
 			f.Status = StatusShort
 		}
 	}
+	// share is the result as a share of what was meant, shown so that a
+	// short result never reads 100,00%.
+	share := func(r *big.Rat) Percent {
+		if !lower {
+			return percentOf(r, r.Cmp(big.NewRat(1, 1)) >= 0)
+		}
+		p := percentOf(r, true)
+		if r.Cmp(big.NewRat(1, 1)) > 0 && p.Shown <= 10000 {
+			p.Shown = 10001
+		}
+		return p
+	}
+	reach := "đạt "
+	if lower {
+		reach = "bằng "
+	}
 	if f.Target != nil {
 		r := new(big.Rat).Quo(f.Result.Rat(), f.Target.Rat())
-		p := percentOf(r, r.Cmp(big.NewRat(1, 1)) >= 0)
-		f.OfTarget = &p
 		verdict(r)
-		words = append(words, "đạt "+p.String()+" chỉ tiêu "+c.period())
+		if rate {
+			words = append(words, pointsAgainst(f.Result.Add(f.Target.Neg()), unit, "chỉ tiêu "+c.period()))
+		} else {
+			p := share(r)
+			f.OfTarget = &p
+			words = append(words, reach+p.String()+" chỉ tiêu "+c.period())
+		}
 	}
 	if f.Plan != nil {
 		r := new(big.Rat).Quo(f.Result.Rat(), f.Plan.Rat())
-		p := percentOf(r, r.Cmp(big.NewRat(1, 1)) >= 0)
+		what := "kế hoạch"
 		if midYear {
-			p = progress(r)
-		}
-		f.OfPlan = &p
-		if midYear {
-			words = append(words, "đạt "+p.String()+" kế hoạch năm")
+			what = "kế hoạch năm"
 		} else {
 			verdict(r)
-			words = append(words, "đạt "+p.String()+" kế hoạch")
+		}
+		switch {
+		case rate:
+			words = append(words, pointsAgainst(f.Result.Add(f.Plan.Neg()), unit, what))
+		case midYear:
+			p := progress(r)
+			f.OfPlan = &p
+			words = append(words, reach+p.String()+" "+what)
+		default:
+			p := share(r)
+			f.OfPlan = &p
+			words = append(words, reach+p.String()+" "+what)
 		}
 	}
 	if f.SamePeriod != nil && !summable(unit) {
@@ -356,6 +398,23 @@ func pointsWords(d record.Number, unit string) string {
 		return "giảm " + d.Neg().String() + " " + name + " so với cùng kỳ"
 	}
 	return "bằng cùng kỳ"
+}
+
+// pointsAgainst says how a rate stands against what it was meant to be:
+// "cao hơn 1,5 điểm phần trăm so với chỉ tiêu 6 tháng đầu năm 2025",
+// "thấp hơn ...", "bằng kế hoạch".
+func pointsAgainst(d record.Number, unit, what string) string {
+	name := "điểm phần trăm"
+	if strings.Contains(unit, "‰") {
+		name = "điểm phần nghìn"
+	}
+	switch d.Sign() {
+	case 1:
+		return "cao hơn " + d.String() + " " + name + " so với " + what
+	case -1:
+		return "thấp hơn " + d.Neg().String() + " " + name + " so với " + what
+	}
+	return "bằng " + what
 }
 
 // progress shows a ratio that gives no verdict: rounded half away from

@@ -2,6 +2,7 @@ package tally
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"thidua/internal/record"
@@ -20,6 +21,9 @@ type Person struct {
 	Name  string `json:"ho_ten"`
 	Title string `json:"chuc_vu,omitempty"`
 	Body  string `json:"don_vi,omitempty"`
+	// Chairing is true for one of the session's chủ trì ([[phien.chu_tri]]),
+	// whom the minutes have presented with their positions already.
+	Chairing bool `json:"-"`
 }
 
 // ReportInfo is the report's frame with the record's defaults applied.
@@ -212,6 +216,11 @@ func (c *checker) minutes() *MinutesInfo {
 	default:
 		c.errf("bien_ban", `thêm người chủ trì [[phien.chu_tri]], hoặc chu_toa = { ho_ten = "...", chuc_vu = "..." } vào bảng [bien_ban]`,
 			"giấy bien-ban-hoi-nghi cần chủ tọa ký biên bản, bản ghi chưa có")
+	}
+	for i := range m.Signers {
+		m.Signers[i].Chairing = slices.ContainsFunc(s.Chairs, func(p record.Person) bool {
+			return p.Name == m.Signers[i].Name && p.Title == m.Signers[i].Title
+		})
 	}
 	if len(m.Signers) > 0 {
 		m.Chair = m.Signers[0]

@@ -41,11 +41,14 @@ type Results struct {
 	Report   *ReportInfo    `json:"bao_cao,omitempty"`
 	Minutes  *MinutesInfo   `json:"bien_ban,omitempty"`
 	NextYear *NextYearInfo  `json:"nam_toi,omitempty"`
+	// Notes are warnings that do not stop the papers: a Cờ thi đua
+	// proposed for a unit that does not lead the ranking.
+	Notes []string `json:"luu_y,omitempty"`
 }
 
 // Empty reports whether the record had nothing to compute.
 func (r *Results) Empty() bool {
-	return len(r.Indicators) == 0 && r.Scoring == nil && r.Vote == nil && r.Report == nil && r.Minutes == nil && r.NextYear == nil
+	return len(r.Indicators) == 0 && len(r.Notes) == 0 && r.Scoring == nil && r.Vote == nil && r.Report == nil && r.Minutes == nil && r.NextYear == nil
 }
 
 // checker collects the problems found while computing.
@@ -95,6 +98,7 @@ func Compute(rec *record.Record, cat *awards.Catalogue) (*Results, error) {
 	res.Vote = c.vote(res.Minutes)
 	res.Report = c.report()
 	res.NextYear = c.nextYear()
+	res.Notes = c.leaderNotes(res)
 	if len(c.errs) > 0 {
 		slices.SortStableFunc(c.errs, func(a, b *record.Error) int {
 			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))

@@ -3,6 +3,7 @@ package tally
 import (
 	"errors"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -744,7 +745,7 @@ func TestBadSessions(t *testing.T) {
 		want: []wantErr{{"ho_ten = |\"Trần Thị Bình\"", "binh_xet.ung_vien[4].ho_ten", []string{"ghi cả mã đơn vị"}}},
 	}, {
 		name: "indicator of an unknown member, and a plan of zero",
-		old:  "thanh_vien = \"binh-minh\"\nten = \"Tỷ lệ hộ dùng nước sạch\"\ndon_vi_tinh = \"%\"\nke_hoach = 25000", new: "thanh_vien = \"binh\"\nten = \"Tỷ lệ hộ dùng nước sạch\"\ndon_vi_tinh = \"%\"\nke_hoach = 0",
+		old:  "thanh_vien = \"binh-minh\"\nten = \"Số hộ dùng nước sạch\"\ndon_vi_tinh = \"hộ\"\nke_hoach = 25000", new: "thanh_vien = \"binh\"\nten = \"Số hộ dùng nước sạch\"\ndon_vi_tinh = \"hộ\"\nke_hoach = 0",
 		want: []wantErr{
 			{`"binh"`, "chi_tieu[3].thanh_vien", []string{`chỉ tiêu thứ 3: "binh" không phải mã`}},
 			{"ke_hoach = |0", "chi_tieu[3].ke_hoach", []string{"kế hoạch 0 không tính được tỷ lệ %"}},
@@ -839,5 +840,125 @@ func TestThresholdSourcesInTheMinutes(t *testing.T) {
 	src = edit(t, src, "nguon = \"nghi-dinh\"\ncan_cu = \"khoản 7 Điều 30 Nghị định số 98/2023/NĐ-CP\"\n", "")
 	if got := mustCompute(t, src).Vote.data()["nguon_chung"]; got != "theo Quy chế hoạt động của Khối thi đua, Điều 9" {
 		t.Errorf("one source for all: %q", got)
+	}
+}
+
+// A Cờ thi đua of the province proposed for a unit the scores do not rank
+// first is computed (not refused) with a note naming its rank and the
+// leader; for the leader, or for a tie at the top, there is no note.
+func TestFlagForTheLeader(t *testing.T) {
+	src := fixture(t)
+	res := mustCompute(t, src)
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "Bình Minh được đề nghị Cờ thi đua cấp tỉnh nhưng xếp hạng 2/4 theo bảng điểm (hạng nhất: An Phú)") ||
+		!strings.Contains(res.Notes[0], "Nghị định số 91/2017/NĐ-CP, Điều 12") {
+		t.Errorf("notes: %q", res.Notes)
+	}
+	var out strings.Builder
+	if err := res.WriteText(&out); err != nil || !strings.Contains(out.String(), "Lưu ý: Bình Minh được đề nghị Cờ thi đua cấp tỉnh") {
+		t.Errorf("check does not print the note (%v):\n%s", err, out.String())
+	}
+	// the same flag for the leader: no note
+	led := edit(t, src, "thanh_vien = \"binh-minh\"\nkhen_thuong = \"Cờ thi đua cấp tỉnh\"", "thanh_vien = \"an-phu\"\nkhen_thuong = \"Cờ thi đua cấp tỉnh\"")
+	if res := mustCompute(t, led); len(res.Notes) != 0 {
+		t.Errorf("a flag for the leader gets notes: %q", res.Notes)
+	}
+}
+
+// yearEnd keeps the fixture a tổng kết whose indicators are replaced by src.
+func yearEnd(t *testing.T, indicators string) string {
+	t.Helper()
+	src := fixture(t)
+	i, j := strings.Index(src, "[[chi_tieu]]"), strings.Index(src, "[bo_tieu_chi]")
+	return src[:i] + indicators + "\n" + src[j:]
+}
+
+// A rate against its period's target or its plan is compared in points,
+// never as the ratio of two rates (99,5% against 98% is not "101,53%"),
+// with the verdict the comparison gives.
+func TestRateAgainstTargetInPoints(t *testing.T) {
+	res := mustCompute(t, midYear(t, `
+[[chi_tieu]]
+thanh_vien = "an-phu"
+ten = "Tỷ lệ hồ sơ giải quyết đúng hạn"
+don_vi_tinh = "%"
+chi_tieu_ky = 98
+thuc_hien = 99.5
+
+[[chi_tieu]]
+thanh_vien = "binh-minh"
+ten = "Tỷ lệ hồ sơ giải quyết đúng hạn"
+don_vi_tinh = "%"
+chi_tieu_ky = 98
+ke_hoach = 98
+thuc_hien = 97.2
+`))
+	rows := res.Indicators[0].Rows
+	if f := rows[0]; f.Status != StatusExceeded || f.OfTarget != nil || f.Words != "cao hơn 1,5 điểm phần trăm so với chỉ tiêu 6 tháng đầu năm 2023" {
+		t.Errorf("an-phu: %s %v %q", f.Status, f.OfTarget, f.Words)
+	}
+	if f := rows[1]; f.Status != StatusShort || f.OfPlan != nil ||
+		f.Words != "thấp hơn 0,8 điểm phần trăm so với chỉ tiêu 6 tháng đầu năm 2023, thấp hơn 0,8 điểm phần trăm so với kế hoạch năm" {
+		t.Errorf("binh-minh: %s %v %q", f.Status, f.OfPlan, f.Words)
+	}
+}
+
+// An indicator better lower (chieu = "giam": the poverty rate, road
+// accidents) is met at or below its plan; its share reads "bằng", and a
+// result just above the plan never shows as 100,00%.
+func TestLowerIsBetter(t *testing.T) {
+	res := mustCompute(t, yearEnd(t, `
+[[chi_tieu]]
+thanh_vien = "an-phu"
+ten = "Tỷ lệ hộ nghèo"
+don_vi_tinh = "%"
+chieu = "giam"
+ke_hoach = 2
+thuc_hien = 1.8
+
+[[chi_tieu]]
+thanh_vien = "an-phu"
+ten = "Số vụ tai nạn giao thông"
+don_vi_tinh = "vụ"
+chieu = "giam"
+ke_hoach = 50
+thuc_hien = 45
+
+[[chi_tieu]]
+thanh_vien = "binh-minh"
+ten = "Số vụ tai nạn giao thông"
+don_vi_tinh = "vụ"
+chieu = "giam"
+ke_hoach = 200000
+thuc_hien = 200001
+`))
+	if f := res.Indicators[0].Rows[0]; f.Status != StatusExceeded || f.Words != "thấp hơn 0,2 điểm phần trăm so với kế hoạch" {
+		t.Errorf("poverty rate: %s %q", f.Status, f.Words)
+	}
+	if f := res.Indicators[1].Rows[0]; f.Status != StatusExceeded || f.Words != "bằng 90,00% kế hoạch" {
+		t.Errorf("accidents below plan: %s %q", f.Status, f.Words)
+	}
+	if f := res.Indicators[1].Rows[1]; f.Status != StatusShort || f.Words != "bằng 100,01% kế hoạch" {
+		t.Errorf("accidents just above plan: %s %q", f.Status, f.Words)
+	}
+	if ap := res.Tallies[0]; ap.Met != 2 || ap.Exceeded != 2 {
+		t.Errorf("An Phú: %+v, want 2 met, 2 exceeded", ap)
+	}
+	// one figure "giam", another not: refused at the second, with its position
+	_, err := compute(t, yearEnd(t, `
+[[chi_tieu]]
+thanh_vien = "an-phu"
+ten = "Số vụ tai nạn giao thông"
+chieu = "giam"
+ke_hoach = 50
+thuc_hien = 45
+
+[[chi_tieu]]
+thanh_vien = "binh-minh"
+ten = "Số vụ tai nạn giao thông"
+ke_hoach = 50
+thuc_hien = 45
+`))
+	if err == nil || !regexp.MustCompile(`phien\.toml:\d+:\d+: chi_tieu\[2\]\.chieu: chỉ tiêu thứ 2: chỉ tiêu "Số vụ tai nạn giao thông" có chiều khác`).MatchString(err.Error()) {
+		t.Errorf("mixed directions: %v", err)
 	}
 }

@@ -24,6 +24,9 @@ func (r *Results) WriteText(w io.Writer) error {
 		p.vote(v)
 	}
 	p.papers(r)
+	for _, n := range r.Notes {
+		p.printf("Lưu ý: %s\n", n)
+	}
 	return p.err
 }
 

@@ -114,3 +114,47 @@ func InSentence(name string) string {
 	}
 	return name
 }
+
+// PositionAt writes a position with its unit, "Giám đốc Sở Tài chính
+// tỉnh Bình An", without saying the unit's word twice when the position
+// ends with it: "Trưởng ban" of "Ban Dân tộc tỉnh Bình An" is "Trưởng Ban
+// Dân tộc tỉnh Bình An", "Chánh Thanh tra" of "Thanh tra tỉnh Bình An"
+// is "Chánh Thanh tra tỉnh Bình An", and a position that already names
+// the unit ("Giám đốc Sở Tài chính") is not followed by it again.
+func PositionAt(position, unit string) string { return positionJoin(position, unit, " ") }
+
+// PositionAnd writes a person's position and the body they work in, as
+// minutes present them: "Chuyên viên, Sở Tài chính", but "Bí thư Thị ủy"
+// of "Thị ủy Hồng Lĩnh" is "Bí thư Thị ủy Hồng Lĩnh", not "Bí thư Thị ủy,
+// Thị ủy Hồng Lĩnh". Either may be empty.
+func PositionAnd(position, body string) string {
+	switch {
+	case strings.TrimSpace(body) == "":
+		return position
+	case strings.TrimSpace(position) == "":
+		return body
+	}
+	return positionJoin(position, body, ", ")
+}
+
+// positionJoin writes position and unit with sep between them, or as one
+// name where the position ends with the words the unit begins with.
+func positionJoin(position, unit, sep string) string {
+	pw, uw := strings.Fields(position), strings.Fields(unit)
+	if len(pw) == 0 {
+		return unit
+	}
+	for k := min(len(pw)-1, len(uw)); k > 0; k-- {
+		same := true
+		for i := range k {
+			if !strings.EqualFold(pw[len(pw)-k+i], uw[i]) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return strings.Join(pw[:len(pw)-k], " ") + " " + unit
+		}
+	}
+	return position + sep + unit
+}

@@ -91,3 +91,37 @@ func TestInSentence(t *testing.T) {
 		}
 	}
 }
+
+// A position followed by its unit says the unit's word once.
+func TestPositionAt(t *testing.T) {
+	for _, c := range [][3]string{
+		{"Trưởng ban", "Ban Dân tộc tỉnh Bình An", "Trưởng Ban Dân tộc tỉnh Bình An"},
+		{"Phó Trưởng ban", "Ban Quản lý các khu công nghiệp tỉnh Bình An", "Phó Trưởng Ban Quản lý các khu công nghiệp tỉnh Bình An"},
+		{"Chánh Thanh tra", "Thanh tra tỉnh Bình An", "Chánh Thanh tra tỉnh Bình An"},
+		{"Chánh Văn phòng", "Văn phòng Ủy ban nhân dân tỉnh Bình An", "Chánh Văn phòng Ủy ban nhân dân tỉnh Bình An"},
+		{"Giám đốc Sở Tài chính", "Sở Tài chính tỉnh Bình An", "Giám đốc Sở Tài chính tỉnh Bình An"},
+		{"Giám đốc", "Sở Tài chính tỉnh Bình An", "Giám đốc Sở Tài chính tỉnh Bình An"},
+		{"Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An", "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An"},
+		{"Hiệu trưởng", "Trường Đại học Bình An", "Hiệu trưởng Trường Đại học Bình An"},
+	} {
+		if got := PositionAt(c[0], c[1]); got != c[2] {
+			t.Errorf("PositionAt(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}
+
+// A person's position and body: a comma between them, but the body's
+// words not said twice.
+func TestPositionAnd(t *testing.T) {
+	for _, c := range [][3]string{
+		{"Tỉnh ủy viên, Bí thư Thị ủy", "Thị ủy Hồng Lĩnh", "Tỉnh ủy viên, Bí thư Thị ủy Hồng Lĩnh"},
+		{"Phó Bí thư Thường trực Thị ủy, Chủ tịch Hội đồng nhân dân thị xã", "Hội đồng nhân dân thị xã Hồng Lĩnh", "Phó Bí thư Thường trực Thị ủy, Chủ tịch Hội đồng nhân dân thị xã Hồng Lĩnh"},
+		{"Chuyên viên", "Sở Tài chính tỉnh Bình An", "Chuyên viên, Sở Tài chính tỉnh Bình An"},
+		{"Chuyên viên", "", "Chuyên viên"},
+		{"", "Sở Tài chính", "Sở Tài chính"},
+	} {
+		if got := PositionAnd(c[0], c[1]); got != c[2] {
+			t.Errorf("PositionAnd(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}
