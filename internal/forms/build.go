@@ -248,16 +248,17 @@ func signers(data map[string]any, s Signer) ([]frame.Sig, error) {
 // unless one of its lines names the unit already ("TM. ỦY BAN NHÂN DÂN
 // TỈNH NGHỆ AN"): the unit's full name joins its first line.
 func nameUnit(sig *frame.Sig, name, short string) {
-	name = strings.Join(strings.Fields(name), " ") // a "\n" of the record's own breaks
+	name = vn.OneSpaced(name) // a "\n" of the record's own breaks
 	if name == "" {
 		return
 	}
-	lines := append(slices.Clone(sig.Authority), sig.Title)
-	for _, l := range lines {
-		l = strings.ToLower(strings.Join(strings.Fields(l), " "))
-		if strings.Contains(l, strings.ToLower(name)) || short != "" && strings.Contains(l, strings.ToLower(short)) {
-			return
-		}
+	lname, lshort := strings.ToLower(name), strings.ToLower(short)
+	names := func(line string) bool {
+		l := strings.ToLower(vn.OneSpaced(line))
+		return strings.Contains(l, lname) || lshort != "" && strings.Contains(l, lshort)
+	}
+	if slices.ContainsFunc(sig.Authority, names) || names(sig.Title) {
+		return
 	}
 	for i, a := range sig.Authority {
 		if strings.TrimSpace(a) != "" {

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -412,7 +413,10 @@ func (r *renderer) drawLines(p *doc.Paragraph, lines []line, x, width, y float64
 				r.text = append(r.text, c.bytes...)
 			}
 		}
-		text := string(r.text)
+		// fpdf's Text copies the text into the page as it is called and
+		// keeps no reference: a string over r.text, unchanged until the
+		// loop ends, spares a copy of every line.
+		text := unsafe.String(unsafe.SliceData(r.text), len(r.text))
 		for _, f := range frags {
 			for _, c := range f.chunks {
 				r.setFont(c.enc, f.style, pr.Size)

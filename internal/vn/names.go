@@ -158,3 +158,26 @@ func positionJoin(position, unit, sep string) string {
 	}
 	return position + sep + unit
 }
+
+// OneSpaced returns s with each run of white space made one space and none
+// at its ends, as strings.Join(strings.Fields(s), " ") does, without a copy
+// when s is so already.
+func OneSpaced(s string) string {
+	prevSpace := true // at the start, a space would be a leading one
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
+		space := unicode.IsSpace(r)
+		if space && (prevSpace || r != ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = space
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}

@@ -2,7 +2,9 @@ package vn
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -122,6 +124,22 @@ func TestPositionAnd(t *testing.T) {
 	} {
 		if got := PositionAnd(c[0], c[1]); got != c[2] {
 			t.Errorf("PositionAnd(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}
+
+// OneSpaced is strings.Join(strings.Fields(s), " "), returning s itself
+// when nothing changes.
+func TestOneSpaced(t *testing.T) {
+	for _, s := range []string{"", " ", "Sở Tài chính", " Sở Tài chính", "Sở Tài chính ", "Sở  Tài chính",
+		"Sở\nTài chính", "Sở\u00a0Tài chính", "Sở Tài\tchính", "Ủy ban nhân dân\u3000tỉnh", "a", "ă b", "x\u2028y"} {
+		want := strings.Join(strings.Fields(s), " ")
+		got := OneSpaced(s)
+		if got != want {
+			t.Errorf("OneSpaced(%q) = %q, want %q", s, got, want)
+		}
+		if got == s && len(s) > 0 && unsafe.StringData(got) != unsafe.StringData(s) {
+			t.Errorf("OneSpaced(%q) copied a text that needed no change", s)
 		}
 	}
 }

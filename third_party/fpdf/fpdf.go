@@ -4570,7 +4570,9 @@ func (f *Fpdf) putfonts() {
 	for _, diff := range f.diffs {
 		// Encodings
 		f.newobj()
-		f.outf("<</Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [%s]>>", diff)
+		f.put("<</Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [")
+		f.put(diff)
+		f.out("]>>")
 		f.out("endobj")
 	}
 	{
