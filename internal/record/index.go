@@ -3,6 +3,7 @@ package record
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"thidua/internal/fieldpath"
@@ -15,6 +16,7 @@ import (
 // must not fail (or panic) on one it has not.
 type index struct {
 	src   string
+	once  sync.Once      // the scan, made when a position is first asked for
 	lines []int          // byte offset where each line starts
 	keys  map[string]int // path -> offset of its key (or table header), first seen
 	vals  map[string]int // path -> offset of its value's first character
@@ -31,22 +33,30 @@ type entry struct {
 // follows; deeper values are skipped as one scalar.
 const maxDepth = 64
 
-// newIndex scans src.
+// newIndex returns the index of src, which scans it when a position is
+// first asked for: a record without a problem to place never needs one.
 func newIndex(src string) *index {
-	ix := &index{src: src, lines: []int{0}, keys: map[string]int{}, vals: map[string]int{}}
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			ix.lines = append(ix.lines, i+1)
+	return &index{src: src}
+}
+
+// scan fills the index, once.
+func (ix *index) scan() {
+	ix.once.Do(func() {
+		ix.lines, ix.keys, ix.vals = []int{0}, map[string]int{}, map[string]int{}
+		for i := 0; i < len(ix.src); i++ {
+			if ix.src[i] == '\n' {
+				ix.lines = append(ix.lines, i+1)
+			}
 		}
-	}
-	s := scanner{ix: ix, src: src, counts: map[string]int{}}
-	s.run()
-	return ix
+		s := scanner{ix: ix, src: ix.src, counts: map[string]int{}}
+		s.run()
+	})
 }
 
 // lineCol converts a byte offset to a 1-based line and a 1-based column
 // counted in characters.
 func (ix *index) lineCol(off int) (line, col int) {
+	ix.scan()
 	if off < 0 {
 		off = 0
 	}
@@ -83,6 +93,7 @@ func runeStart(s string, off int) int {
 // lineOffset returns the byte offset of the start of a 1-based line, clamped
 // to the source.
 func (ix *index) lineOffset(line int) int {
+	ix.scan()
 	if line < 1 {
 		return 0
 	}
@@ -96,6 +107,7 @@ func (ix *index) lineOffset(line int) int {
 // write that key, of its nearest parent that it does write (the key of a
 // table, or the first character of an item of an array).
 func (ix *index) keyOff(path string) (int, bool) {
+	ix.scan()
 	for p := path; p != ""; p = fieldpath.Parent(p) {
 		if off, ok := ix.keys[p]; ok {
 			return off, true
@@ -110,6 +122,7 @@ func (ix *index) keyOff(path string) (int, bool) {
 // valOff returns the offset of the value of path, falling back to its key
 // and then to its parents' keys.
 func (ix *index) valOff(path string) (int, bool) {
+	ix.scan()
 	if off, ok := ix.vals[path]; ok {
 		return off, true
 	}
@@ -119,6 +132,7 @@ func (ix *index) valOff(path string) (int, bool) {
 // at returns the path of the last key or value that starts on the same line
 // as off and not after it; "" if there is none.
 func (ix *index) at(off int) string {
+	ix.scan()
 	line, _ := ix.lineCol(off)
 	start := ix.lineOffset(line)
 	path := ""

@@ -80,6 +80,7 @@ x = { a.b = 1, c = [1, 2] }
 
 func TestIndexPositions(t *testing.T) {
 	ix := newIndex(scanSource)
+	ix.scan()
 	diffLines(t, "keys", positions(ix, ix.keys), sorted(
 		"cum 2:1",
 		"cum.ten 3:1",
@@ -138,6 +139,7 @@ func TestIndexPositions(t *testing.T) {
 
 func TestIndexNestedArraysOfTables(t *testing.T) {
 	ix := newIndex("[[a]]\n[[a.b]]\nx = 1\n[[a]]\n[[a.b]]\n[[a.b]]\ny = 2\n[a.c]\nz = 3\n")
+	ix.scan()
 	for path, want := range map[string]string{
 		"a[1].b[1].x": "3:1",
 		"a[2].b[1]":   "5:1",
@@ -159,6 +161,7 @@ func TestIndexNestedArraysOfTables(t *testing.T) {
 
 func TestIndexFallsBackToParent(t *testing.T) {
 	ix := newIndex(scanSource)
+	ix.scan()
 	for path, want := range map[string]string{
 		"thanh_vien[2].thu_truong.chuc_vu":    "13:1",  // missing key: its table's header
 		"phien.chu_tri[2].chuc_vu":            "19:3",  // missing key of an inline table: its '{'
@@ -183,6 +186,7 @@ func TestIndexFallsBackToParent(t *testing.T) {
 
 func TestIndexAt(t *testing.T) {
 	ix := newIndex(scanSource)
+	ix.scan()
 	for _, tc := range []struct {
 		line, col int
 		want      string
@@ -203,6 +207,7 @@ func TestIndexAt(t *testing.T) {
 func TestLineColCountsCharacters(t *testing.T) {
 	src := "a = 1\r\nb = \"ô\" # ở\r\n\tc = 'x'"
 	ix := newIndex(src)
+	ix.scan()
 	for path, want := range map[string]string{"b": "2:5", "c": "3:6"} {
 		l, c := ix.lineCol(ix.vals[path])
 		if got := fmt.Sprintf("%d:%d", l, c); got != want {
@@ -224,6 +229,7 @@ func TestLineColCountsCharacters(t *testing.T) {
 // is a character of the source, on a line and column that exist.
 func checkIndex(t *testing.T, src string) {
 	ix := newIndex(src)
+	ix.scan()
 	all := slices.Collect(maps.Values(ix.keys))
 	all = append(all, slices.Collect(maps.Values(ix.vals))...)
 	for _, e := range ix.order {
