@@ -527,3 +527,42 @@ func TestAgencySignatures(t *testing.T) {
 		}
 	}
 }
+
+// The giao ước of a khối of a ministry's departments: the signature
+// blocks and the header break between the head's title and the unit, and
+// between the words of the unit's name, never inside one ("CỤC TRỒNG /
+// TRỌT", "TRƯỜNG CÁN / BỘ", "TỔNG / CỤC") nor after "CÁC", "VÀ" or a
+// department's word left without its name ("TỔNG BIÊN TẬP BÁO").
+func TestMinistryPledgeBreaks(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	rec, err := record.Load(filepath.Join("testdata", "khoi-bo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get("giao-uoc")
+	files, err := Paper(tpl, data, []string{"pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "gu.pdf")
+	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := testkit.Text(t, pdf, "-layout")
+	for _, l := range strings.Split(out, "\n") {
+		// the two columns of a line of signatures, or of the header
+		for _, col := range regexp.MustCompile(`\s{3,}`).Split(strings.TrimSpace(l), -1) {
+			for _, w := range []string{"CÁC", "VÀ", "TRỒNG", "THIẾT", "TỔNG", "CÁN", "BÁO", "HIỆU TRƯỞNG TRƯỜNG", "VIỆN", "CỤC", "THỰC", "KHÍ"} {
+				if strings.HasSuffix(col, " "+w) {
+					t.Errorf("a line ends inside a name: %q", col)
+				}
+			}
+		}
+	}
+	for _, want := range []string{"CỤC TRỒNG TRỌT", "TRƯỜNG CÁN BỘ", "BÁO NÔNG NGHIỆP", "VIỆN QUY HOẠCH", "KHỐI THI ĐUA"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in the giao ước:\n%s", want, out)
+		}
+	}
+}
