@@ -566,3 +566,33 @@ func TestMinistryPledgeBreaks(t *testing.T) {
 		}
 	}
 }
+
+// The danh sách of a cluster of hospitals and schools: a person's name is
+// never parted between the lines of its cell ("Đinh Công / Sơn"), a
+// collective's long name still wraps, and the total is in words.
+func TestNomineeNamesWhole(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	rec, err := record.Load(filepath.Join("testdata", "benh-vien-khen-thuong.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get("danh-sach")
+	files, err := Paper(tpl, data, []string{"pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "ds.pdf")
+	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := testkit.Text(t, pdf, "-layout")
+	for _, n := range rec.Nominees {
+		if n.Kind == "ca-nhan" && !strings.Contains(out, n.Name) {
+			t.Errorf("%q is not whole on a line of the danh sách:\n%s", n.Name, out)
+		}
+	}
+	if !strings.Contains(out, "10.070.000") || !strings.Contains(out, "Mười triệu không trăm bảy mươi nghìn đồng") {
+		t.Errorf("the total is wrong:\n%s", out)
+	}
+}
