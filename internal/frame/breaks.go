@@ -121,7 +121,7 @@ var numbered = map[string]bool{"ngày": true, "tháng": true, "năm": true, "s�
 
 // units are the administrative units whose name follows them.
 var units = [][]string{
-	{"thành", "phố"}, {"thị", "xã"}, {"thị", "trấn"},
+	{"thành", "phố"}, {"thị", "xã"}, {"thị", "trấn"}, {"đặc", "khu"},
 	{"tỉnh"}, {"huyện"}, {"quận"}, {"xã"}, {"phường"},
 }
 
