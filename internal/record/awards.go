@@ -57,7 +57,7 @@ type Awards struct {
 	Voters int `toml:"so_nguoi_bieu_quyet" label:"số người, đơn vị có quyền biểu quyết" eg:"8"`
 	// Body is who cast the votes of [[de_nghi]]: VotedByCluster (default)
 	// or VotedByCouncil, whose shares the award catalogue holds.
-	Body  string      `toml:"bieu_quyet" label:"nơi biểu quyết số phiếu đồng ý" eg:"\"hoi-dong\"" enum:"cum,hoi-dong"`
+	Body  string      `toml:"bieu_quyet" label:"nơi biểu quyết số phiếu đồng ý" eg:"\"hoi-dong\"" enum:"cum:các thành viên cụm,hoi-dong:Hội đồng Thi đua - Khen thưởng"`
 	Kinds []AwardKind `toml:"hinh_thuc" label:"các hình thức khen thưởng của hồ sơ" item:"hình thức khen thưởng"`
 }
 
@@ -80,7 +80,7 @@ type AwardKind struct {
 
 // Nominee is one unit or person proposed for an award.
 type Nominee struct {
-	Kind string `toml:"loai" label:"loại (tập thể hay cá nhân)" required:"true" enum:"tap-the,ca-nhan" eg:"\"tap-the\""`
+	Kind string `toml:"loai" label:"loại (tập thể hay cá nhân)" required:"true" enum:"tap-the:tập thể,ca-nhan:cá nhân" eg:"\"tap-the\""`
 	// Name is the full name, without abbreviations.
 	Name string `toml:"ten" label:"tên tập thể hoặc họ và tên cá nhân" required:"true"`
 	// Award is the id of a record award kind or of a catalogue award.

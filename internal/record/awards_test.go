@@ -84,7 +84,7 @@ func TestAwardsRecordErrors(t *testing.T) {
 	}, {
 		name: "unknown kind of nominee",
 		src:  editAwards(t, `loai = "tap-the"`, `loai = "tap_the"`),
-		want: []wantErr{{"38:8", "de_nghi[1].loai", []string{`đề nghị thứ 1: loại (tập thể hay cá nhân) "tap_the" không có`}, []string{`loai = "tap-the", "ca-nhan"`}}},
+		want: []wantErr{{"38:8", "de_nghi[1].loai", []string{`đề nghị thứ 1: loại (tập thể hay cá nhân) "tap_the" không có`}, []string{`loai = "tap-the" (tập thể), "ca-nhan" (cá nhân)`}}},
 	}, {
 		name: "more votes than members entitled",
 		src:  editAwards(t, `phieu_dong_y = 2`, `phieu_dong_y = 3`),

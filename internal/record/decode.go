@@ -143,6 +143,7 @@ type field struct {
 	key, label, item, eg string
 	required             bool
 	enum, need           []string // the enum and need tags, split at commas
+	enumLabels           []string // what each enum value means, for people ("" if the tag says nothing)
 	ref                  string   // the list whose item's id the value names
 	// breaks lets the value hold line breaks: a name printed in the
 	// frame, where a "\n" says where its line ends (tag breaks:"true").
@@ -173,9 +174,21 @@ func readFields(t reflect.Type) []field {
 		}
 		out = append(out, field{key: key, label: f.Tag.Get("label"), item: f.Tag.Get("item"),
 			eg: f.Tag.Get("eg"), required: f.Tag.Get("required") == "true", breaks: f.Tag.Get("breaks") == "true",
-			enum: tagList(f.Tag.Get("enum")), need: tagList(f.Tag.Get("need")), ref: f.Tag.Get("ref"), index: i})
+			need: tagList(f.Tag.Get("need")), ref: f.Tag.Get("ref"), index: i})
+		last := &out[len(out)-1]
+		last.enum, last.enumLabels = enumTag(f.Tag.Get("enum"))
 	}
 	return out
+}
+
+// enumTag splits an enum tag, "ky-ket:ký kết giao ước,so-ket:sơ kết", into
+// its values and what each means (a value without ":" means itself).
+func enumTag(tag string) (values, labels []string) {
+	for _, item := range tagList(tag) {
+		v, label, _ := strings.Cut(item, ":")
+		values, labels = append(values, v), append(labels, label)
+	}
+	return values, labels
 }
 
 // tagList splits a tag holding a comma-separated list; nil when empty.
@@ -280,6 +293,9 @@ func enumHint(f field) string {
 	quoted := make([]string, len(f.enum))
 	for i, v := range f.enum {
 		quoted[i] = strconv.Quote(v)
+		if l := f.enumLabels[i]; l != "" {
+			quoted[i] += " (" + l + ")"
+		}
 	}
 	return fmt.Sprintf("ghi một trong các giá trị: %s = %s", f.key, strings.Join(quoted, ", "))
 }

@@ -45,7 +45,8 @@ func TestNeedPerPaper(t *testing.T) {
 // Every value an enum tag names is accepted, any other refused with the list.
 func TestEnumTag(t *testing.T) {
 	f, ok := reflect.TypeFor[Cluster]().FieldByName("Tone")
-	if !ok || !slices.Equal(tagList(f.Tag.Get("enum")), []string{"moi", "cu"}) {
+	values, labels := enumTag(f.Tag.Get("enum"))
+	if !ok || !slices.Equal(values, []string{"moi", "cu"}) || !slices.Equal(labels, []string{"kiểu mới — hòa; thủy", "kiểu cũ — hoà; thuỷ"}) {
 		t.Fatalf("cum.kieu_dau enum tag: %q", f.Tag.Get("enum"))
 	}
 	for _, v := range []string{"moi", "cu"} {
@@ -54,7 +55,7 @@ func TestEnumTag(t *testing.T) {
 		}
 	}
 	_, err := Parse("rec.toml", []byte(edit(t, "nam = 2023\n", "nam = 2023\nkieu_dau = \"mới\"\n")))
-	checkErrors(t, err, []wantErr{{"4:12", "cum.kieu_dau", []string{`kiểu đặt dấu "mới" không có`}, []string{`kieu_dau = "moi", "cu"`}}})
+	checkErrors(t, err, []wantErr{{"4:12", "cum.kieu_dau", []string{`kiểu đặt dấu "mới" không có`}, []string{`kieu_dau = "moi" (kiểu mới — hòa; thủy), "cu" (kiểu cũ — hoà; thuỷ)`}}})
 
 	_, err = Parse("rec.toml", []byte(edit(t, `loai = "ky-ket"`, "loai = \"ky-ket\"\nky = \"6-thang\"")))
 	checkErrors(t, err, []wantErr{{"21:6", "phien.ky", []string{`kỳ "6-thang" chỉ dùng cho phiên sơ kết`}, nil}})

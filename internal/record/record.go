@@ -12,8 +12,10 @@
 //   - need: the papers (template names, comma-separated) that print the
 //     field; it is required only when one of them is requested
 //     (Record.Need), and the error names the paper;
-//   - enum: the values a text field takes, comma-separated; decoding
-//     refuses any other;
+//   - enum: the values a text field takes, comma-separated, each with
+//     what it means after a colon ("so-ket:sơ kết"); decoding refuses any
+//     other value, the hint lists them with their meanings, and the web
+//     form shows the meanings;
 //   - ref:"thanh_vien": the value is the id of one of the record's
 //     [[thanh_vien]] (a form offers the members; hints list their ids);
 //   - item: what one item of a list is called;
@@ -65,7 +67,7 @@ type Cluster struct {
 	Head   string `toml:"cum_truong" label:"cụm trưởng" ref:"thanh_vien"`
 	Deputy string `toml:"cum_pho" label:"cụm phó" ref:"thanh_vien"`
 	// Tone is "moi" or "cu"; Load sets it to "moi" when the record omits it.
-	Tone string `toml:"kieu_dau" label:"kiểu đặt dấu" enum:"moi,cu"`
+	Tone string `toml:"kieu_dau" label:"kiểu đặt dấu" enum:"moi:kiểu mới — hòa; thủy,cu:kiểu cũ — hoà; thuỷ"`
 }
 
 // Member is one member unit of the cluster.
@@ -113,9 +115,9 @@ const (
 
 // Session is the meeting the record is about.
 type Session struct {
-	Kind string `toml:"loai" label:"loại phiên họp" required:"true" enum:"ky-ket,so-ket,tong-ket" eg:"\"ky-ket\""`
+	Kind string `toml:"loai" label:"loại phiên họp" required:"true" enum:"ky-ket:ký kết giao ước; phát động,so-ket:sơ kết,tong-ket:tổng kết" eg:"\"ky-ket\""`
 	// Period is the time a sơ kết reviews; "" on a sơ kết is "6-thang".
-	Period string   `toml:"ky" label:"kỳ sơ kết" enum:"6-thang,9-thang,quy-1,quy-2,quy-3" eg:"\"6-thang\""`
+	Period string   `toml:"ky" label:"kỳ sơ kết" enum:"6-thang:6 tháng đầu năm,9-thang:9 tháng đầu năm,quy-1:quý I,quy-2:quý II,quy-3:quý III" eg:"\"6-thang\""`
 	Name   string   `toml:"ten" label:"tên hội nghị"`
 	Date   Date     `toml:"ngay" label:"ngày họp" required:"true"`
 	Time   string   `toml:"gio" label:"giờ họp"`

@@ -21,6 +21,9 @@ type Key struct {
 	Required bool     `json:"required,omitempty"`
 	Example  string   `json:"example,omitempty"` // as TOML writes it: "\"nghe-an\"", 2024
 	Enum     []string `json:"enum,omitempty"`    // the values an enum allows
+	// EnumLabels say what each of Enum means, in Vietnamese ("" when the
+	// value says it itself).
+	EnumLabels []string `json:"enum_labels,omitempty"`
 	// Need names the papers (template names) that print the key: it is
 	// required only when one of them is made (Record.Need).
 	Need []string `json:"need,omitempty"`
@@ -72,7 +75,7 @@ func schemaOf(t reflect.Type, prefix string) []Key {
 		case ft.Kind() == reflect.String:
 			k.Type = TypeText
 			if len(f.enum) > 0 {
-				k.Type, k.Enum = TypeEnum, f.enum
+				k.Type, k.Enum, k.EnumLabels = TypeEnum, f.enum, f.enumLabels
 			} else if f.key == "thanh_vien" || f.ref == "thanh_vien" {
 				k.Type = TypeMemberRef
 			}

@@ -27,7 +27,7 @@ type Indicator struct {
 	SamePeriod *Number `toml:"cung_ky" label:"kết quả cùng kỳ năm trước"`
 	// Direction is "giam" for an indicator that is better lower (the
 	// poverty rate, road accidents): at or below its plan it is met.
-	Direction string `toml:"chieu" label:"chiều tốt của chỉ tiêu" enum:"tang,giam" eg:"\"giam\""`
+	Direction string `toml:"chieu" label:"chiều tốt của chỉ tiêu" enum:"tang:càng cao càng tốt,giam:càng thấp càng tốt" eg:"\"giam\""`
 }
 
 // Criteria is the criteria set the members are scored on (bộ tiêu chí).
@@ -88,8 +88,8 @@ const (
 type Vote struct {
 	Number int    `toml:"so" label:"số biên bản bình xét"`
 	Symbol string `toml:"ky_hieu" label:"ký hiệu biên bản bình xét" eg:"\"BB-CTĐBTB\""`
-	Way    string `toml:"cach_bieu_quyet" label:"cách biểu quyết" enum:"bo-phieu-kin,gio-tay" eg:"\"bo-phieu-kin\""`
-	Base   string `toml:"tinh_tren" label:"cơ sở tính tỷ lệ" enum:"tong-so,co-mat" eg:"\"tong-so\""`
+	Way    string `toml:"cach_bieu_quyet" label:"cách biểu quyết" enum:"bo-phieu-kin:bỏ phiếu kín,gio-tay:biểu quyết giơ tay" eg:"\"bo-phieu-kin\""`
+	Base   string `toml:"tinh_tren" label:"cơ sở tính tỷ lệ" enum:"tong-so:trên tổng số thành viên,co-mat:trên số có mặt" eg:"\"tong-so\""`
 	// Basis names the rule the thresholds come from, printed in the minutes.
 	Basis      string      `toml:"can_cu" label:"căn cứ áp dụng ngưỡng"`
 	Entitled   int         `toml:"so_thanh_vien" label:"số thành viên có quyền biểu quyết"`
@@ -111,7 +111,7 @@ type Threshold struct {
 	Rule  string `toml:"ty_le" label:"tỷ lệ tối thiểu" required:"true" eg:"\"80%\""`
 	// Source is ThresholdRegulation, ThresholdDecree or ThresholdMeeting;
 	// it defaults to ThresholdRegulation when a basis is named.
-	Source string `toml:"nguon" label:"nguồn của ngưỡng" eg:"\"quy-che\"" enum:"quy-che,nghi-dinh,hoi-nghi"`
+	Source string `toml:"nguon" label:"nguồn của ngưỡng" eg:"\"quy-che\"" enum:"quy-che:theo quy chế của cụm,nghi-dinh:theo nghị định,hoi-nghi:hội nghị thống nhất"`
 	// Basis names the text the share comes from; defaults to binh_xet.can_cu.
 	Basis string `toml:"can_cu" label:"căn cứ của ngưỡng" eg:"\"Quy chế hoạt động của Cụm, Điều 8\""`
 }
@@ -181,7 +181,7 @@ type Minutes struct {
 	// Chair defaults to the session's first chair (phien.chu_tri); with
 	// CoSign "dong-chu-tri" every chair of the session signs.
 	Chair       *Person    `toml:"chu_toa" label:"chủ tọa ký biên bản"`
-	CoSign      string     `toml:"chu_toa_ky" label:"ai ký ở phần chủ tọa" enum:"nguoi-dau,dong-chu-tri" eg:"\"dong-chu-tri\""`
+	CoSign      string     `toml:"chu_toa_ky" label:"ai ký ở phần chủ tọa" enum:"nguoi-dau:một người chủ tọa,dong-chu-tri:các đồng chủ trì cùng ký" eg:"\"dong-chu-tri\""`
 	End         string     `toml:"gio_ket_thuc" label:"giờ kết thúc" eg:"\"11 giờ 30 phút\""`
 	Delegates   []Delegate `toml:"dai_bieu" label:"đại biểu các thành viên" item:"đại biểu"`
 	Absent      []Absence  `toml:"vang" label:"thành viên vắng mặt" item:"thành viên vắng"`

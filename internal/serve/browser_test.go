@@ -227,6 +227,13 @@ func TestBrowser(t *testing.T) {
 	}
 	p.screenshot("trang-web-bieu-mau")
 
+	// A choice shows what it means, from the schema's enum tag, and the
+	// value the record holds.
+	kind := `(() => { const s = document.querySelector('[data-path="phien.loai"]'); return s.value + '|' + s.selectedOptions[0].textContent; })()`
+	if got := eval[string](p, kind); got != "ky-ket|Ký kết giao ước; phát động (ky-ket)" {
+		t.Errorf("the session's kind shows %q", got)
+	}
+
 	// Which papers print a field, from the schema's need tags, by the
 	// field; the papers the record makes are the ones chosen.
 	headNote := `[...document.querySelectorAll('details[data-path="thanh_vien"] th')].find(th => th.textContent.startsWith('thủ trưởng đơn vị: họ và tên')).querySelector('.need').textContent`

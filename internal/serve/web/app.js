@@ -287,13 +287,19 @@ function needNote(k) { return k.need ? el('span', { class: 'need' }, printedIn(k
 
 function errSlot() { return el('div', { class: 'err', 'aria-live': 'polite' }); }
 
+// enumText is what a select shows for an enum value: what it means, with
+// the value the record holds after it ("Sơ kết (so-ket)").
+function enumText(value, label) {
+  return label ? label.charAt(0).toUpperCase() + label.slice(1) + ' (' + value + ')' : value;
+}
+
 function input(k, path, value) {
   const common = { id: 'f:' + path, 'data-path': path, onchange: (ev) => change([{ loai: 'dat', khoa: path, gia_tri: ev.target.value }]) };
   const v = value === undefined || value === null ? '' : value;
   switch (k.type) {
     case 'enum':
     case 'member-ref': {
-      const opts = k.type === 'enum' ? k.enum.map((o) => [o, o]) : members();
+      const opts = k.type === 'enum' ? k.enum.map((o, i) => [o, enumText(o, (k.enum_labels || [])[i])]) : members();
       const sel = el('select', common, el('option', { value: '' }, '(chưa chọn)'));
       for (const [o, text] of opts) sel.append(el('option', { value: o }, text));
       if (v !== '' && !opts.some(([o]) => o === v)) sel.append(el('option', { value: v }, v));
