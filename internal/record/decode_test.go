@@ -490,3 +490,19 @@ func TestDecomposedWindowsRecordColumns(t *testing.T) {
 		t.Errorf("names not read precomposed: %q, %q", r.Members[0].Head.Name, r.Members[0].Name)
 	}
 }
+
+// A date and numbers typed as on paper, without quotes, are refused with
+// what the clerk typed and the two ways to write it, in the clerk's key.
+func TestValuesTypedAsOnPaper(t *testing.T) {
+	for _, c := range []struct{ old, new, msg, hint string }{
+		{"ngay = 2023-03-14", "ngay = 14/3/2023", "ngày 14/3/2023 viết dạng ngày/tháng/năm phải đặt trong dấu ngoặc kép",
+			`ngay = "14/3/2023" hoặc ngay = 2023-03-14`},
+		{"nam = 2023", "nam = 2.023.000", "số 2.023.000 có dấu chấm ngăn hàng nghìn", "nam = 2023000"},
+		{"nam = 2023", "nam = 2.023,5", "số 2.023,5 viết theo cách Việt Nam", `nam = "2.023,5", hoặc không ngoặc kép với dấu chấm thập phân: nam = 2023.5`},
+	} {
+		_, err := Parse("rec.toml", []byte(edit(t, c.old, c.new)))
+		if err == nil || !strings.Contains(err.Error(), c.msg) || !strings.Contains(err.Error(), c.hint) {
+			t.Errorf("%s: %v, want %q and %q", c.new, err, c.msg, c.hint)
+		}
+	}
+}
