@@ -5,7 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"thidua/internal/vn"
 )
 
 // reParseError splits a text/template parse error: "template: NAME:LINE: MSG".
@@ -171,5 +172,5 @@ func actionEnd(src string, i int) int {
 // lineCol returns the 1-based line and column, in characters, of off.
 func lineCol(src string, off int) (int, int) {
 	start := strings.LastIndexByte(src[:off], '\n') + 1
-	return strings.Count(src[:off], "\n") + 1, utf8.RuneCountInString(src[start:off]) + 1
+	return strings.Count(src[:off], "\n") + 1, vn.Chars(src[start:off]) + 1
 }

@@ -91,7 +91,13 @@ var pairs = strings.Split("danh hiệu,chuyên đề,toàn diện,đề nghị,d
 	"thể thao,du lịch,hợp tác,đại học,cao đẳng,phát thanh,truyền hình,đầu tư,thương mại,xúc tiến,"+
 	"quản lý,công nghiệp,nông nghiệp,môi trường,tài nguyên,xây dựng,giao thông,vận tải,khoa học,"+
 	"công nghệ,thông tin,truyền thông,công thương,y tế,bảo hiểm,ngân hàng,kho bạc,mặt trận,tổ quốc,"+
-	"liên đoàn,liên minh,xã hội,phụ nữ,thanh niên,nông dân,công an,quân sự,biên phòng,kiểm sát,tòa án", ",")
+	"liên đoàn,liên minh,xã hội,phụ nữ,thanh niên,nông dân,công an,quân sự,biên phòng,kiểm sát,tòa án,"+
+	// the departments of a ministry, its schools and hospitals
+	"cán bộ,tổ chức,tổng cục,biên tập,khí tượng,thủy văn,quy hoạch,thiết kế,trồng trọt,bảo vệ,thực vật,"+
+	"phát triển,nông thôn,lâm nghiệp,thủy sản,thủy lợi,chăn nuôi,thú y,chất lượng,kinh tế,hành chính,"+
+	"pháp chế,kế toán,ngân sách,chính trị,tuyên giáo,dân vận,kiểm tra,lưu trữ,học viện,trung tâm,"+
+	"tạp chí,bệnh viện,đa khoa,trung học,phổ thông,tiểu học,mầm non,cơ sở,điều dưỡng,y học,cổ truyền,"+
+	"phục hồi,chức năng,kiểm soát,bệnh tật,dịch bệnh,sản nhi,nhi đồng,ung bướu,lao động,thương binh", ",")
 
 // periods of a review, kept whole in a title ("sơ kết 9 tháng đầu năm").
 var periods = []string{"6 tháng đầu năm", "9 tháng đầu năm", "06 tháng đầu năm", "09 tháng đầu năm",
@@ -115,7 +121,7 @@ var numbered = map[string]bool{"ngày": true, "tháng": true, "năm": true, "s�
 
 // units are the administrative units whose name follows them.
 var units = [][]string{
-	{"thành", "phố"}, {"thị", "xã"}, {"thị", "trấn"},
+	{"thành", "phố"}, {"thị", "xã"}, {"thị", "trấn"}, {"đặc", "khu"},
 	{"tỉnh"}, {"huyện"}, {"quận"}, {"xã"}, {"phường"},
 }
 
@@ -129,6 +135,31 @@ var Regions = []string{
 	"Tây Nam Bộ", "Đồng bằng sông Hồng", "Đồng bằng sông Cửu Long", "Tây Bắc", "Đông Bắc",
 	"Duyên hải miền Trung", "Trung du và miền núi phía Bắc", "miền núi phía Bắc", "Đồng bằng Bắc Bộ",
 	"miền Trung", "miền Bắc", "miền Nam", "Bắc Bộ", "Trung Bộ", "Nam Bộ",
+}
+
+// leads are the words that open a phrase of a name and do not end a line:
+// "các / đơn vị" and "và / Môi trường" are broken before the word, as
+// clerks break "BỘ NÔNG NGHIỆP / VÀ MÔI TRƯỜNG".
+var leads = map[string]bool{"các": true, "và": true, "của": true, "những": true}
+
+// agencies are the words of a ministry's departments, schools and
+// hospitals that stay with the first word of their name: "Cục / Trồng
+// trọt" is not broken, "Cục trưởng / Cục Trồng trọt" is.
+var agencies = [][]string{
+	{"bộ"}, {"vụ"}, {"cục"}, {"tổng", "cục"}, {"viện"}, {"học", "viện"}, {"báo"}, {"tạp", "chí"},
+	{"trường"}, {"bệnh", "viện"}, {"sở"}, {"ban"}, {"trung", "tâm"}, {"đài"}, {"văn", "phòng"},
+}
+
+// startsWith reports whether w's first letter (after an opening bracket
+// or quote) is one that is reports true for.
+func startsWith(w string, is func(rune) bool) bool {
+	for _, r := range w {
+		if strings.ContainsRune("(\"“", r) {
+			continue
+		}
+		return is(r)
+	}
+	return false
 }
 
 // authority matches the prefixes of a signing authority, which stay with
@@ -211,6 +242,30 @@ func joints(words []string, places *PlaceNames, s *scratch) []int {
 		// a whole date, "ngày 28 tháng 02 năm 2024", rather on one line
 		if keys[i] == "ngày" && i+5 < n && keys[i+2] == "tháng" && keys[i+4] == "năm" {
 			mark(i, i+6, soft)
+		}
+		if !upper && !closes(words[i]) && i+1 < n {
+			// a name's segment: a capitalised word and the words in lower
+			// case after it, up to a unit, a lead word or a comma ("Cục
+			// Trồng trọt", "Bảo vệ thực vật", "Vụ trưởng", "Tổng Biên tập")
+			// is one word or a compound, kept whole when it fits
+			if startsWith(words[i], unicode.IsUpper) {
+				for _, a := range agencies {
+					if match(i, a) && i+len(a) < n && startsWith(words[i+len(a)], unicode.IsUpper) {
+						mark(i, i+len(a)+1, unit)
+					}
+				}
+				end := i + 1
+				for end < n && startsWith(words[end], unicode.IsLower) && !leads[keys[end]] && isUnit(end) == 0 {
+					end++
+					if closes(words[end-1]) {
+						break
+					}
+				}
+				mark(i, end, soft)
+			}
+			if leads[keys[i]] {
+				mark(i, i+2, soft)
+			}
 		}
 		u := isUnit(i)
 		if u == 0 {

@@ -145,3 +145,22 @@ func TestShortNameEndingWithUnit(t *testing.T) {
 		}
 	}
 }
+
+// Since 2025 an island district is a special zone, "đặc khu", a unit
+// like "xã" and "phường": kept with its name, its two words not parted.
+func TestSpecialZoneIsAUnit(t *testing.T) {
+	var br Breaker
+	for _, c := range []struct {
+		text  string
+		width float64
+		want  string
+	}{
+		{"Ủy ban nhân dân đặc khu Bạch Long Vĩ", HeadLeft, "ỦY BAN NHÂN DÂN\nĐẶC KHU BẠCH LONG VĨ"},
+		{"TM. Ủy ban nhân dân đặc khu Cô Tô", 190, "TM. ỦY BAN NHÂN DÂN\nĐẶC KHU CÔ TÔ"},
+	} {
+		got := strings.ReplaceAll(br.Centred(c.text, Authority, c.width, true), NBSP, " ")
+		if got != c.want {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}

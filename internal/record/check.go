@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"thidua/internal/fieldpath"
@@ -40,6 +41,7 @@ func (d *decoder) check(r *Record) {
 		s.Period = "6-thang"
 	}
 	d.ref("phien.don_vi_dang_cai", "đơn vị đăng cai", s.Host, ids)
+	d.reviewDate(r)
 
 	if p := r.Pledge; p != nil {
 		d.symbol("giao_uoc.ky_hieu", p.Symbol)
@@ -67,6 +69,37 @@ func (d *decoder) check(r *Record) {
 		d.pledgeYear(r)
 	}
 	d.checkAwards(r) // Award proposals (issue 5), in awards.go.
+}
+
+// periodEnds are the months in which each review period ends.
+var periodEnds = map[string]struct {
+	month time.Month
+	name  string
+}{
+	"6-thang": {6, "6 tháng đầu năm"}, "9-thang": {9, "9 tháng đầu năm"},
+	"quy-1": {3, "quý I"}, "quy-2": {6, "quý II"}, "quy-3": {9, "quý III"},
+}
+
+// reviewDate refuses a review held before its period: a sơ kết 6 tháng
+// of 2026 dated 05/03/2026 (a date typed month first, or a wrong year)
+// would print a report of results not yet known.
+func (d *decoder) reviewDate(r *Record) {
+	s := &r.Session
+	if !d.ok["phien.ngay"] || !d.ok["cum.nam"] || s.Date.IsZero() {
+		return
+	}
+	year := r.Cluster.Year
+	e, ok := periodEnds[s.Period]
+	if s.Kind != KindMidYear || !ok {
+		return // a year-end session also holds award proposals, in any month
+	}
+	before, what := Date{year, e.month, 1}, fmt.Sprintf("sơ kết %s %d", e.name, year)
+	if !s.Date.Time().Before(before.Time()) {
+		return
+	}
+	d.valErr("phien.ngay", fmt.Sprintf("ngày họp %s sớm hơn kỳ của phiên: %s (cum.nam = %d) họp từ tháng %d năm %d trở đi, khi đã có kết quả của kỳ",
+		s.Date, what, year, int(before.Month), year),
+		fmt.Sprintf(`ngày viết "ngày/tháng/năm": "5/3/%d" là ngày 05 tháng 3; sửa lại ngày họp, hoặc sửa phien.ky, cum.nam cho đúng kỳ`, year))
 }
 
 var reID = regexp.MustCompile(`^[a-z0-9-]+$`)

@@ -2,12 +2,14 @@ package record
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/unicode/norm"
 
 	"thidua/internal/testkit"
 )
@@ -462,5 +464,45 @@ func TestLineBreakInAName(t *testing.T) {
 	}
 	if got := rec.Member("quang-tri").Name; got != "Ủy ban nhân dân\ntỉnh Quảng Trị" {
 		t.Errorf("name %q, want the break kept", got)
+	}
+}
+
+// A record a Windows clerk saves: a BOM, CRLF line ends, letters typed
+// decomposed (NFD). The column of an error counts the characters the clerk
+// sees, a decomposed "ễ" as one, as the same record typed precomposed
+// gives; and the names read precomposed.
+func TestDecomposedWindowsRecordColumns(t *testing.T) {
+	src := edit(t, `thu_truong = { ho_ten = "Nguyễn Đức Trung", chuc_vu = "Chủ tịch" }`,
+		`thu_truong = { ho_ten = "Nguyễn Đức Trung", chuc_vu = "Chủ tịch", ngay = 1 }`)
+	line := strings.Count(src[:strings.Index(src, "ngay = 1")], "\n") + 1
+	want := []wantErr{{pos: fmt.Sprintf("%d:67", line), field: "thanh_vien[1].thu_truong.ngay", msg: []string{`khóa lạ "ngay"`}}}
+	_, err := Parse("rec.toml", []byte(src))
+	checkErrors(t, err, want)
+	nfd := "\ufeff" + strings.ReplaceAll(norm.NFD.String(src), "\n", "\r\n")
+	_, err = Parse("rec.toml", []byte(nfd))
+	checkErrors(t, err, want)
+
+	r, err := Parse("rec.toml", []byte("\ufeff"+strings.ReplaceAll(norm.NFD.String(goodRecord), "\n", "\r\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Members[0].Head.Name != "Nguyễn Đức Trung" || !norm.NFC.IsNormalString(r.Members[0].Name) {
+		t.Errorf("names not read precomposed: %q, %q", r.Members[0].Head.Name, r.Members[0].Name)
+	}
+}
+
+// A date and numbers typed as on paper, without quotes, are refused with
+// what the clerk typed and the two ways to write it, in the clerk's key.
+func TestValuesTypedAsOnPaper(t *testing.T) {
+	for _, c := range []struct{ old, new, msg, hint string }{
+		{"ngay = 2023-03-14", "ngay = 14/3/2023", "ngày 14/3/2023 viết dạng ngày/tháng/năm phải đặt trong dấu ngoặc kép",
+			`ngay = "14/3/2023" hoặc ngay = 2023-03-14`},
+		{"nam = 2023", "nam = 2.023.000", "số 2.023.000 có dấu chấm ngăn hàng nghìn", "nam = 2023000"},
+		{"nam = 2023", "nam = 2.023,5", "số 2.023,5 viết theo cách Việt Nam", `nam = "2.023,5", hoặc không ngoặc kép với dấu chấm thập phân: nam = 2023.5`},
+	} {
+		_, err := Parse("rec.toml", []byte(edit(t, c.old, c.new)))
+		if err == nil || !strings.Contains(err.Error(), c.msg) || !strings.Contains(err.Error(), c.hint) {
+			t.Errorf("%s: %v, want %q and %q", c.new, err, c.msg, c.hint)
+		}
 	}
 }

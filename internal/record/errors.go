@@ -168,6 +168,9 @@ func syntaxError(file string, ix *index, pe toml.ParseError) *Error {
 				// Text without quotes: show the line with them.
 				e.Hint = cmp.Or(quoteHint(ix, off), e.Hint)
 			}
+			if msg, hint := typedValueHint(ix, off); msg != "" {
+				e.Msg, e.Hint = msg, hint
+			}
 			return e
 		}
 	}
@@ -192,6 +195,45 @@ func quoteHint(ix *index, off int) string {
 		return ""
 	}
 	return fmt.Sprintf("đặt chữ trong dấu ngoặc kép: %s = %q", strings.TrimSpace(ix.src[start:start+eq]), value)
+}
+
+var (
+	reTypedDate   = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{4}$`)
+	reTypedNumber = regexp.MustCompile(`^-?\d{1,3}(?:\.\d{3})*,\d+$`)
+	reThousands   = regexp.MustCompile(`^-?\d{1,3}(?:\.\d{3})+$`)
+)
+
+// typedValueHint explains a value typed as a clerk writes it on paper,
+// without quotes: a date "15/12/2026" or a number with Vietnamese
+// separators "2.340.000", "92,5"; "" for any other value.
+func typedValueHint(ix *index, off int) (msg, hint string) {
+	line, _ := ix.lineCol(off)
+	start, end := ix.lineOffset(line), ix.lineOffset(line+1)
+	text := ix.src[start:end]
+	if i := strings.Index(text, " #"); i >= 0 {
+		text = text[:i]
+	}
+	key, value, ok := strings.Cut(text, "=")
+	key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+	if !ok || key == "" || strings.ContainsAny(key, "{[") {
+		return "", ""
+	}
+	switch {
+	case reTypedDate.MatchString(value):
+		parts := strings.Split(value, "/")
+		d, m, y := parts[0], parts[1], parts[2]
+		return fmt.Sprintf("ngày %s viết dạng ngày/tháng/năm phải đặt trong dấu ngoặc kép", value),
+			fmt.Sprintf(`viết %s = "%s" hoặc %s = %s-%02s-%02s (năm-tháng-ngày, không ngoặc kép)`, key, value, key, y, m, d)
+	case reTypedNumber.MatchString(value) && strings.Contains(value, ","):
+		plain := strings.ReplaceAll(strings.ReplaceAll(value, ".", ""), ",", ".")
+		return fmt.Sprintf("số %s viết theo cách Việt Nam (dấu phẩy thập phân) phải đặt trong dấu ngoặc kép", value),
+			fmt.Sprintf(`viết %s = "%s", hoặc không ngoặc kép với dấu chấm thập phân: %s = %s`, key, value, key, plain)
+	case reThousands.MatchString(value):
+		plain := strings.ReplaceAll(value, ".", "")
+		return fmt.Sprintf("số %s có dấu chấm ngăn hàng nghìn: không đặt trong ngoặc kép thì không đọc được", value),
+			fmt.Sprintf(`viết liền, không dấu chấm: %s = %s (điểm, kế hoạch, kết quả còn được ghi trong ngoặc kép: "%s")`, key, plain, value)
+	}
+	return "", ""
 }
 
 var (

@@ -8,6 +8,7 @@ import (
 
 	"thidua/internal/fieldpath"
 	"thidua/internal/tomllex"
+	"thidua/internal/vn"
 )
 
 // index maps the field paths of a TOML source ("thanh_vien[2].thu_truong.ho_ten")
@@ -73,7 +74,7 @@ func (ix *index) lineCol(off int) (line, col int) {
 			hi = mid - 1
 		}
 	}
-	return lo + 1, utf8.RuneCountInString(ix.src[ix.lines[lo]:off]) + 1
+	return lo + 1, vn.Chars(ix.src[ix.lines[lo]:off]) + 1
 }
 
 // runeStart moves an offset that falls inside a multi-byte character back

@@ -22,7 +22,7 @@ func TestNeedPerPaper(t *testing.T) {
 		[]string{"giấy giao-uoc cần thu_truong (thủ trưởng đơn vị) của thành viên thứ 1 (Ủy ban nhân dân tỉnh Nghệ An)"},
 		[]string{"thêm bảng [thanh_vien.thu_truong] của thành viên thứ 1"}}})
 
-	review := strings.Replace(goodRecord, `loai = "ky-ket"`, `loai = "so-ket"`, 1)
+	review := strings.Replace(strings.Replace(goodRecord, `loai = "ky-ket"`, `loai = "so-ket"`, 1), "ngay = 2023-03-14", "ngay = 2023-07-14", 1)
 	r, err = Parse("rec.toml", []byte(review))
 	if err != nil {
 		t.Fatal(err)

@@ -83,7 +83,7 @@ ten = "Ủy ban nhân dân huyện B"
 ho_ten = "Trần Văn B"
 chuc_vu = "Chủ tịch"
 [phien]
-ngay = 2024-01-12
+ngay = 2024-12-12
 dia_diem = "Hội trường"
 `
 	k, _ := Lookup("phien.loai")

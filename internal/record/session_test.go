@@ -198,3 +198,30 @@ func TestSessionSamples(t *testing.T) {
 		})
 	}
 }
+
+// A review held before its period ends is refused at the date, with the
+// reading of a date typed "5/3/2026" (05 tháng 3) in the hint; the day the
+// period's last month starts is accepted.
+func TestReviewDateBeforeItsPeriod(t *testing.T) {
+	for _, c := range []struct {
+		kind, ky, date string
+		bad            bool
+	}{
+		{"so-ket", "", `"5/3/2023"`, true}, // 6 tháng by default
+		{"so-ket", `ky = "6-thang"`, "2023-06-01", false},
+		{"so-ket", `ky = "9-thang"`, "2023-08-31", true},
+		{"so-ket", `ky = "quy-1"`, "2023-03-25", false},
+		{"tong-ket", "", "2023-03-14", false}, // award proposals are held in any month
+	} {
+		src := edit(t, "ngay = 2023-03-14", "ngay = "+c.date+"\n"+c.ky)
+		src = strings.Replace(src, `loai = "ky-ket"`, `loai = "`+c.kind+`"`, 1)
+		_, err := Parse("rec.toml", []byte(src))
+		got := err != nil && strings.Contains(err.Error(), "phien.ngay: ngày họp") && strings.Contains(err.Error(), "sớm hơn kỳ của phiên")
+		if got != c.bad {
+			t.Errorf("%s %s %s: refused %v, want %v (%v)", c.kind, c.ky, c.date, got, c.bad, err)
+		}
+		if c.bad && !strings.Contains(fmt.Sprint(err), `"5/3/2023" là ngày 05 tháng 3`) {
+			t.Errorf("hint lacks the reading of a typed date: %v", err)
+		}
+	}
+}

@@ -56,7 +56,7 @@ func jointsOf(rec *record.Record) [][]string {
 		if pl == "" {
 			continue
 		}
-		for _, u := range []string{"tỉnh", "thành phố", "huyện", "thị xã", "quận", "xã", "phường", ""} {
+		for _, u := range []string{"tỉnh", "thành phố", "huyện", "thị xã", "quận", "xã", "phường", "đặc khu", ""} {
 			if j := strings.Fields(strings.ToLower(u + " " + pl)); len(j) > 1 {
 				out = append(out, j)
 			}

@@ -527,3 +527,72 @@ func TestAgencySignatures(t *testing.T) {
 		}
 	}
 }
+
+// The giao ước of a khối of a ministry's departments: the signature
+// blocks and the header break between the head's title and the unit, and
+// between the words of the unit's name, never inside one ("CỤC TRỒNG /
+// TRỌT", "TRƯỜNG CÁN / BỘ", "TỔNG / CỤC") nor after "CÁC", "VÀ" or a
+// department's word left without its name ("TỔNG BIÊN TẬP BÁO").
+func TestMinistryPledgeBreaks(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	rec, err := record.Load(filepath.Join("testdata", "khoi-bo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get("giao-uoc")
+	files, err := Paper(tpl, data, []string{"pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "gu.pdf")
+	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := testkit.Text(t, pdf, "-layout")
+	for _, l := range strings.Split(out, "\n") {
+		// the two columns of a line of signatures, or of the header
+		for _, col := range regexp.MustCompile(`\s{3,}`).Split(strings.TrimSpace(l), -1) {
+			for _, w := range []string{"CÁC", "VÀ", "TRỒNG", "THIẾT", "TỔNG", "CÁN", "BÁO", "HIỆU TRƯỞNG TRƯỜNG", "VIỆN", "CỤC", "THỰC", "KHÍ"} {
+				if strings.HasSuffix(col, " "+w) {
+					t.Errorf("a line ends inside a name: %q", col)
+				}
+			}
+		}
+	}
+	for _, want := range []string{"CỤC TRỒNG TRỌT", "TRƯỜNG CÁN BỘ", "BÁO NÔNG NGHIỆP", "VIỆN QUY HOẠCH", "KHỐI THI ĐUA"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in the giao ước:\n%s", want, out)
+		}
+	}
+}
+
+// The danh sách of a cluster of hospitals and schools: a person's name is
+// never parted between the lines of its cell ("Đinh Công / Sơn"), a
+// collective's long name still wraps, and the total is in words.
+func TestNomineeNamesWhole(t *testing.T) {
+	testkit.Need(t, "pdftotext")
+	rec, err := record.Load(filepath.Join("testdata", "benh-vien-khen-thuong.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get("danh-sach")
+	files, err := Paper(tpl, data, []string{"pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "ds.pdf")
+	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := testkit.Text(t, pdf, "-layout")
+	for _, n := range rec.Nominees {
+		if n.Kind == "ca-nhan" && !strings.Contains(out, n.Name) {
+			t.Errorf("%q is not whole on a line of the danh sách:\n%s", n.Name, out)
+		}
+	}
+	if !strings.Contains(out, "10.070.000") || !strings.Contains(out, "Mười triệu không trăm bảy mươi nghìn đồng") {
+		t.Errorf("the total is wrong:\n%s", out)
+	}
+}

@@ -53,7 +53,7 @@ func Check(src string) *Problem {
 	}
 	line := 1 + strings.Count(src[:s.bad], "\n")
 	start := strings.LastIndexByte(src[:s.bad], '\n') + 1
-	return &Problem{Offset: s.bad, Line: line, Col: utf8.RuneCountInString(src[start:s.bad]) + 1, Msg: s.msg, Hint: s.hint}
+	return &Problem{Offset: s.bad, Line: line, Col: vn.Chars(src[start:s.bad]) + 1, Msg: s.msg, Hint: s.hint}
 }
 
 // scanner walks a TOML text once. stack holds the brackets of the

@@ -49,6 +49,7 @@ func Funcs() template.FuncMap {
 		"markdown":          markdown,
 		"co":                has,
 		"khong_ngat":        func(s string) string { return frame.Breaker{}.Join(s) },
+		"mot_dong":          func(s string) string { return strings.Join(strings.Fields(s), frame.NBSP) },
 		"don_vi_ma":         memberByID,
 		"bat_buoc":          required,
 		"cong":              func(a, b int) int { return a + b },

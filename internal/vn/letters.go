@@ -143,3 +143,17 @@ func withTone(v, t uint8, upper bool) rune {
 	}
 	return composed[u][v][t]
 }
+
+// Chars counts the characters of s as a reader sees them: a letter typed
+// with its combining tone and vowel marks (a decomposed "ầ", NFD, as some
+// Windows keyboards and Mac files give it) is one character, as the same
+// letter typed precomposed is. Error positions count columns with it.
+func Chars(s string) int {
+	n := 0
+	for i, r := range s {
+		if i == 0 || !unicode.Is(unicode.Mn, r) {
+			n++
+		}
+	}
+	return n
+}
