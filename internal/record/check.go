@@ -80,9 +80,11 @@ var periodEnds = map[string]struct {
 	"quy-1": {3, "quý I"}, "quy-2": {6, "quý II"}, "quy-3": {9, "quý III"},
 }
 
-// reviewDate refuses a review held before its period: a sơ kết 6 tháng
-// of 2026 dated 05/03/2026 (a date typed month first, or a wrong year)
-// would print a report of results not yet known.
+// reviewDate refuses a review held well before its period ends: a sơ kết
+// 6 tháng of 2026 dated 05/03/2026 (a date typed month first, or a wrong
+// year) would print a report of results not yet known. A review may meet
+// from the month before its period's last month on, with estimated figures
+// ("ước thực hiện"), as clusters sometimes do.
 func (d *decoder) reviewDate(r *Record) {
 	s := &r.Session
 	if !d.ok["phien.ngay"] || !d.ok["cum.nam"] || s.Date.IsZero() {
@@ -93,7 +95,7 @@ func (d *decoder) reviewDate(r *Record) {
 	if s.Kind != KindMidYear || !ok {
 		return // a year-end session also holds award proposals, in any month
 	}
-	before, what := Date{year, e.month, 1}, fmt.Sprintf("sơ kết %s %d", e.name, year)
+	before, what := Date{year, e.month - 1, 1}, fmt.Sprintf("sơ kết %s %d", e.name, year)
 	if !s.Date.Time().Before(before.Time()) {
 		return
 	}

@@ -199,9 +199,9 @@ func TestSessionSamples(t *testing.T) {
 	}
 }
 
-// A review held before its period ends is refused at the date, with the
-// reading of a date typed "5/3/2026" (05 tháng 3) in the hint; the day the
-// period's last month starts is accepted.
+// A review held well before its period ends is refused at the date, with
+// the reading of a date typed "5/3/2026" (05 tháng 3) in the hint; from the
+// month before the period's last month it is accepted (estimated figures).
 func TestReviewDateBeforeItsPeriod(t *testing.T) {
 	for _, c := range []struct {
 		kind, ky, date string
@@ -209,7 +209,9 @@ func TestReviewDateBeforeItsPeriod(t *testing.T) {
 	}{
 		{"so-ket", "", `"5/3/2023"`, true}, // 6 tháng by default
 		{"so-ket", `ky = "6-thang"`, "2023-06-01", false},
-		{"so-ket", `ky = "9-thang"`, "2023-08-31", true},
+		{"so-ket", `ky = "6-thang"`, "2023-05-20", false},
+		{"so-ket", `ky = "9-thang"`, "2023-08-31", false},
+		{"so-ket", `ky = "9-thang"`, "2023-07-31", true},
 		{"so-ket", `ky = "quy-1"`, "2023-03-25", false},
 		{"tong-ket", "", "2023-03-14", false}, // award proposals are held in any month
 	} {
