@@ -141,6 +141,11 @@ func Run(ctx context.Context, files []string, o Options) *Summary {
 		s.Errors = append(s.Errors, ErrorEntry{Message: fmt.Sprintf("không tạo được thư mục ra %q: %v", o.Out, err)})
 		return s
 	}
+	// The folder's own temporaries: a manifest a killed run was writing
+	// (each record's folder is cleaned when its papers are made).
+	if err := output.Clean(o.Out); err != nil {
+		s.Errors = append(s.Errors, ErrorEntry{Message: fmt.Sprintf("không xóa được tệp tạm trong %q: %v", o.Out, err)})
+	}
 	recs := s.prepare(files)
 	p := &progress{bar: newBar(o.Progress), on: o.OnProgress, records: len(recs)}
 	jobs := make(chan *job, 4*o.Workers)

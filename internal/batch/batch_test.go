@@ -337,3 +337,28 @@ func TestPaperErrorAtItsNominee(t *testing.T) {
 		t.Error("the failing paper is not written")
 	}
 }
+
+// A run killed while writing the manifest leaves its temporary file in
+// the output folder itself, not in a record's folder: the next run
+// removes it, as it removes those of the records' folders.
+func TestAbandonedManifestTemporaryRemoved(t *testing.T) {
+	out := t.TempDir()
+	abandoned := []string{filepath.Join(out, ".thidua-tmp-123456"), filepath.Join(out, "hong-linh-khen-thuong-2023", ".thidua-tmp-654321")}
+	for _, f := range abandoned {
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(`{"files": [`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := Run(context.Background(), []string{"../../samples/hong-linh-khen-thuong-2023.toml"}, Options{Out: out, Templates: templates(t)})
+	if !s.OK() {
+		t.Fatalf("errors: %v", s.Errors)
+	}
+	for _, f := range abandoned {
+		if _, err := os.Stat(f); err == nil {
+			t.Errorf("%s left after a complete run", f)
+		}
+	}
+}
