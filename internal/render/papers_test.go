@@ -312,21 +312,9 @@ func TestHeaderWordsWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, set := dataAndTemplates(t, rec)
-	tpl, _ := set.Get("danh-sach")
-	files, err := Paper(tpl, data, []string{"pdf"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdf := filepath.Join(t.TempDir(), "ds.pdf")
-	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pdf := paperPDF(t, rec, "danh-sach")
 	// pdftotext without -layout reads a cell's lines one after another
-	out, err := exec.Command("pdftotext", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := testkit.Text(t, pdf)
 	lines := strings.Split(string(out), "\n")
 	for i, l := range lines[:len(lines)-1] {
 		for _, w := range []string{"đồng", "Hình", "Tiền", "khen", "tập"} {
@@ -354,20 +342,8 @@ func TestAgencyPledge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, set := dataAndTemplates(t, rec)
-	tpl, _ := set.Get("giao-uoc")
-	files, err := Paper(tpl, data, []string{"pdf"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdf := filepath.Join(t.TempDir(), "gu.pdf")
-	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := paperPDF(t, rec, "giao-uoc")
+	out := testkit.Text(t, pdf)
 	text := strings.Join(strings.Fields(string(out)), " ")
 	for _, want := range []string{
 		"đồng chí Hà Văn Sinh, Trưởng Ban Dân tộc tỉnh Bình An;",
@@ -395,6 +371,23 @@ func TestAgencyPledge(t *testing.T) {
 	}
 }
 
+// paperPDF renders one paper of a record (the first, for a paper made per
+// item) as PDF into a temporary file and returns its path.
+func paperPDF(t *testing.T, rec *record.Record, paper string) string {
+	t.Helper()
+	data, set := dataAndTemplates(t, rec)
+	tpl, _ := set.Get(paper)
+	files, err := Paper(tpl, data, []string{"pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), paper+".pdf")
+	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return pdf
+}
+
 // pdfText renders one paper of a record as PDF and returns its words
 // (pdftotext, blanks collapsed).
 func pdfText(t *testing.T, rec *record.Record, paper string) string {
@@ -415,11 +408,7 @@ func pdfText(t *testing.T, rec *record.Record, paper string) string {
 		if err := os.WriteFile(pdf, f.Data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		out, err := exec.Command("pdftotext", pdf, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, strings.Fields(string(out))...)
+		all = append(all, strings.Fields(testkit.Text(t, pdf))...)
 	}
 	return strings.Join(all, " ")
 }
@@ -487,16 +476,7 @@ func TestAgencySignatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, set := dataAndTemplates(t, rec)
-	tpl, _ := set.Get("giao-uoc")
-	files, err := Paper(tpl, data, []string{"pdf"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdf := filepath.Join(t.TempDir(), "gu.pdf")
-	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pdf := paperPDF(t, rec, "giao-uoc")
 	var lines []string
 	for _, p := range testkit.Pages(t, pdf) {
 		lines = append(lines, strings.Split(p, "\n")...)
@@ -539,16 +519,7 @@ func TestMinistryPledgeBreaks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, set := dataAndTemplates(t, rec)
-	tpl, _ := set.Get("giao-uoc")
-	files, err := Paper(tpl, data, []string{"pdf"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdf := filepath.Join(t.TempDir(), "gu.pdf")
-	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pdf := paperPDF(t, rec, "giao-uoc")
 	out := testkit.Text(t, pdf, "-layout")
 	for _, l := range strings.Split(out, "\n") {
 		// the two columns of a line of signatures, or of the header
@@ -576,16 +547,7 @@ func TestNomineeNamesWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, set := dataAndTemplates(t, rec)
-	tpl, _ := set.Get("danh-sach")
-	files, err := Paper(tpl, data, []string{"pdf"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdf := filepath.Join(t.TempDir(), "ds.pdf")
-	if err := os.WriteFile(pdf, files[0].Data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pdf := paperPDF(t, rec, "danh-sach")
 	out := testkit.Text(t, pdf, "-layout")
 	for _, n := range rec.Nominees {
 		if n.Kind == "ca-nhan" && !strings.Contains(out, n.Name) {
