@@ -90,7 +90,11 @@ func TestIndicators(t *testing.T) {
 // midYear turns the fixture into a sơ kết whose indicators are replaced by src.
 func midYear(t *testing.T, indicators string) string {
 	t.Helper()
-	src := edit(t, fixture(t), `loai = "tong-ket"`, `loai = "so-ket"`)
+	return withIndicators(edit(t, fixture(t), `loai = "tong-ket"`, `loai = "so-ket"`), indicators)
+}
+
+// withIndicators replaces the [[chi_tieu]] entries of a record's source.
+func withIndicators(src, indicators string) string {
 	i, j := strings.Index(src, "[[chi_tieu]]"), strings.Index(src, "[bo_tieu_chi]")
 	return src[:i] + indicators + "\n" + src[j:]
 }
@@ -867,9 +871,7 @@ func TestFlagForTheLeader(t *testing.T) {
 // yearEnd keeps the fixture a tổng kết whose indicators are replaced by src.
 func yearEnd(t *testing.T, indicators string) string {
 	t.Helper()
-	src := fixture(t)
-	i, j := strings.Index(src, "[[chi_tieu]]"), strings.Index(src, "[bo_tieu_chi]")
-	return src[:i] + indicators + "\n" + src[j:]
+	return withIndicators(fixture(t), indicators)
 }
 
 // A rate against its period's target or its plan is compared in points,
