@@ -104,14 +104,7 @@ func TestNomineeExtrasRoundTrip(t *testing.T) {
 		t.Errorf("certifier cell: %q", got)
 	}
 
-	out, err := importInto(t, without(src, "de_nghi"), list)
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := record.Parse("ho-so.toml", out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	back := importRecord(t, without(src, "de_nghi"), list)
 	if len(back.Nominees) != len(rec.Nominees) {
 		t.Fatalf("%d nominees back, want %d", len(back.Nominees), len(rec.Nominees))
 	}
@@ -155,14 +148,7 @@ func TestNomineeExtrasHeadersAndErrors(t *testing.T) {
 		"2021; Cờ thi đua của Ủy ban nhân dân thành phố; 125/QĐ-UBND; 12/01/2022", "2022;Bằng khen của Chủ tịch Ủy ban nhân dân thành phố"}
 	must(t, f.SetSheetRow("Đề nghị", "A2", &ok))
 	must(t, f.SaveAs(p))
-	out, err := importInto(t, src, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := record.Parse("ho-so.toml", out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	back := importRecord(t, src, p)
 	n := back.Nominees[0]
 	if n.Head == nil || n.Head.Name != "Nguyễn Văn Hải" || n.Head.Title != "Chủ tịch" || n.Certifier == nil || n.Certifier.Name != "Trần Thị Lan" ||
 		len(n.Titles) != 1 || n.Titles[0].Decision != "125/QĐ-UBND" || n.Titles[0].Date.String() != "12/01/2022" ||
@@ -174,7 +160,7 @@ func TestNomineeExtrasHeadersAndErrors(t *testing.T) {
 		"2021; Tập thể lao động xuất sắc\n2022; Cờ thi đua; 12/QĐ; 31/02/2023"}
 	must(t, f.SetSheetRow("Đề nghị", "A3", &bad))
 	must(t, f.Save())
-	_, err = importInto(t, src, p)
+	_, err := importInto(t, src, p)
 	var errs record.Errors
 	if err == nil || !asErrors(err, &errs) {
 		t.Fatalf("a date that does not exist was read: %v", err)
@@ -252,14 +238,7 @@ func TestBlankNomineeExtras(t *testing.T) {
 	put("Danh hiệu thi đua đã đạt", "2022; Chiến sĩ thi đua cơ sở; 15/QĐ-UBND; 10/01/2023; Ủy ban nhân dân huyện\n2023; Lao động tiên tiến")
 	put("Hình thức khen thưởng đã nhận", "2021; Giấy khen")
 	must(t, f.Save())
-	out, err := importInto(t, src, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := record.Parse("ho-so.toml", out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	back := importRecord(t, src, p)
 	n := back.Nominees[0]
 	want := record.Nominee{Head: &record.Signer{Name: "Lê Văn Nam", Title: "Giám đốc", Authority: record.Lines{"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}},
 		Certifier: &record.Signer{Name: "Trần Thị Lan", Title: "Chủ tịch", Authority: record.Lines{"TM. Ủy ban nhân dân huyện"}}}

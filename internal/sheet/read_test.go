@@ -65,6 +65,21 @@ func importInto(t testing.TB, src []byte, files ...string) ([]byte, error) {
 	return imp.Into("ho-so.toml", src, check)
 }
 
+// importRecord imports files into src, which must succeed, and reads the
+// record that comes out.
+func importRecord(t testing.TB, src []byte, files ...string) *record.Record {
+	t.Helper()
+	out, err := importInto(t, src, files...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := record.Parse("ho-so.toml", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return back
+}
+
 // scoreSheet writes a score sheet shaped like the ones clerks keep for
 // the Bắc Trung Bộ sample: a title, a two-row header with "Điểm cụm chấm"
 // merged over the criteria, a row of column numbers, blank rows, a total
