@@ -229,9 +229,13 @@ func joints(words []string, places *PlaceNames, s *scratch) []int {
 				mark(i, i+len(p.words), p.glue)
 			}
 		}
-		for _, p := range places.starting(keys[i]) {
-			if match(i, p) {
-				mark(i, i+len(p), hard)
+		if places != nil {
+			for _, names := range [2]*PlaceNames{places, regionNames} {
+				for _, p := range names.byFirst[keys[i]] {
+					if match(i, p) {
+						mark(i, i+len(p), hard)
+					}
+				}
 			}
 		}
 		if numbered[keys[i]] && i+1 < n && !closes(words[i]) {
@@ -297,8 +301,9 @@ func joints(words []string, places *PlaceNames, s *scratch) []int {
 	return glue
 }
 
-// PlaceNames are the place names a Breaker keeps whole: a record's own
-// (see Places) and the regions, as words in lower case, by first word.
+// PlaceNames are the place names of a record (see Places), as words in
+// lower case, by first word; a Breaker with them keeps those and the
+// regions whole.
 type PlaceNames struct {
 	byFirst map[string][][]string
 }
@@ -324,22 +329,11 @@ func (p *PlaceNames) add(name string) {
 	p.byFirst[ws[0]] = append(p.byFirst[ws[0]], ws)
 }
 
-// starting returns the names whose first word is first.
-func (p *PlaceNames) starting(first string) [][]string {
-	if p == nil {
-		return nil
-	}
-	return p.byFirst[first]
-}
-
 // Places lists the place names of a record (its units' dia_danh and
-// ten_ngan, found anywhere in the data) and the regions, for the joints
+// ten_ngan, found anywhere in the data), for the joints
 // that keep them whole.
 func Places(data map[string]any) *PlaceNames {
-	p := &PlaceNames{byFirst: make(map[string][][]string, len(regionNames.byFirst)+16)}
-	for k, v := range regionNames.byFirst {
-		p.byFirst[k] = slices.Clip(v)
-	}
+	p := &PlaceNames{byFirst: make(map[string][][]string, 16)}
 	var walk func(v any)
 	walk = func(v any) {
 		switch v := v.(type) {
@@ -365,7 +359,7 @@ func Places(data map[string]any) *PlaceNames {
 	return p
 }
 
-// regionNames are the Regions, which every record's Places holds.
+// regionNames are the Regions, kept whole beside every record's Places.
 var regionNames = func() *PlaceNames {
 	p := &PlaceNames{byFirst: map[string][][]string{}}
 	for _, r := range Regions {
